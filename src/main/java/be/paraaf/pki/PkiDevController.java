@@ -1,0 +1,117 @@
+package be.paraaf.pki;
+
+import be.paraaf.InvalidInputException;
+import be.paraaf.identity.NationalRegisterNumber;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Development-only API to mint demo citizens and revoke their certificates, so a tester can walk through
+ * eID signing and revocation scenarios without a card. Only in the dev profile, never in prod.
+ */
+@RestController
+@Profile("dev")
+@ConditionalOnDemoPki
+@RequestMapping("/api/dev/pki")
+class PkiDevController {
+
+    static final String SIGNATURE_SERIAL_HEADER = "Paraaf-Signature-Certificate-Serial";
+    static final String AUTHENTICATION_SERIAL_HEADER = "Paraaf-Authentication-Certificate-Serial";
+    static final MediaType PKCS12 = MediaType.parseMediaType("application/x-pkcs12");
+
+    private final DemoPki pki;
+
+    PkiDevController(DemoPki pki) {
+        this.pki = pki;
+    }
+
+    /** Body of {@code POST /api/dev/pki/credentials}. */
+    record CredentialRequest(String givenName, String surname, String nationalRegisterNumber, String password) {
+    }
+
+    /** Body of {@code POST /api/dev/pki/certificates/{serial}/revocation}; a missing reason is "unspecified". */
+    record RevocationRequest(String reason) {
+    }
+
+    /** An index entry as JSON: serials in hex, times in ISO-8601. */
+    record IssuedCertificateView(String serial, String issuer, String subject, Instant notBefore, Instant notAfter,
+            String status, Instant revocationTime, String revocationReason) {
+
+        static IssuedCertificateView of(IssuedCertificate entry) {
+            return new IssuedCertificateView(entry.serialHex(), entry.issuer().id(), entry.subject(),
+                    entry.notBefore(), entry.notAfter(), entry.status().name().toLowerCase(),
+                    entry.revocationTime(),
+                    entry.revocationReason() == null ? null : entry.revocationReason().rfcName());
+        }
+    }
+
+    @PostMapping(path = "/credentials", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> issueCredential(@RequestBody CredentialRequest request) {
+        CitizenIdentity identity = identityOf(request);
+        String password = require("password", request.password());
+        CitizenCredential credential = pki.issueCitizenCredential(identity, password.toCharArray());
+        String fileName = (identity.givenName() + "-" + identity.surname()).toLowerCase()
+                .replaceAll("[^a-z0-9-]+", "_") + ".p12";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(PKCS12);
+        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName).build());
+        headers.set(SIGNATURE_SERIAL_HEADER, credential.signatureSerial().toString(16));
+        headers.set(AUTHENTICATION_SERIAL_HEADER, credential.authenticationSerial().toString(16));
+        return ResponseEntity.ok().headers(headers).body(credential.pkcs12());
+    }
+
+    @PostMapping(path = "/certificates/{serial}/revocation")
+    IssuedCertificateView revoke(@PathVariable String serial, @RequestBody(required = false) RevocationRequest body) {
+        RevocationReason reason = RevocationReason.parse(body == null ? null : body.reason());
+        return IssuedCertificateView.of(pki.revoke(parseSerial(serial), reason));
+    }
+
+    static BigInteger parseSerial(String hex) {
+        String digits = hex == null ? "" : hex.strip().replaceFirst("^(0x|0X)", "").replace(":", "");
+        if (!digits.matches("[0-9a-fA-F]{1,64}")) {
+            throw new InvalidInputException("invalid-serial", 400, "A certificate serial must be hexadecimal.",
+                    Map.of("field", "serial"), null);
+        }
+        return new BigInteger(digits, 16);
+    }
+
+    private static CitizenIdentity identityOf(CredentialRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("missing-field", "The request body is missing.");
+        }
+        String givenName = require("givenName", request.givenName());
+        String surname = require("surname", request.surname());
+        String number = require("nationalRegisterNumber", request.nationalRegisterNumber());
+        NationalRegisterNumber nationalNumber;
+        try {
+            nationalNumber = NationalRegisterNumber.parse(number);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("invalid-national-register-number", 400,
+                    "nationalRegisterNumber: " + e.getMessage() + ".", Map.of("field", "nationalRegisterNumber"), e);
+        }
+        try {
+            return new CitizenIdentity(givenName, surname, nationalNumber);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("invalid-name", 400, e.getMessage() + ".", Map.of(), e);
+        }
+    }
+
+    private static String require(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("missing-field", 400, field + " is required.", Map.of("field", field),
+                    null);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,66 @@
+package be.paraaf.signing;
+
+import be.paraaf.InvalidInputException;
+import be.paraaf.ParaafException;
+import eu.europa.esig.dss.alert.exception.AlertException;
+import eu.europa.esig.dss.pades.exception.ProtectedDocumentException;
+import eu.europa.esig.dss.spi.exception.DSSExternalResourceException;
+import eu.europa.esig.dss.spi.exception.IllegalInputException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Translates DSS's exceptions into paraaf problems at the adapter edge; none escapes signing. */
+final class DssErrors {
+
+    private DssErrors() {
+    }
+
+    static <T> T translate(Supplier<T> dssCall) {
+        try {
+            return dssCall.get();
+        } catch (ParaafException e) {
+            throw e;
+        } catch (ProtectedDocumentException e) {
+            throw new SigningException("document-locked", 409,
+                    "The document's certification signature does not allow this change: " + e.getMessage());
+        } catch (DSSExternalResourceException e) {
+            throw new SigningException("trust-service-unavailable", 502,
+                    "A time-stamping or revocation service did not answer: " + e.getMessage(), Map.of(), e);
+        } catch (AlertException e) {
+            throw new SigningException("signer-certificate-not-acceptable", 422, alertMessage(e), Map.of(), e);
+        } catch (IllegalInputException e) {
+            throw new InvalidInputException("invalid-document", 422, e.getMessage(), Map.of(), e);
+        } catch (eu.europa.esig.dss.model.DSSException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (message.contains("signature size") || message.contains("too small")) {
+                throw new SigningException("signature-too-large", 422,
+                        "The signature does not fit the space reserved in the PDF: " + message, Map.of(), e);
+            }
+            if (message.contains("Unable to process") || message.contains("Unable to retrieve")
+                    || message.contains("Connect") || message.contains("connect")) {
+                throw new SigningException("trust-service-unavailable", 502,
+                        "A time-stamping or revocation service did not answer: " + message, Map.of(), e);
+            }
+            throw new SigningException("signing-refused", 422, "The signature cannot be created: " + message,
+                    Map.of(), e);
+        }
+    }
+
+    static void translate(Runnable dssCall) {
+        translate(() -> {
+            dssCall.run();
+            return null;
+        });
+    }
+
+    private static String alertMessage(AlertException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("revoked") || message.contains("Revoked")) {
+            return "The signer's certificate is revoked: " + message;
+        }
+        if (message.contains("evocation")) {
+            return "No revocation data could be obtained for the signer's certificate chain: " + message;
+        }
+        return message;
+    }
+}

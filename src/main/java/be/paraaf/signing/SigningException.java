@@ -1,0 +1,21 @@
+package be.paraaf.signing;
+
+import be.paraaf.ParaafException;
+import java.util.Map;
+
+/** Signing could not be done as asked. The problem type says why; the detail says what to do. */
+public class SigningException extends ParaafException {
+
+    public SigningException(String problemType, int status, String detail) {
+        super(problemType, status, detail);
+    }
+
+    public SigningException(String problemType, int status, String detail, Map<String, Object> properties,
+            Throwable cause) {
+        super(problemType, status, detail, properties, cause);
+    }
+
+    static SigningException unprocessable(String problemType, String detail) {
+        return new SigningException(problemType, 422, detail);
+    }
+}

@@ -1,0 +1,302 @@
+package be.paraaf.signing;
+
+import be.paraaf.InvalidInputException;
+import be.paraaf.signing.PendingSignatureStore.Claim;
+import be.paraaf.signing.PendingSignatureStore.PendingState;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import eu.europa.esig.dss.xades.XAdESSignatureParameters;
+import eu.europa.esig.dss.xades.signature.XAdESService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates PAdES (ETSI EN 319 142-1) and XAdES (ETSI EN 319 132-1) signatures in two ways:
+ * <ul>
+ *   <li>two-step, for keys paraaf does not hold (eID cards, remote keys): {@code prepare*} returns the
+ *       data to be signed and a handle; {@link #complete} takes the signature value. Everything DSS
+ *       needs to rebuild the identical revision — signing time above all — is persisted with the
+ *       handle, so completion works after a restart and on another node sharing the data directory;</li>
+ *   <li>one-step, with a {@link KeyCredential} the service holds (the seal, remote keys).</li>
+ * </ul>
+ * Visible appearances, certification signatures and later signatures are incremental updates that
+ * leave earlier revisions — and so earlier signatures — untouched.
+ */
+@Service
+public class SigningService {
+
+    private final PAdESService pades;
+    private final XAdESService xades;
+    private final PendingSignatureStore pending;
+    private final SigningProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    SigningService(CertificateVerifier certificateVerifier, TSPSource tspSource, PendingSignatureStore pending,
+            SigningProperties properties, Clock clock, MeterRegistry meters) {
+        this.pades = new PAdESService(certificateVerifier);
+        this.pades.setTspSource(tspSource);
+        // native drawing keeps the appearance text as real text in an embedded font (PDF/A friendly)
+        this.pades.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        this.xades = new XAdESService(certificateVerifier);
+        this.xades.setTspSource(tspSource);
+        this.pending = pending;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Step one of a PAdES signature by a key the service does not hold. */
+    public PendingSignature preparePades(DocumentInput document, List<X509Certificate> chain, PadesSignatureSpec spec) {
+        return timed(SignatureFormat.PADES, spec.level(), "prepare", () -> {
+            checkPdf(document, spec);
+            checkSignerKey(chain);
+            Instant signingTime = now();
+            PAdESSignatureParameters parameters = padesParameters(spec, chain, signingTime);
+            ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(dss(document), parameters));
+            return remember(SignatureFormat.PADES, document, spec, null, chain, signingTime, dataToSign);
+        });
+    }
+
+    /** Step one of a XAdES signature by a key the service does not hold. */
+    public PendingSignature prepareXades(DocumentInput document, List<X509Certificate> chain, XadesSignatureSpec spec) {
+        return timed(SignatureFormat.XADES, spec.level(), "prepare", () -> {
+            XmlInputs.check(document, spec.packaging());
+            checkSignerKey(chain);
+            Instant signingTime = now();
+            XAdESSignatureParameters parameters = DssParameters.xades(spec, chain, signingTime);
+            ToBeSigned dataToSign = DssErrors.translate(() -> xades.getDataToSign(dss(document), parameters));
+            return remember(SignatureFormat.XADES, document, null, spec, chain, signingTime, dataToSign);
+        });
+    }
+
+    /**
+     * Step two: embeds the signature value computed by the key holder. The value is checked against the
+     * data to be signed and the signer's public key first, so a wrong value never produces a document.
+     */
+    public SignedDocument complete(String handle, byte[] signatureValue) {
+        Claim claim = pending.claim(handle);
+        PendingState state = claim.state;
+        List<X509Certificate> chain = decode(state.certificateChain());
+        SignatureLevel level = state.format() == SignatureFormat.PADES ? state.pades().level() : state.xades().level();
+        try {
+            SignedDocument signed = timed(state.format(), level, "complete", () -> {
+                SignatureValue value = signatureValue(state, chain, signatureValue);
+                DocumentInput document = new DocumentInput(state.documentName(), claim.document);
+                return finish(state.format(), document, state.pades(), state.xades(), chain, state.signingTime(),
+                        value);
+            });
+            claim.finish();
+            return signed;
+        } catch (InvalidInputException e) {
+            claim.release(); // the client may retry with a correct value until the handle expires
+            throw e;
+        } catch (RuntimeException e) {
+            claim.finish();
+            throw e;
+        }
+    }
+
+    /** One-step PAdES signature with a key the service holds. */
+    public SignedDocument signPades(DocumentInput document, KeyCredential key, PadesSignatureSpec spec) {
+        return timed(SignatureFormat.PADES, spec.level(), "one-step", () -> {
+            checkPdf(document, spec);
+            checkSignerKey(key.chain());
+            Instant signingTime = now();
+            PAdESSignatureParameters parameters = padesParameters(spec, key.chain(), signingTime);
+            ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(dss(document), parameters));
+            SignatureValue value = signWith(key, parameters.getSignatureAlgorithm(), dataToSign);
+            return finish(SignatureFormat.PADES, document, spec, null, key.chain(), signingTime, value);
+        });
+    }
+
+    /** One-step XAdES signature with a key the service holds (e.g. the sealed audit trail). */
+    public SignedDocument signXades(DocumentInput document, KeyCredential key, XadesSignatureSpec spec) {
+        return timed(SignatureFormat.XADES, spec.level(), "one-step", () -> {
+            XmlInputs.check(document, spec.packaging());
+            checkSignerKey(key.chain());
+            Instant signingTime = now();
+            XAdESSignatureParameters parameters = DssParameters.xades(spec, key.chain(), signingTime);
+            ToBeSigned dataToSign = DssErrors.translate(() -> xades.getDataToSign(dss(document), parameters));
+            SignatureValue value = signWith(key, parameters.getSignatureAlgorithm(), dataToSign);
+            return finish(SignatureFormat.XADES, document, null, spec, key.chain(), signingTime, value);
+        });
+    }
+
+    private SignedDocument finish(SignatureFormat format, DocumentInput document, PadesSignatureSpec padesSpec,
+            XadesSignatureSpec xadesSpec, List<X509Certificate> chain, Instant signingTime, SignatureValue value) {
+        DSSDocument signed = DssErrors.translate(() -> format == SignatureFormat.PADES
+                ? pades.signDocument(dss(document), padesParameters(padesSpec, chain, signingTime), value)
+                : xades.signDocument(dss(document), DssParameters.xades(xadesSpec, chain, signingTime), value));
+        return new SignedDocument(signedName(document.name(), format, xadesSpec), format.mediaType(),
+                Documents.bytes(signed));
+    }
+
+    private PAdESSignatureParameters padesParameters(PadesSignatureSpec spec, List<X509Certificate> chain,
+            Instant signingTime) {
+        PAdESSignatureParameters parameters = DssParameters.pades(spec, chain, signingTime,
+                properties.appearanceTimeZone());
+        parameters.setCheckCertificateRevocation(properties.checkRevocationBeforeSigning());
+        return parameters;
+    }
+
+    private PendingSignature remember(SignatureFormat format, DocumentInput document, PadesSignatureSpec padesSpec,
+            XadesSignatureSpec xadesSpec, List<X509Certificate> chain, Instant signingTime, ToBeSigned dataToSign) {
+        String handle = PendingSignatureStore.newHandle();
+        Instant expiresAt = signingTime.plus(properties.pendingSignatureLifetime());
+        pending.save(new PendingState(handle, format, document.name(), padesSpec, xadesSpec, encode(chain),
+                signingTime, expiresAt, dataToSign.getBytes()), document.content());
+        HashAlgorithm hash = padesSpec != null ? padesSpec.hash() : xadesSpec.hash();
+        return new PendingSignature(handle, format, dataToSign.getBytes(), hash,
+                javaSignatureAlgorithm(chain.get(0).getPublicKey(), hash), signingTime, expiresAt);
+    }
+
+    private SignatureValue signatureValue(PendingState state, List<X509Certificate> chain, byte[] rawValue) {
+        PublicKey key = chain.get(0).getPublicKey();
+        HashAlgorithm hash = state.pades() != null ? state.pades().hash() : state.xades().hash();
+        SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
+                eu.europa.esig.dss.enumerations.EncryptionAlgorithm.forKey(key), DssParameters.digest(hash));
+        SignatureValue value = new SignatureValue(algorithm, SignatureValues.normalize(rawValue, key));
+        boolean valid = format(state) == SignatureFormat.PADES
+                ? pades.isValidSignatureValue(new ToBeSigned(state.dataToSign()), value, new CertificateToken(chain.get(0)))
+                : xades.isValidSignatureValue(new ToBeSigned(state.dataToSign()), value, new CertificateToken(chain.get(0)));
+        if (!valid) {
+            throw new InvalidInputException("signature-value-mismatch", 422,
+                    "The signature value does not verify with the signer's certificate over the data to be signed. "
+                            + "Sign exactly the dataToSign bytes with " + javaSignatureAlgorithm(key, hash)
+                            + " (PKCS#1 v1.5 for RSA).", Map.of(), null);
+        }
+        return value;
+    }
+
+    private static SignatureFormat format(PendingState state) {
+        return state.format();
+    }
+
+    private static SignatureValue signWith(KeyCredential key, SignatureAlgorithm algorithm, ToBeSigned dataToSign) {
+        try {
+            Signature signature = Signature.getInstance(algorithm.getJCEId());
+            signature.initSign(key.privateKey());
+            signature.update(dataToSign.getBytes());
+            return new SignatureValue(algorithm, signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new SigningException("key-unusable", 500, "The service's signing key could not sign.", Map.of(), e);
+        }
+    }
+
+    private static void checkPdf(DocumentInput document, PadesSignatureSpec spec) {
+        PdfInputs.PdfFacts facts = PdfInputs.inspect(document.content());
+        if (spec.certification() != null && facts.signatureCount() > 0) {
+            throw new SigningException("certification-not-first", 409,
+                    "A certification signature must be the first signature; this document already has "
+                            + facts.signatureCount() + ".");
+        }
+        if (spec.appearance() != null && spec.appearance().placement() != null
+                && spec.appearance().placement().page() > facts.pageCount()) {
+            throw new InvalidInputException("invalid-placement", 422, "Page " + spec.appearance().placement().page()
+                    + " does not exist; the document has " + facts.pageCount() + " page(s).", Map.of(), null);
+        }
+    }
+
+    static void checkSignerKey(List<X509Certificate> chain) {
+        PublicKey key = chain.get(0).getPublicKey();
+        if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
+            throw new InvalidInputException("weak-key", 422,
+                    "RSA keys shorter than 2048 bits are not accepted for signing.", Map.of(), null);
+        }
+        if (key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() < 256) {
+            throw new InvalidInputException("weak-key", 422,
+                    "Elliptic-curve keys below 256 bits are not accepted for signing.", Map.of(), null);
+        }
+        if (!(key instanceof RSAPublicKey) && !(key instanceof ECPublicKey)) {
+            throw new InvalidInputException("unsupported-key", 422,
+                    "Only RSA and ECDSA signer keys are supported, not " + key.getAlgorithm() + ".", Map.of(), null);
+        }
+    }
+
+    static String javaSignatureAlgorithm(PublicKey key, HashAlgorithm hash) {
+        String digest = hash.name();
+        return key instanceof ECPublicKey ? digest + "withECDSA" : digest + "withRSA";
+    }
+
+    private <T> T timed(SignatureFormat format, SignatureLevel level, String step, Supplier<T> work) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            T result = work.get();
+            outcome = "success";
+            return result;
+        } finally {
+            sample.stop(meters.timer("paraaf.signing", "format", format.name(), "level", level.label(),
+                    "step", step, "outcome", outcome));
+        }
+    }
+
+    private Instant now() {
+        // CMS signingTime has second precision; truncating keeps prepare and complete trivially identical
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static DSSDocument dss(DocumentInput document) {
+        return new InMemoryDocument(document.content(), document.name());
+    }
+
+    private static String signedName(String name, SignatureFormat format, XadesSignatureSpec xadesSpec) {
+        String base = name.replaceFirst("\\.(pdf|xml|PDF|XML)$", "");
+        if (format == SignatureFormat.XADES && xadesSpec.packaging() == XmlPackaging.DETACHED) {
+            return base + "-signature.xml";
+        }
+        return base + "-signed" + (format == SignatureFormat.PADES ? ".pdf" : ".xml");
+    }
+
+    private static List<byte[]> encode(List<X509Certificate> chain) {
+        List<byte[]> encoded = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            try {
+                encoded.add(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return encoded;
+    }
+
+    private static List<X509Certificate> decode(List<byte[]> encoded) {
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = new ArrayList<>();
+            for (byte[] der : encoded) {
+                chain.add((X509Certificate) factory.generateCertificate(new java.io.ByteArrayInputStream(der)));
+            }
+            return chain;
+        } catch (CertificateException e) {
+            throw new IllegalStateException("stored certificate chain unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package be.paraaf.signing;
+
+import be.paraaf.InvalidInputException;
+import eu.europa.esig.dss.xml.utils.DomUtils;
+import java.util.Map;
+
+/** Refuses XML that cannot carry an enveloped signature. Parsing uses DSS's hardened parser (no DTDs). */
+final class XmlInputs {
+
+    private XmlInputs() {
+    }
+
+    static void check(DocumentInput document, XmlPackaging packaging) {
+        if (document.content().length == 0) {
+            throw new InvalidInputException("empty-document", "The document is empty.");
+        }
+        if (packaging == XmlPackaging.DETACHED) {
+            return; // a detached signature signs any bytes
+        }
+        try {
+            DomUtils.buildDOM(document.content());
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("not-xml", 415,
+                    "The document is not well-formed XML (or uses a DTD, which is refused): " + e.getMessage(),
+                    Map.of(), e);
+        }
+    }
+}

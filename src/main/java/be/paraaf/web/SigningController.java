@@ -1,0 +1,237 @@
+package be.paraaf.web;
+
+import be.paraaf.InvalidInputException;
+import be.paraaf.signing.AugmentationService;
+import be.paraaf.signing.CertificateChains;
+import be.paraaf.signing.CertificationPermission;
+import be.paraaf.signing.DocumentInput;
+import be.paraaf.signing.HashAlgorithm;
+import be.paraaf.signing.PadesSignatureSpec;
+import be.paraaf.signing.PendingSignature;
+import be.paraaf.signing.Placement;
+import be.paraaf.signing.SealCredentials;
+import be.paraaf.signing.SignatureLevel;
+import be.paraaf.signing.SignedDocument;
+import be.paraaf.signing.SigningException;
+import be.paraaf.signing.SigningService;
+import be.paraaf.signing.VisibleAppearance;
+import be.paraaf.signing.XadesSignatureSpec;
+import be.paraaf.signing.XmlPackaging;
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Signing over HTTP: two-step PAdES/XAdES for keys the client holds (prepare → sign dataToSign → complete),
+ * one-step seals with the service's own key, extension to higher levels and document time-stamps.
+ */
+@RestController
+class SigningController {
+
+    private final SigningService signing;
+    private final AugmentationService augmentation;
+    private final ObjectProvider<SealCredentials> seal;
+
+    SigningController(SigningService signing, AugmentationService augmentation, ObjectProvider<SealCredentials> seal) {
+        this.signing = signing;
+        this.augmentation = augmentation;
+        this.seal = seal;
+    }
+
+    /** The answer to a prepare call: what the key holder signs, and where to send the result. */
+    record PreparedSignature(String handle, String format, String dataToSign, String digest, String digestAlgorithm,
+            String signatureAlgorithm, Instant signingTime, Instant expiresAt, String completeUrl) {
+
+        static PreparedSignature of(PendingSignature pending) {
+            Base64.Encoder base64 = Base64.getEncoder();
+            return new PreparedSignature(pending.handle(), pending.format().name(),
+                    base64.encodeToString(pending.dataToSign()), base64.encodeToString(pending.digest()),
+                    pending.hash().javaName(), pending.signatureAlgorithm(), pending.signingTime(),
+                    pending.expiresAt(), "/api/signatures/" + pending.handle() + "/complete");
+        }
+    }
+
+    record Completion(String signatureValue) {
+    }
+
+    @Operation(summary = "Step 1 of a PAdES signature: returns the data the signer's key must sign")
+    @PostMapping(path = "/api/signatures/pades/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PreparedSignature> preparePades(@RequestPart("document") MultipartFile document,
+            @RequestPart("certificateChain") byte[] certificateChain, PadesOptions options) {
+        PendingSignature pending = signing.preparePades(Uploads.document(document),
+                CertificateChains.parse(certificateChain), options.toSpec(Uploads.optionalBytes(options.image())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(PreparedSignature.of(pending));
+    }
+
+    @Operation(summary = "Step 1 of a XAdES signature (enveloped or detached)")
+    @PostMapping(path = "/api/signatures/xades/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PreparedSignature> prepareXades(@RequestPart("document") MultipartFile document,
+            @RequestPart("certificateChain") byte[] certificateChain,
+            @RequestParam(name = "level", defaultValue = "B-LTA") String level,
+            @RequestParam(name = "digestAlgorithm", required = false) String digestAlgorithm,
+            @RequestParam(name = "packaging", required = false) String packaging) {
+        XadesSignatureSpec spec = Options.parse(() -> new XadesSignatureSpec(SignatureLevel.parse(level),
+                HashAlgorithm.parse(digestAlgorithm), XmlPackaging.parse(packaging)));
+        PendingSignature pending = signing.prepareXades(Uploads.document(document),
+                CertificateChains.parse(certificateChain), spec);
+        return ResponseEntity.status(HttpStatus.CREATED).body(PreparedSignature.of(pending));
+    }
+
+    @Operation(summary = "Step 2: embed the signature value and download the signed document")
+    @PostMapping(path = "/api/signatures/{handle}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> complete(@PathVariable String handle, @RequestBody Completion completion) {
+        if (completion == null || completion.signatureValue() == null || completion.signatureValue().isBlank()) {
+            throw new InvalidInputException("invalid-signature-value", "signatureValue (base64) is missing.");
+        }
+        byte[] value;
+        try {
+            value = Base64.getMimeDecoder().decode(completion.signatureValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("invalid-signature-value", "signatureValue is not valid base64.");
+        }
+        return download(signing.complete(handle, value));
+    }
+
+    @Operation(summary = "Seal a PDF (PAdES) or XML (XAdES enveloped) with the service's own seal key")
+    @PostMapping(path = "/api/seals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> seal(@RequestPart("document") MultipartFile document, PadesOptions options) {
+        SealCredentials credentials = seal.getIfAvailable();
+        if (credentials == null) {
+            throw new SigningException("seal-not-configured", 503,
+                    "No seal key is configured (paraaf.signing.seal.key-store) and the demo PKI is off.");
+        }
+        DocumentInput input = Uploads.document(document);
+        if (Uploads.isXml(input)) {
+            XadesSignatureSpec spec = Options.parse(() -> new XadesSignatureSpec(
+                    SignatureLevel.parse(options.levelOrDefault()), HashAlgorithm.parse(options.digestAlgorithm()),
+                    XmlPackaging.ENVELOPED));
+            return download(signing.signXades(input, credentials.seal(), spec));
+        }
+        return download(signing.signPades(input, credentials.seal(),
+                options.toSpec(Uploads.optionalBytes(options.image()))));
+    }
+
+    @Operation(summary = "Extend the signatures of a PDF or XML to B-T, B-LT or B-LTA")
+    @PostMapping(path = "/api/extensions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> extend(@RequestPart("document") MultipartFile document,
+            @RequestParam(name = "level", defaultValue = "B-LTA") String level) {
+        SignatureLevel target = Options.parse(() -> SignatureLevel.parse(level));
+        return download(augmentation.extend(Uploads.document(document), target));
+    }
+
+    @Operation(summary = "Add a PAdES document time-stamp to a PDF")
+    @PostMapping(path = "/api/timestamps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> timestamp(@RequestPart("document") MultipartFile document) {
+        return download(augmentation.timestamp(Uploads.document(document)));
+    }
+
+    /** Form fields of a PAdES signature; all optional. Coordinates in points from the page's top-left corner. */
+    record PadesOptions(String level, String digestAlgorithm, String fieldName, Integer page, Float x, Float y,
+            Float width, Float height, String signerName, String consentMethod, String reason, String location,
+            String certification, MultipartFile image) {
+
+        String levelOrDefault() {
+            return level == null || level.isBlank() ? "B-LTA" : level;
+        }
+
+        PadesSignatureSpec toSpec(byte[] imageBytes) {
+            return Options.parse(() -> {
+                VisibleAppearance appearance = null;
+                boolean placed = page != null || x != null || y != null || width != null || height != null;
+                if (placed || fieldName != null && !fieldName.isBlank()) {
+                    Placement placement = placed ? new Placement(required(page, "page"), required(x, "x"),
+                            required(y, "y"), required(width, "width"), required(height, "height")) : null;
+                    appearance = new VisibleAppearance(fieldName, placement, signerName, consentMethod, imageBytes);
+                }
+                return new PadesSignatureSpec(SignatureLevel.parse(levelOrDefault()),
+                        HashAlgorithm.parse(digestAlgorithm), appearance, reason, location,
+                        CertificationPermission.parse(certification));
+            });
+        }
+
+        private static <T> T required(T value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException("a placement needs page, x, y, width and height; " + name
+                        + " is missing");
+            }
+            return value;
+        }
+    }
+
+    private static ResponseEntity<byte[]> download(SignedDocument document) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(document.name(), StandardCharsets.UTF_8).build()
+                                .toString())
+                .body(document.content());
+    }
+
+    /** Turns the value types' own refusals (IllegalArgument/IllegalState) into a 400 problem. */
+    static final class Options {
+
+        private Options() {
+        }
+
+        static <T> T parse(Supplier<T> build) {
+            try {
+                return build.get();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new InvalidInputException("invalid-signature-options", 400, e.getMessage(), Map.of(), e);
+            }
+        }
+    }
+
+    /** Reading uploads; an unreadable part is the client's problem, never a 500. */
+    static final class Uploads {
+
+        private Uploads() {
+        }
+
+        static DocumentInput document(MultipartFile file) {
+            try {
+                return new DocumentInput(file.getOriginalFilename(), file.getBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static byte[] optionalBytes(MultipartFile file) {
+            if (file == null || file.isEmpty()) {
+                return null;
+            }
+            try {
+                return file.getBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static boolean isXml(DocumentInput document) {
+            int limit = Math.min(document.content().length, 256);
+            String head = new String(document.content(), 0, limit, StandardCharsets.UTF_8).stripLeading();
+            if (head.startsWith("\uFEFF")) {
+                head = head.substring(1);
+            }
+            return head.startsWith("<");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package be.paraaf.benchmark;
+
+import be.paraaf.signing.DocumentInput;
+import be.paraaf.signing.KeyCredential;
+import be.paraaf.signing.PadesSignatureSpec;
+import be.paraaf.signing.SignatureLevel;
+import be.paraaf.signing.SigningService;
+import be.paraaf.support.ServiceClient.Citizen;
+import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TestDocs;
+import be.paraaf.support.TwoStepFlow;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Signing and validation cost, measured in one run on one machine so the ratios are meaningful:
+ * bare DSS PAdES-B-B signing of test-docs/sample-contract.pdf is the baseline; paraaf's in-process
+ * one-step path, paraaf's two-step path over HTTP, and paraaf's validation are reported as ms/op and as a
+ * multiple of the baseline. Run with {@code mvn -Pbenchmark test}.
+ */
+@Tag("benchmark")
+class SigningBenchmark extends ServiceIT {
+
+    private static final int WARM_UP = 15;
+    private static final int ITERATIONS = 40;
+
+    @Autowired
+    SigningService signing;
+
+    @Test
+    void measure() {
+        byte[] sample = TestDocs.read(TestDocs.SAMPLE_CONTRACT);
+        Citizen citizen = CLIENT.issueCitizen("Bench", "Mark", "85073003328");
+        KeyCredential key = new KeyCredential(citizen.signatureKey(), citizen.chain());
+        TwoStepFlow flow = new TwoStepFlow(CLIENT);
+
+        PAdESService bare = new PAdESService(new CommonCertificateVerifier());
+        Supplier<byte[]> bareDss = () -> bareDssSign(bare, sample, key);
+        Supplier<byte[]> inProcess = () -> signing.signPades(new DocumentInput("sample.pdf", sample), key,
+                PadesSignatureSpec.invisible(SignatureLevel.B_B)).content();
+        Supplier<byte[]> overHttp = () -> flow.signPdf(sample, citizen, Map.of("level", "B-B"));
+
+        Map<String, double[]> results = new LinkedHashMap<>();
+        results.put("bare DSS PAdES-B-B sign", measure(bareDss::get));
+        results.put("paraaf in-process sign (one-step)", measure(inProcess::get));
+        results.put("paraaf HTTP two-step sign", measure(overHttp::get));
+
+        double baseline = results.get("bare DSS PAdES-B-B sign")[0];
+        StringBuilder table = new StringBuilder(String.format("%n%-38s %10s %10s %10s%n", "operation",
+                "median ms", "p90 ms", "x bare DSS"));
+        results.forEach((name, figures) -> table.append(String.format("%-38s %10.2f %10.2f %10.2f%n", name,
+                figures[0], figures[1], figures[0] / baseline)));
+        table.append(String.format("(%d warm-up + %d measured iterations each, one thread, %s)%n", WARM_UP,
+                ITERATIONS, Runtime.version()));
+        System.out.println(table);
+    }
+
+    private static double[] measure(Runnable operation) {
+        for (int i = 0; i < WARM_UP; i++) {
+            operation.run();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < ITERATIONS; i++) {
+            long start = System.nanoTime();
+            operation.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        return new double[] {millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9))};
+    }
+
+    private static byte[] bareDssSign(PAdESService service, byte[] pdf, KeyCredential key) {
+        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_B);
+        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        parameters.setEncryptionAlgorithm(EncryptionAlgorithm.RSA);
+        parameters.setSigningCertificate(new CertificateToken(key.certificate()));
+        parameters.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
+        DSSDocument document = new InMemoryDocument(pdf);
+        ToBeSigned dataToSign = service.getDataToSign(document, parameters);
+        SignatureValue value = new SignatureValue(SignatureAlgorithm.RSA_SHA256,
+                TwoStepFlow.sign(dataToSign.getBytes(), "SHA256withRSA", key.privateKey()));
+        try (java.io.InputStream in = service.signDocument(document, parameters, value).openStream()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

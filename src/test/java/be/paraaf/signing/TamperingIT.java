@@ -1,0 +1,58 @@
+package be.paraaf.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.support.PdfSig;
+import be.paraaf.support.ServiceClient.Citizen;
+import be.paraaf.support.TestDocs;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** What must fail: a flipped byte inside the signed range, and a certificate revoked before validation. */
+class TamperingIT extends SigningScenario {
+
+    @Test
+    void oneFlippedByteInTheSignedRangeInvalidatesTheSignature() {
+        Citizen citizen = citizen("Marie", "Dubois", NationalRegisterNumber.withCheck("900201997", false).value());
+        byte[] signed = signTwoStep(TestDocs.read(TestDocs.SAMPLE_CONTRACT), citizen, Map.of("level", "B-B"));
+        byte[] tampered = signed.clone();
+        // the binary comment on the second line: inside the first signed byte range, irrelevant to parsing
+        int offset = indexOf(tampered, "\n%".getBytes(StandardCharsets.ISO_8859_1)) + 2;
+        assertThat(offset).isBetween(2, 40);
+        tampered[offset] ^= 0x01;
+
+        JsonNode signature = signatures(validate(tampered, "tampered.pdf")).get(0);
+        assertThat(signature.get("indication").asString()).isEqualTo("TOTAL_FAILED");
+        assertThat(signature.get("subIndication").asString()).isIn("HASH_FAILURE", "SIG_CRYPTO_FAILURE");
+
+        PdfSig.Verdict verdict = pdfsig().signatures(tampered).get(0);
+        assertThat(verdict.signatureValid()).as(verdict.block()).isFalse();
+    }
+
+    @Test
+    void revokedSignerIsReportedRevoked() {
+        Citizen citizen = citizen("Pieter", "Janssens", NationalRegisterNumber.withCheck("710328123", false).value());
+        byte[] signed = signTwoStep(TestDocs.read(TestDocs.SAMPLE_CONTRACT), citizen, Map.of("level", "B-B"));
+        CLIENT.revoke(citizen.serialHex());
+
+        JsonNode signature = signatures(validate(signed, "revoked.pdf")).get(0);
+        assertThat(signature.get("indication").asString()).isNotEqualTo("TOTAL_PASSED");
+        assertThat(signature.toString()).containsIgnoringCase("revoked");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,46 @@
+package be.paraaf.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole service on its embedded defaults (demo PKI, TSA, OCSP, CRL) on a real
+ * port. The port is fixed before start because the demo certificates carry it in their AIA, OCSP and CRL
+ * addresses; all subclasses share one data directory and so one cached application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class ServiceIT {
+
+    protected static final int PORT = freePort();
+    protected static final Path DATA_DIR = temporaryDirectory("paraaf-it-");
+    protected static final ServiceClient CLIENT = new ServiceClient("http://localhost:" + PORT);
+
+    @DynamicPropertySource
+    static void serviceProperties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("paraaf.data-dir", DATA_DIR::toString);
+        registry.add("paraaf.public-base-url", () -> "http://localhost:" + PORT);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package be.paraaf.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The fixtures in test-docs/, named by content. */
+public final class TestDocs {
+
+    /** Two pages, empty signature fields "tenant-1" and "agency" on page 2 (see {@link SampleDocuments}). */
+    public static final Path SAMPLE_CONTRACT = Path.of("test-docs/sample-contract.pdf");
+
+    private TestDocs() {
+    }
+
+    public static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
