@@ -242,7 +242,8 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
             throw new IllegalArgumentException("PKCS#12 password is missing");
         }
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12", BC);
+            // 3DES for keys and certificates: OpenSSL 3 refuses BC's default RC2-40 certificate bags
+            KeyStore store = KeyStore.getInstance("PKCS12-3DES-3DES", BC);
             store.load(null, null);
             BigInteger[] serials = new BigInteger[2];
             for (CitizenKeyPurpose purpose : CitizenKeyPurpose.values()) {

@@ -51,7 +51,8 @@ public final class CertificateChains {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw invalid("The signer certificate chain cannot be read: " + e.getMessage(), e);
+            throw invalid("The signer certificate chain cannot be read: it is not an X.509 certificate in PEM, DER or"
+                    + " base64 form.", e);
         }
     }
 

@@ -30,6 +30,11 @@ final class DssErrors {
             throw new SigningException("signer-certificate-not-acceptable", 422, alertMessage(e), Map.of(), e);
         } catch (IllegalInputException e) {
             throw new InvalidInputException("invalid-document", 422, e.getMessage(), Map.of(), e);
+        } catch (IllegalArgumentException e) {
+            // DSS checks the parameters against the document (field names, overlaps) with plain IAEs
+            String message = String.valueOf(e.getMessage());
+            throw new InvalidInputException(message.contains("field") ? "invalid-signature-field"
+                    : "invalid-signature-options", 422, message, Map.of(), e);
         } catch (eu.europa.esig.dss.model.DSSException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (message.contains("signature size") || message.contains("too small")) {

@@ -103,7 +103,7 @@ class SigningController {
         }
         byte[] value;
         try {
-            value = Base64.getMimeDecoder().decode(completion.signatureValue());
+            value = Base64.getDecoder().decode(completion.signatureValue().replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("invalid-signature-value", "signatureValue is not valid base64.");
         }

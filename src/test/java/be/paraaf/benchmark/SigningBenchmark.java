@@ -9,6 +9,8 @@ import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
+import be.paraaf.validation.DocumentToValidate;
+import be.paraaf.validation.ValidationService;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
@@ -45,6 +47,9 @@ class SigningBenchmark extends ServiceIT {
     @Autowired
     SigningService signing;
 
+    @Autowired
+    ValidationService validation;
+
     @Test
     void measure() {
         byte[] sample = TestDocs.read(TestDocs.SAMPLE_CONTRACT);
@@ -58,10 +63,14 @@ class SigningBenchmark extends ServiceIT {
                 PadesSignatureSpec.invisible(SignatureLevel.B_B)).content();
         Supplier<byte[]> overHttp = () -> flow.signPdf(sample, citizen, Map.of("level", "B-B"));
 
+        byte[] signed = inProcess.get();
+        Supplier<Object> validate = () -> validation.validate(new DocumentToValidate("signed.pdf", signed));
+
         Map<String, double[]> results = new LinkedHashMap<>();
         results.put("bare DSS PAdES-B-B sign", measure(bareDss::get));
         results.put("paraaf in-process sign (one-step)", measure(inProcess::get));
         results.put("paraaf HTTP two-step sign", measure(overHttp::get));
+        results.put("paraaf validation (1 signature)", measure(validate::get));
 
         double baseline = results.get("bare DSS PAdES-B-B sign")[0];
         StringBuilder table = new StringBuilder(String.format("%n%-38s %10s %10s %10s%n", "operation",

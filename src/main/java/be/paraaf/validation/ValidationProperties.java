@@ -1,0 +1,24 @@
+package be.paraaf.validation;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param policy a DSS validation policy (constraint.xml) replacing DSS's default, e.g.
+ *        {@code file:/etc/paraaf/constraint.xml}; unset means DSS's default policy
+ * @param reportRetention how long the XML reports of a validation stay downloadable
+ * @param visualComparisonMaxPages DSS renders and compares the revisions of PDFs up to this many pages
+ *        to detect shadow attacks (DSS's default is 10); above it only object-level changes are analysed
+ */
+@Validated
+@ConfigurationProperties("paraaf.validation")
+public record ValidationProperties(
+        Resource policy,
+        @NotNull @DefaultValue("1h") Duration reportRetention,
+        @Min(0) @DefaultValue("10") int visualComparisonMaxPages) {
+}

@@ -1,0 +1,122 @@
+package be.paraaf.validation;
+
+import be.paraaf.NotFoundException;
+import be.paraaf.ParaafProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the XML reports of recent validations on disk ({@code <data-dir>/reports/<id>/}) for a limited
+ * time, so any node sharing the data directory can serve the download links of a JSON summary. Ids are
+ * random (reports carry names and national numbers); expired entries are purged as new ones arrive.
+ */
+@Component
+class ValidationReports {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidationReports.class);
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path root;
+    private final ValidationProperties properties;
+    private final Clock clock;
+
+    ValidationReports(ParaafProperties paraaf, ValidationProperties properties, Clock clock) {
+        this.root = paraaf.dataDir().resolve("reports");
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    String newId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    void store(String id, Map<ReportKind, String> reports) {
+        purgeExpired();
+        try {
+            Files.createDirectories(root);
+            Path staging = Files.createTempDirectory(root, ".staging-");
+            for (Map.Entry<ReportKind, String> report : reports.entrySet()) {
+                Files.writeString(staging.resolve(report.getKey().slug() + ".xml"), report.getValue(),
+                        StandardCharsets.UTF_8);
+            }
+            try {
+                Files.move(staging, root.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staging, root.resolve(id));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store validation reports", e);
+        }
+    }
+
+    byte[] read(String id, ReportKind kind) {
+        if (!ID.matcher(id).matches()) {
+            throw notFound(id);
+        }
+        Path directory = root.resolve(id);
+        Path file = directory.resolve(kind.slug() + ".xml");
+        try {
+            if (!Files.isRegularFile(file) || isExpired(directory)) {
+                throw notFound(id);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean isExpired(Path directory) throws IOException {
+        Instant created = Files.getLastModifiedTime(directory).toInstant();
+        return created.plus(properties.reportRetention()).isBefore(clock.instant());
+    }
+
+    private void purgeExpired() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.filter(entry -> ID.matcher(entry.getFileName().toString()).matches()).forEach(entry -> {
+                try {
+                    if (isExpired(entry)) {
+                        deleteTree(entry);
+                    }
+                } catch (IOException e) {
+                    log.warn("cannot purge expired validation reports {}: {}", entry, e.toString());
+                }
+            });
+        } catch (IOException e) {
+            log.warn("cannot list validation reports: {}", e.toString());
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path path : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("validation-report-not-found",
+                "No validation reports with id " + id + " (they are kept for a limited time only).");
+    }
+}

@@ -1,0 +1,167 @@
+package be.paraaf.validation;
+
+import be.paraaf.InvalidInputException;
+import be.paraaf.ParaafException;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSException;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.pades.exception.InvalidPasswordException;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
+import eu.europa.esig.dss.spi.exception.IllegalInputException;
+import eu.europa.esig.dss.spi.validation.CertificateVerifier;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
+import eu.europa.esig.dss.validation.reports.Reports;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Validates signed PDFs (PAdES and plain PDF signatures, ours and foreign), XML signatures (XAdES,
+ * enveloped or detached) with DSS under the configured policy (ETSI EN 319 102-1), and keeps the XML
+ * reports downloadable for a while. An invalid signature is a normal result; only input that is not a
+ * readable document is refused, with a problem that says why.
+ */
+@Service
+public class ValidationService {
+
+    private static final String DEFAULT_POLICY_NAME = "DSS default validation policy";
+
+    private final CertificateVerifier certificateVerifier;
+    private final ValidationReports reports;
+    private final ValidationProperties properties;
+    private final ValidationPolicy policy;
+    private final String policyName;
+    private final MeterRegistry meters;
+
+    ValidationService(CertificateVerifier certificateVerifier, ValidationReports reports,
+            ValidationProperties properties, MeterRegistry meters) {
+        this.certificateVerifier = certificateVerifier;
+        this.reports = reports;
+        this.properties = properties;
+        this.meters = meters;
+        this.policyName = properties.policy() == null ? DEFAULT_POLICY_NAME : properties.policy().getDescription();
+        this.policy = loadPolicy(properties);
+    }
+
+    /** Validates now; the summary lists the report downloads under the id it carries. */
+    public ValidationSummary validate(DocumentToValidate document) {
+        DocumentKind kind = DocumentKind.detect(document.content());
+        Timer.Sample sample = Timer.start(meters);
+        Reports dssReports = run(kind, document);
+        sample.stop(meters.timer("paraaf.validation", "type", kind.name().toLowerCase()));
+
+        String id = reports.newId();
+        Map<ReportKind, String> xml = new EnumMap<>(ReportKind.class);
+        xml.put(ReportKind.SIMPLE, dssReports.getXmlSimpleReport());
+        xml.put(ReportKind.DETAILED, dssReports.getXmlDetailedReport());
+        xml.put(ReportKind.DIAGNOSTIC, dssReports.getXmlDiagnosticData());
+        xml.put(ReportKind.ETSI, dssReports.getXmlValidationReport());
+        reports.store(id, xml);
+
+        Map<String, String> links = new LinkedHashMap<>();
+        for (ReportKind report : ReportKind.values()) {
+            links.put(report.slug(), "/api/validations/" + id + "/reports/" + report.slug());
+        }
+        return DssReportSummaries.summarise(id, kind.label, document.content().length, dssReports, policyName, links);
+    }
+
+    /** One XML report of a recent validation. */
+    public byte[] report(String validationId, ReportKind kind) {
+        return reports.read(validationId, kind);
+    }
+
+    private Reports run(DocumentKind kind, DocumentToValidate document) {
+        DSSDocument signed = new InMemoryDocument(document.content(), document.name());
+        try {
+            SignedDocumentValidator validator = kind == DocumentKind.PDF ? pdfValidator(signed)
+                    : SignedDocumentValidator.fromDocument(signed);
+            validator.setCertificateVerifier(certificateVerifier);
+            if (!document.detachedContents().isEmpty()) {
+                List<DSSDocument> originals = document.detachedContents().stream()
+                        .map(original -> (DSSDocument) new InMemoryDocument(original.content(), original.name()))
+                        .toList();
+                validator.setDetachedContents(originals);
+            }
+            return validator.validateDocument(policy);
+        } catch (ParaafException e) {
+            throw e;
+        } catch (InvalidPasswordException e) {
+            throw new InvalidInputException("encrypted-document", 400,
+                    "The PDF is encrypted with a password; paraaf cannot open it to validate its signatures.",
+                    Map.of(), e);
+        } catch (UnsupportedOperationException e) {
+            throw new InvalidInputException("unsupported-document", 415,
+                    "The document is neither a PDF nor an XML signature paraaf can validate.", Map.of(), e);
+        } catch (IllegalInputException | DSSException | UncheckedIOException e) {
+            throw new InvalidInputException(kind == DocumentKind.PDF ? "damaged-document" : "unreadable-document", 400,
+                    "The " + kind.label + " cannot be read: " + e.getMessage(), Map.of(), e);
+        }
+    }
+
+    private PDFDocumentValidator pdfValidator(DSSDocument document) {
+        PdfBoxDefaultObjectFactory pdfObjects = new PdfBoxDefaultObjectFactory();
+        // parse into temp files beyond a small buffer: a 50 MB upload must not cost its size in heap several times
+        pdfObjects.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(4L * 1024 * 1024));
+        DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
+        differences.setMaximalPagesAmountForVisualComparison(properties.visualComparisonMaxPages());
+        pdfObjects.setPdfDifferencesFinder(differences);
+        PDFDocumentValidator validator = new PDFDocumentValidator(document);
+        validator.setPdfObjFactory(pdfObjects);
+        return validator;
+    }
+
+    private static ValidationPolicy loadPolicy(ValidationProperties properties) {
+        if (properties.policy() == null) {
+            return ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        }
+        try (InputStream in = properties.policy().getInputStream()) {
+            return ValidationPolicyLoader.fromValidationPolicy(in).create();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read validation policy " + properties.policy(), e);
+        }
+    }
+
+    /** What the upload is, by its first bytes (never by its name or declared type). */
+    enum DocumentKind {
+        PDF("PDF"),
+        XML("XML document"),
+        OTHER("document");
+
+        private final String label;
+
+        DocumentKind(String label) {
+            this.label = label;
+        }
+
+        static DocumentKind detect(byte[] content) {
+            if (content.length == 0) {
+                throw new InvalidInputException("empty-document", "The document is empty.");
+            }
+            String head = new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);
+            if (head.contains("%PDF-")) {
+                String tail = new String(content, Math.max(0, content.length - 1024),
+                        Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);
+                if (!tail.contains("%%EOF")) {
+                    throw new InvalidInputException("damaged-document", 400,
+                            "The PDF is truncated or damaged: it has no %%EOF marker at its end.", Map.of(), null);
+                }
+                return PDF;
+            }
+            String text = head.startsWith("\u00EF\u00BB\u00BF") ? head.substring(3) : head;
+            return text.stripLeading().startsWith("<") ? XML : OTHER;
+        }
+    }
+}

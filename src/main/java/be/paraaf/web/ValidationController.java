@@ -1,0 +1,64 @@
+package be.paraaf.web;
+
+import be.paraaf.NotFoundException;
+import be.paraaf.validation.DocumentToValidate;
+import be.paraaf.validation.DocumentToValidate.DetachedContent;
+import be.paraaf.validation.ReportKind;
+import be.paraaf.validation.ValidationService;
+import be.paraaf.validation.ValidationSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Validation for anyone: upload a signed PDF or XML, get a verdict per signature and the DSS reports. */
+@RestController
+class ValidationController {
+
+    private final ValidationService validation;
+
+    ValidationController(ValidationService validation) {
+        this.validation = validation;
+    }
+
+    @Operation(summary = "Validate a signed PDF or XML (for a detached XAdES signature, add the originals)")
+    @PostMapping(path = "/api/validations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ValidationSummary validate(@RequestPart("document") MultipartFile document,
+            @RequestPart(name = "originalDocument", required = false) List<MultipartFile> originals) {
+        List<DetachedContent> detached = originals == null ? List.of() : originals.stream()
+                .filter(original -> !original.isEmpty())
+                .map(original -> new DetachedContent(original.getOriginalFilename(), bytes(original)))
+                .toList();
+        return validation.validate(new DocumentToValidate(document.getOriginalFilename(), bytes(document), detached));
+    }
+
+    @Operation(summary = "Download an XML report of a recent validation: simple, detailed, diagnostic or etsi")
+    @GetMapping(path = "/api/validations/{id}/reports/{kind}")
+    ResponseEntity<byte[]> report(@PathVariable String id, @PathVariable String kind) {
+        ReportKind report = ReportKind.fromSlug(kind).orElseThrow(() -> new NotFoundException("unknown-report",
+                "Unknown report '" + kind + "': use simple, detailed, diagnostic or etsi."));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("validation-" + report.slug() + "-report.xml").build().toString())
+                .body(validation.report(id, report));
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
