@@ -2,7 +2,17 @@ package be.paraaf.pki;
 
 import be.paraaf.InvalidInputException;
 import be.paraaf.identity.NationalRegisterNumber;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.context.annotation.Profile;
@@ -29,6 +39,7 @@ class PkiDevController {
     static final String SIGNATURE_SERIAL_HEADER = "Paraaf-Signature-Certificate-Serial";
     static final String AUTHENTICATION_SERIAL_HEADER = "Paraaf-Authentication-Certificate-Serial";
     static final MediaType PKCS12 = MediaType.parseMediaType("application/x-pkcs12");
+    static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
 
     private final DemoPki pki;
 
@@ -37,7 +48,8 @@ class PkiDevController {
     }
 
     /** Body of {@code POST /api/dev/pki/credentials}. */
-    record CredentialRequest(String givenName, String surname, String nationalRegisterNumber, String password) {
+    record CredentialRequest(String givenName, String surname, String nationalRegisterNumber, String password,
+            String format) {
     }
 
     /** Body of {@code POST /api/dev/pki/certificates/{serial}/revocation}; a missing reason is "unspecified". */
@@ -63,18 +75,43 @@ class PkiDevController {
         CitizenCredential credential = pki.issueCitizenCredential(identity, password.toCharArray());
         String fileName = (identity.givenName() + "-" + identity.surname()).toLowerCase()
                 .replaceAll("[^a-z0-9-]+", "_") + ".p12";
+        boolean pem = "pem".equalsIgnoreCase(request.format());
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(PKCS12);
-        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName).build());
+        headers.setContentType(pem ? PEM : PKCS12);
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename(pem ? fileName.replace(".p12", "-signature.pem") : fileName).build());
         headers.set(SIGNATURE_SERIAL_HEADER, credential.signatureSerial().toString(16));
         headers.set(AUTHENTICATION_SERIAL_HEADER, credential.authenticationSerial().toString(16));
-        return ResponseEntity.ok().headers(headers).body(credential.pkcs12());
+        return ResponseEntity.ok().headers(headers)
+                .body(pem ? signatureKeyAsPem(credential, password) : credential.pkcs12());
     }
 
     @PostMapping(path = "/certificates/{serial}/revocation")
     IssuedCertificateView revoke(@PathVariable String serial, @RequestBody(required = false) RevocationRequest body) {
         RevocationReason reason = RevocationReason.parse(body == null ? null : body.reason());
         return IssuedCertificateView.of(pki.revoke(parseSerial(serial), reason));
+    }
+
+    /**
+     * The "Signature" key (unencrypted PKCS#8) followed by its chain, signer first: what {@code openssl dgst
+     * -sign} and the prepare call's certificateChain part take. Demo convenience only.
+     */
+    private static byte[] signatureKeyAsPem(CitizenCredential credential, String password) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(credential.pkcs12()), password.toCharArray());
+            String alias = CitizenKeyPurpose.SIGNATURE.label();
+            StringWriter text = new StringWriter();
+            try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
+                pem.writeObject(new JcaPKCS8Generator((PrivateKey) store.getKey(alias, password.toCharArray()), null));
+                for (Certificate certificate : store.getCertificateChain(alias)) {
+                    pem.writeObject(certificate);
+                }
+            }
+            return text.toString().getBytes(StandardCharsets.US_ASCII);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot convert the credential to PEM", e);
+        }
     }
 
     static BigInteger parseSerial(String hex) {

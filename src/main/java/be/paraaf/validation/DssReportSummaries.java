@@ -20,6 +20,9 @@ import eu.europa.esig.dss.simplereport.jaxb.XmlTimestamp;
 import eu.europa.esig.dss.simplereport.jaxb.XmlToken;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.math.BigInteger;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -27,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Turns DSS's reports into paraaf's {@link ValidationSummary}: the edge where DSS types stop. */
@@ -41,10 +45,15 @@ final class DssReportSummaries {
         DiagnosticData diagnostic = reports.getDiagnosticData();
         Map<String, XmlTimestamp> simpleTimestamps = simpleTimestamps(simple);
 
+        Set<String> documentTimestampFields = diagnostic.getTimestampList().stream()
+                .filter(timestamp -> timestamp.getPDFRevision() != null)
+                .flatMap(timestamp -> timestamp.getPDFRevision().getSignatureFieldNames().stream())
+                .collect(Collectors.toSet());
         List<SignatureSummary> signatures = new ArrayList<>();
         for (XmlToken token : simple.getJaxbModel().getSignatureOrTimestampOrEvidenceRecord()) {
             if (token instanceof XmlSignature signature) {
-                signatures.add(signature(signature, diagnostic.getSignatureById(signature.getId()), documentLength));
+                signatures.add(signature(signature, diagnostic.getSignatureById(signature.getId()), documentLength,
+                        documentTimestampFields));
             }
         }
         List<TimestampSummary> timestamps = diagnostic.getTimestampList().stream()
@@ -55,13 +64,14 @@ final class DssReportSummaries {
                 simple.getValidSignaturesCount(), signatures, timestamps, reportLinks);
     }
 
-    private static SignatureSummary signature(XmlSignature simple, SignatureWrapper diagnostic, long documentLength) {
+    private static SignatureSummary signature(XmlSignature simple, SignatureWrapper diagnostic, long documentLength,
+            Set<String> documentTimestampFields) {
         String indication = name(simple.getIndication());
         String subIndication = name(simple.getSubIndication());
         CertificateWrapper signer = diagnostic == null ? null : diagnostic.getSigningCertificate();
         String subjectSerial = signer == null ? null : signer.getSubjectSerialNumber();
         PDFRevisionWrapper revision = diagnostic == null ? null : diagnostic.getPDFRevision();
-        Modifications modifications = Modifications.of(revision);
+        Modifications modifications = Modifications.of(revision, documentTimestampFields);
         return new SignatureSummary(
                 simple.getId(),
                 revision == null ? null : revision.getFirstFieldName(),
@@ -141,9 +151,22 @@ final class DssReportSummaries {
     }
 
     private static List<CertificateSummary> chain(List<CertificateWrapper> certificates) {
-        return certificates.stream().map(certificate -> new CertificateSummary(certificate.getCertificateDN(),
-                certificate.getCertificateIssuerDN(), certificate.getSerialNumber(), instant(certificate.getNotBefore()),
+        return certificates.stream().map(certificate -> new CertificateSummary(readable(certificate.getCertificateDN()),
+                readable(certificate.getCertificateIssuerDN()), certificate.getSerialNumber(), instant(certificate.getNotBefore()),
                 instant(certificate.getNotAfter()), certificate.isTrusted())).toList();
+    }
+
+    /** DSS gives RFC 2253 with SERIALNUMBER, GIVENNAME, SURNAME as hex-encoded OIDs; name them. */
+    static String readable(String rfc2253) {
+        if (rfc2253 == null) {
+            return null;
+        }
+        try {
+            X500Name name = X500Name.getInstance(new X500Principal(rfc2253).getEncoded());
+            return new X500Name(BCStyle.INSTANCE, name).toString();
+        } catch (IllegalArgumentException e) {
+            return rfc2253;
+        }
     }
 
     private static List<String> messages(XmlDetails details, boolean errors) {
@@ -165,7 +188,8 @@ final class DssReportSummaries {
     /** What DSS's modification detection found after one PDF signature, in plain words. */
     record Modifications(ModificationLevel level, List<String> descriptions) {
 
-        static Modifications of(PDFRevisionWrapper revision) {
+        /** Document time-stamps added later (B-LTA, renewals) preserve the document: they are not counted. */
+        static Modifications of(PDFRevisionWrapper revision, Set<String> documentTimestampFields) {
             if (revision == null) {
                 return new Modifications(ModificationLevel.NONE, List.of());
             }
@@ -195,9 +219,11 @@ final class DssReportSummaries {
                 level = level.max(ModificationLevel.ANNOTATIONS);
                 descriptions.add("annotations changed: " + objects(revision.getPdfAnnotationChanges()));
             }
-            if (!revision.getPdfSignatureOrFormFillChanges().isEmpty()) {
+            List<String> fields = revision.getModifiedFieldNames().stream()
+                    .filter(field -> !documentTimestampFields.contains(field)).toList();
+            boolean onlyTimestamps = !revision.getModifiedFieldNames().isEmpty() && fields.isEmpty();
+            if (!revision.getPdfSignatureOrFormFillChanges().isEmpty() && !onlyTimestamps) {
                 level = level.max(ModificationLevel.FORM_FILLING);
-                List<String> fields = revision.getModifiedFieldNames();
                 descriptions.add("form fields filled or signed later" + (fields.isEmpty() ? ""
                         : ": " + String.join(", ", fields)));
             }

@@ -4,24 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
-import java.util.Date;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
@@ -35,24 +29,26 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public final class ForeignSigner {
 
-    private final KeyPair keys;
+    private final PrivateKey key;
     private final X509Certificate certificate;
 
-    public ForeignSigner(String commonName) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            keys = generator.generateKeyPair();
-            X500Name name = new X500Name("CN=" + commonName + ", O=Elsewhere, C=NL");
-            Instant now = Instant.now();
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
-            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(365, ChronoUnit.DAYS)), name,
-                    keys.getPublic()).build(signer);
-            certificate = new JcaX509CertificateConverter().getCertificate(holder);
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+    /** The committed untrusted signer of {@code certs/untrusted-signer.p12} (see certs/README.md). */
+    public ForeignSigner() {
+        try (InputStream in = Files.newInputStream(Path.of("certs/untrusted-signer.p12"))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            char[] password = "untrusted".toCharArray();
+            store.load(in, password);
+            key = (PrivateKey) store.getKey("signer", password);
+            certificate = (X509Certificate) store.getCertificate("signer");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
     }
 
     /** An incremental update adding an invisible signature over the whole file. */
@@ -75,7 +71,7 @@ public final class ForeignSigner {
     private byte[] cms(InputStream content) throws IOException {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
+            ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(key);
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().build()).build(signer, certificate));
             generator.addCertificates(new JcaCertStore(List.of(certificate)));

@@ -1,0 +1,59 @@
+package be.paraaf.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests Tomcat refuses before Spring sees them (encoded slashes, malformed URIs or headers) would get
+ * Tomcat's HTML error page; this valve answers them, like every other error, with an RFC 9457 problem.
+ */
+@Component
+class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /** Tomcat instantiates it by class name, hence public with a no-argument constructor. */
+    public static class ProblemErrorReportValve extends ErrorReportValve {
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            HttpStatus known = HttpStatus.resolve(status);
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            String slug = status == 413 ? "upload-too-large" : title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+            String json = "{\"type\":\"" + ProblemDetailsAdvice.TYPE_PREFIX + slug + "\",\"title\":\"" + title
+                    + "\",\"status\":" + status + ",\"detail\":\"The request was refused before it reached paraaf: "
+                    + title.toLowerCase() + ".\"}";
+            try {
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(json);
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client went away; nothing left to tell it
+            }
+        }
+    }
+}
