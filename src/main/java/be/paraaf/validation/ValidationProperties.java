@@ -14,11 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param reportRetention how long the XML reports of a validation stay downloadable
  * @param visualComparisonMaxPages DSS renders and compares the revisions of PDFs up to this many pages
  *        to detect shadow attacks (DSS's default is 10); above it only object-level changes are analysed
+ * @param skipUnchangedPages skip rendering a page whose rendering inputs (content, resources, boxes,
+ *        earlier annotations, optional content) are byte-identical in both revisions; detection is the
+ *        same, the cost is not (see {@code PageFingerprints})
  */
 @Validated
 @ConfigurationProperties("paraaf.validation")
 public record ValidationProperties(
         Resource policy,
         @NotNull @DefaultValue("1h") Duration reportRetention,
-        @Min(0) @DefaultValue("10") int visualComparisonMaxPages) {
+        @Min(0) @DefaultValue("10") int visualComparisonMaxPages,
+        @DefaultValue("true") boolean skipUnchangedPages) {
 }

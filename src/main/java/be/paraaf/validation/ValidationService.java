@@ -115,12 +115,18 @@ public class ValidationService {
         PdfBoxDefaultObjectFactory pdfObjects = new PdfBoxDefaultObjectFactory();
         // parse into temp files beyond a small buffer: a 50 MB upload must not cost its size in heap several times
         pdfObjects.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(4L * 1024 * 1024));
-        DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
-        differences.setMaximalPagesAmountForVisualComparison(properties.visualComparisonMaxPages());
-        pdfObjects.setPdfDifferencesFinder(differences);
+        pdfObjects.setPdfDifferencesFinder(properties.skipUnchangedPages()
+                ? new RenderingDifferencesFinder(properties.visualComparisonMaxPages())
+                : dssDifferencesFinder(properties.visualComparisonMaxPages()));
         PDFDocumentValidator validator = new PDFDocumentValidator(document);
         validator.setPdfObjFactory(pdfObjects);
         return validator;
+    }
+
+    private static DefaultPdfDifferencesFinder dssDifferencesFinder(int maxPages) {
+        DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
+        differences.setMaximalPagesAmountForVisualComparison(maxPages);
+        return differences;
     }
 
     private static ValidationPolicy loadPolicy(ValidationProperties properties) {

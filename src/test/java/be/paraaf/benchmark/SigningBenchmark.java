@@ -5,6 +5,7 @@ import be.paraaf.signing.KeyCredential;
 import be.paraaf.signing.PadesSignatureSpec;
 import be.paraaf.signing.SignatureLevel;
 import be.paraaf.signing.SigningService;
+import be.paraaf.support.Benchmarks;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TestDocs;
@@ -22,10 +23,7 @@ import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
@@ -40,9 +38,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Tag("benchmark")
 class SigningBenchmark extends ServiceIT {
-
-    private static final int WARM_UP = 15;
-    private static final int ITERATIONS = 40;
 
     @Autowired
     SigningService signing;
@@ -67,33 +62,12 @@ class SigningBenchmark extends ServiceIT {
         Supplier<Object> validate = () -> validation.validate(new DocumentToValidate("signed.pdf", signed));
 
         Map<String, double[]> results = new LinkedHashMap<>();
-        results.put("bare DSS PAdES-B-B sign", measure(bareDss::get));
-        results.put("paraaf in-process sign (one-step)", measure(inProcess::get));
-        results.put("paraaf HTTP two-step sign", measure(overHttp::get));
-        results.put("paraaf validation (1 signature)", measure(validate::get));
+        results.put("bare DSS PAdES-B-B sign", Benchmarks.measure(bareDss::get));
+        results.put("paraaf in-process sign (one-step)", Benchmarks.measure(inProcess::get));
+        results.put("paraaf HTTP two-step sign", Benchmarks.measure(overHttp::get));
+        results.put("paraaf validation (1 signature)", Benchmarks.measure(validate::get));
 
-        double baseline = results.get("bare DSS PAdES-B-B sign")[0];
-        StringBuilder table = new StringBuilder(String.format("%n%-38s %10s %10s %10s%n", "operation",
-                "median ms", "p90 ms", "x bare DSS"));
-        results.forEach((name, figures) -> table.append(String.format("%-38s %10.2f %10.2f %10.2f%n", name,
-                figures[0], figures[1], figures[0] / baseline)));
-        table.append(String.format("(%d warm-up + %d measured iterations each, one thread, %s)%n", WARM_UP,
-                ITERATIONS, Runtime.version()));
-        System.out.println(table);
-    }
-
-    private static double[] measure(Runnable operation) {
-        for (int i = 0; i < WARM_UP; i++) {
-            operation.run();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < ITERATIONS; i++) {
-            long start = System.nanoTime();
-            operation.run();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(millis);
-        return new double[] {millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9))};
+        System.out.println(Benchmarks.table(results));
     }
 
     private static byte[] bareDssSign(PAdESService service, byte[] pdf, KeyCredential key) {

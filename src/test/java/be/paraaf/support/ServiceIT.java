@@ -26,8 +26,10 @@ public abstract class ServiceIT {
         registry.add("server.port", () -> PORT);
         registry.add("paraaf.data-dir", DATA_DIR::toString);
         registry.add("paraaf.public-base-url", () -> "http://localhost:" + PORT);
-        // revocation tests revoke and validate within seconds: reuse no OCSP response or CRL
-        registry.add("paraaf.trust.revocation-cache-max-age", () -> "0s");
+        // revocation tests revoke and validate within seconds: reuse no OCSP response or CRL (benchmarks
+        // measure with the production default instead, see the benchmark profile in pom.xml)
+        registry.add("paraaf.trust.revocation-cache-max-age",
+                () -> System.getProperty("paraaf.test.revocation-cache-max-age", "0s"));
     }
 
     public static int freePort() {

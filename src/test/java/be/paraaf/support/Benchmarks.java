@@ -1,0 +1,46 @@
+package be.paraaf.support;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Median and p90 wall time of an operation after a warm-up, one thread, and a table that reports each
+ * figure as a multiple of a baseline measured in the same run (these machines are noisy; ratios travel).
+ */
+public final class Benchmarks {
+
+    public static final int WARM_UP = 15;
+    public static final int ITERATIONS = 40;
+
+    private Benchmarks() {
+    }
+
+    /** {median ms, p90 ms}. */
+    public static double[] measure(Runnable operation) {
+        for (int i = 0; i < WARM_UP; i++) {
+            operation.run();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < ITERATIONS; i++) {
+            long start = System.nanoTime();
+            operation.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        return new double[] {millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9))};
+    }
+
+    /** The results in insertion order; the first entry is the baseline. */
+    public static String table(Map<String, double[]> results) {
+        double baseline = results.values().iterator().next()[0];
+        StringBuilder table = new StringBuilder(String.format("%n%-52s %10s %10s %12s%n", "operation",
+                "median ms", "p90 ms", "x baseline"));
+        results.forEach((name, figures) -> table.append(String.format("%-52s %10.2f %10.2f %12.2f%n", name,
+                figures[0], figures[1], figures[0] / baseline)));
+        table.append(String.format("(%d warm-up + %d measured iterations each, one thread, Java %s)%n", WARM_UP,
+                ITERATIONS, Runtime.version()));
+        return table.toString();
+    }
+}
