@@ -68,6 +68,16 @@ class ValidationIT extends ServiceIT {
     }
 
     @Test
+    void validationsAreCountedAndTimedInTheMetrics() {
+        validate(TestDocs.read(TestDocs.SAMPLE_CONTRACT), "contract.pdf");
+        HttpResponse<byte[]> response = CLIENT.get("/actuator/metrics/paraaf.validation");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode count = ServiceClient.json(response).get("measurements").get(0);
+        assertThat(count.get("statistic").asString()).isEqualTo("COUNT");
+        assertThat(count.get("value").asDouble()).isPositive();
+    }
+
+    @Test
     void unknownReportsAreNotFound() {
         assertProblem(CLIENT.get("/api/validations/0123456789abcdef0123456789abcdef/reports/simple"), 404,
                 "validation-report-not-found");
