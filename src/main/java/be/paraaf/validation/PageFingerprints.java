@@ -109,8 +109,12 @@ final class PageFingerprints {
     /** Depth-first over the object graph; each indirect object is hashed once, then named by its key. */
     private static final class Walker {
 
+        /** Deeper than any real page; a hostile file nesting further is simply rendered. */
+        private static final int MAX_DEPTH = 200;
+
         private final MessageDigest digest;
         private final Map<COSBase, Boolean> seen = new IdentityHashMap<>();
+        private int depth;
 
         Walker() {
             try {
@@ -126,6 +130,17 @@ final class PageFingerprints {
         }
 
         void walk(COSBase value) throws IOException {
+            if (++depth > MAX_DEPTH) {
+                throw new IOException("object graph nested deeper than " + MAX_DEPTH);
+            }
+            try {
+                walkValue(value);
+            } finally {
+                depth--;
+            }
+        }
+
+        private void walkValue(COSBase value) throws IOException {
             if (value instanceof COSObject reference) {
                 text("ref " + reference.getKey());
                 COSBase target = reference.getObject();

@@ -105,6 +105,9 @@ public class ValidationService {
         } catch (UnsupportedOperationException e) {
             throw new InvalidInputException("unsupported-document", 415,
                     "The document is neither a PDF nor an XML signature paraaf can validate.", Map.of(), e);
+        } catch (StackOverflowError e) {
+            throw new InvalidInputException("document-too-complex", 422,
+                    "The " + kind.label + " nests its objects too deeply to be read safely.", Map.of(), null);
         } catch (IllegalInputException | DSSException | UncheckedIOException e) {
             throw new InvalidInputException(kind == DocumentKind.PDF ? "damaged-document" : "unreadable-document", 400,
                     "The " + kind.label + " cannot be read: " + e.getMessage(), Map.of(), e);
