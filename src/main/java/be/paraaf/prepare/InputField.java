@@ -20,7 +20,7 @@ sealed interface InputField {
     /** A single value of a {@link Kind}; {@code choices} only for {@link Kind#CHOICE}. */
     record Value(String name, Kind kind, boolean required, List<String> choices) implements InputField {
 
-        Value {
+        public Value {
             choices = List.copyOf(choices);
             if (kind == Kind.CHOICE == choices.isEmpty()) {
                 throw new IllegalStateException("choices belong to, and only to, a choice field: " + name);
@@ -40,7 +40,7 @@ sealed interface InputField {
     /** A nested object. */
     record Group(String name, boolean required, List<InputField> fields) implements InputField {
 
-        Group {
+        public Group {
             fields = List.copyOf(fields);
         }
 
@@ -53,7 +53,7 @@ sealed interface InputField {
     /** An array of {@code min}..{@code max} objects. */
     record Repeated(String name, int min, int max, List<InputField> fields) implements InputField {
 
-        Repeated {
+        public Repeated {
             fields = List.copyOf(fields);
             if (min < 1 || max < min) {
                 throw new IllegalStateException("bad bounds for " + name);

@@ -20,20 +20,20 @@ final class InputValidator {
     private InputValidator() {
     }
 
-    /** The validated values, or a {@link TemplateInputException} listing every invalid field. */
-    static Values validate(String template, List<InputField> fields, JsonNode input) {
+    /** The values that passed their checks (absent when they did not), and every error found. */
+    record Result(Values values, List<FieldError> errors) {
+        Result {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    static Result check(List<InputField> fields, JsonNode input) {
         InputValidator validator = new InputValidator();
-        Values values;
         if (input == null || !input.isObject()) {
             validator.errors.add(new FieldError("$", "must be a JSON object"));
-            values = null;
-        } else {
-            values = validator.object("", fields, input);
+            return new Result(new Values(Map.of()), validator.errors);
         }
-        if (!validator.errors.isEmpty()) {
-            throw new TemplateInputException(template, validator.errors);
-        }
-        return values;
+        return new Result(validator.object("", fields, input), validator.errors);
     }
 
     private Values object(String path, List<InputField> fields, JsonNode node) {
@@ -50,12 +50,15 @@ final class InputValidator {
                 }
                 continue;
             }
-            Object parsed = switch (field) {
-                case InputField.Value scalar -> scalar(fieldPath, scalar, value);
-                case InputField.Group group -> value.isObject() ? object(fieldPath + ".", group.fields(), value)
+            Object parsed;
+            if (field instanceof InputField.Value scalar) {
+                parsed = scalar(fieldPath, scalar, value);
+            } else if (field instanceof InputField.Group group) {
+                parsed = value.isObject() ? object(fieldPath + ".", group.fields(), value)
                         : error(fieldPath, "must be an object");
-                case InputField.Repeated repeated -> list(fieldPath, repeated, value);
-            };
+            } else {
+                parsed = list(fieldPath, (InputField.Repeated) field, value);
+            }
             if (parsed != null) {
                 values.put(field.name(), parsed);
             }

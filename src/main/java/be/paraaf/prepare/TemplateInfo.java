@@ -1,0 +1,12 @@
+package be.paraaf.prepare;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a client needs to use a template: its name, the languages it renders in, the signature fields it
+ * creates and the JSON Schema (draft 2020-12) of its input.
+ */
+public record TemplateInfo(String name, Map<String, String> titles, List<String> languages,
+        List<String> signatureFields, Map<String, Object> schema) {
+}
