@@ -15,7 +15,7 @@ interface DocumentTemplate {
     /** The input declaration; it also yields the published JSON Schema. */
     List<InputField> fields();
 
-    /** The signature field names as documented in the listing, e.g. {@code tenant-1 … tenant-n, agency}. */
+    /** The signature field names as documented in the listing, e.g. {@code tenant-{n}, agency}. */
     List<String> signatureFields();
 
     /** Checks across fields; {@code values} may be partial (fields that failed their own check are absent). */

@@ -58,7 +58,7 @@ final class LeaseTemplate implements DocumentTemplate {
 
     @Override
     public List<String> signatureFields() {
-        return List.of(tenantField(1) + " … " + "tenant-n", AGENCY_FIELD);
+        return List.of("tenant-{n}", AGENCY_FIELD);
     }
 
     @Override

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.support.PdfA;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,6 +51,20 @@ class TemplateRenderingTest {
         try (PDDocument pdf = Loader.loadPDF(document.content())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains(Labels.of(language).text("page.of", 1, pdf.getNumberOfPages()));
+        }
+    }
+
+    /** The committed Dutch samples in test-docs/generated still match what the templates render. */
+    @Test
+    void committedSamplesAreCurrent() throws IOException {
+        for (String name : TemplateSamples.NAMES) {
+            byte[] committed = Files.readAllBytes(TemplateSamples.GENERATED.resolve(name + "-nl.pdf"));
+            byte[] fresh = SERVICE.render(name, Language.NL, TemplateSamples.input(name)).content();
+            try (PDDocument before = Loader.loadPDF(committed); PDDocument now = Loader.loadPDF(fresh)) {
+                assertThat(new PDFTextStripper().getText(before)).as("%s: regenerate with TemplateSamples", name)
+                        .isEqualTo(new PDFTextStripper().getText(now));
+            }
+            assertThat(PdfA.validate2b(committed).compliant()).as(name).isTrue();
         }
     }
 }

@@ -1,5 +1,6 @@
 package be.paraaf.prepare;
 
+import be.paraaf.support.TestDocs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TemplateSamples {
 
     static final List<String> NAMES = List.of("itsme-contract", "lease", "actualisation", "itsme-leaflet");
-    static final Path INPUTS = Path.of("test-docs/templates");
-    static final Path GENERATED = Path.of("test-docs/generated");
+    static final Path INPUTS = TestDocs.TEMPLATE_INPUTS;
+    static final Path GENERATED = TestDocs.GENERATED_TEMPLATES;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Clock FIXED = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
 

@@ -28,7 +28,7 @@ class TemplateApiIT extends ServiceIT {
         assertThat(names).containsExactly("itsme-contract", "lease", "actualisation", "itsme-leaflet");
         JsonNode lease = templates.get(1);
         assertThat(lease.get("languages").toString()).isEqualTo("[\"nl\",\"fr\",\"en\"]");
-        assertThat(lease.get("signatureFields").toString()).contains("tenant-1", "agency");
+        assertThat(lease.get("signatureFields").toString()).contains("tenant-{n}", "agency");
         assertThat(lease.at("/schema/properties/tenants/minItems").asInt()).isEqualTo(1);
         assertThat(lease.at("/schema/properties/baseRent/pattern").asString()).isNotBlank();
     }
