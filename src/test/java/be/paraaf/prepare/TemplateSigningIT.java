@@ -17,6 +17,7 @@ import be.paraaf.support.PdfSig;
 import be.paraaf.support.QPdf;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TwoStepFlow;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +37,7 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -100,6 +103,27 @@ class TemplateSigningIT extends ServiceIT {
         assertThat(verdicts.get(verdicts.size() - 1).totalDocumentSigned()).isTrue();
 
         ExternalTool.Result qpdf = QPdf.check(pdf);
+        assertThat(qpdf.exitCode()).as(qpdf.output()).isZero();
+    }
+
+    /**
+     * The production path for an eID card: two-step over HTTP (prepare, the card signs, complete), with a
+     * time-stamp and, at B-LTA, validation data and a document time-stamp added as further revisions.
+     */
+    @ParameterizedTest(name = "itsme-contract two-step at {0}")
+    @ValueSource(strings = {"B-T", "B-LTA"})
+    void twoStepSignatureOverHttpStaysPdfA(String level) {
+        RenderedDocument rendered = TemplateSamples.service().render("itsme-contract", Language.NL,
+                TemplateSamples.input("itsme-contract"));
+
+        byte[] signed = new TwoStepFlow(CLIENT).signPdf(rendered.content(), signer(0),
+                Map.of("level", level, "fieldName", "citizen", "consentMethod", "eID card"));
+
+        PdfA.Verdict verdict = PdfA.validate2b(signed);
+        assertThat(verdict.failures()).as("veraPDF PDF/A-2B failures after %s", level).isEmpty();
+        assertThat(pdfsig().signatures(signed)).hasSize(1)
+                .allSatisfy(v -> assertThat(v.signatureValid()).as(v.block()).isTrue());
+        ExternalTool.Result qpdf = QPdf.check(signed);
         assertThat(qpdf.exitCode()).as(qpdf.output()).isZero();
     }
 
