@@ -92,10 +92,6 @@ sealed interface InputField {
         return new Group(name, true, List.of(fields));
     }
 
-    static InputField optionalGroup(String name, InputField... fields) {
-        return new Group(name, false, List.of(fields));
-    }
-
     static InputField list(String name, int min, int max, InputField... fields) {
         return new Repeated(name, min, max, List.of(fields));
     }

@@ -40,7 +40,7 @@ final class ItsmeContractTemplate implements DocumentTemplate {
                 new Block.Facts(List.of(
                         new Fact(labels.text("label.name"), values.text("name")),
                         new Fact(labels.text("label.nationalNumber"), values.nationalNumber("nationalNumber").formatted()),
-                        new Fact(labels.text("label.phone"), values.text("phone")))),
+                        new Fact(labels.text("label.phone"), Kind.printedPhone(values.text("phone"))))),
                 new Block.Heading(labels.text("itsme-contract.terms")),
                 new Block.Paragraph(values.text("terms", labels.text("itsme-contract.terms.text"))),
                 new Block.Heading(labels.text("heading.signatures")),

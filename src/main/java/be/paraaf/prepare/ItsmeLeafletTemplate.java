@@ -40,7 +40,7 @@ final class ItsmeLeafletTemplate implements DocumentTemplate {
             blocks.add(new Block.Heading(labels.text("itsme-leaflet.help")));
             blocks.add(new Block.Paragraph(labels.text("itsme-leaflet.help.text",
                     values.text("organisation", labels.text("itsme-leaflet.help.us")),
-                    values.text("helpdeskPhone", "-"))));
+                    values.has("helpdeskPhone") ? Kind.printedPhone(values.text("helpdeskPhone")) : "-")));
         }
         return blocks;
     }

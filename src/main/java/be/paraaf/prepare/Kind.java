@@ -222,6 +222,24 @@ enum Kind {
         return schema;
     }
 
+    /**
+     * A normalised phone number as printed: Belgian numbers grouped as in the national numbering plan
+     * ("+32 470 12 34 56", "+32 9 123 45 67", "+32 50 12 34 56"), others left in E.164.
+     */
+    static String printedPhone(String e164) {
+        if (!e164.startsWith("+32")) {
+            return e164;
+        }
+        String national = e164.substring(3);
+        if (national.length() == 9) { // mobile: 4xx xx xx xx
+            return "+32 " + national.replaceFirst("(\\d{3})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4");
+        }
+        boolean oneDigitZone = "2349".indexOf(national.charAt(0)) >= 0;
+        return "+32 " + (oneDigitZone
+                ? national.replaceFirst("(\\d)(\\d{3})(\\d{2})(\\d{2})", "$1 $2 $3 $4")
+                : national.replaceFirst("(\\d{2})(\\d{2})(\\d{2})(\\d{2})", "$1 $2 $3 $4"));
+    }
+
     private static String oneLine(String text, int maxLength) {
         String line = text.strip();
         if (line.length() > maxLength) {

@@ -232,7 +232,7 @@ final class PdfComposer {
     }
 
     /** Breaks text into lines no wider than {@code width}; honours hard line breaks, splits over-long words. */
-    List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
+    private List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String hardLine : clean(text, font).split("\n", -1)) {
             StringBuilder line = new StringBuilder();

@@ -161,6 +161,13 @@ class TemplateInputTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"+32470123456, +32 470 12 34 56", "+3291234567, +32 9 123 45 67", "+3250123456, +32 50 12 34 56",
+            "+33612345678, +33612345678"})
+    void belgianPhoneNumbersArePrintedInGroups(String e164, String printed) {
+        assertThat(Kind.printedPhone(e164)).isEqualTo(printed);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"0470 12 34", "+32 470 12 34 56 7", "call me", "+0 470 12 34 56"})
     void impossiblePhoneNumbersAreRefused(String text) {
         assertThatThrownBy(() -> Kind.PHONE.parse(text)).isInstanceOf(Kind.Invalid.class);
