@@ -1,6 +1,7 @@
 package be.paraaf.prepare;
 
 import be.paraaf.InvalidInputException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +20,20 @@ public class TemplateInputException extends InvalidInputException {
 
     public TemplateInputException(String template, List<FieldError> errors) {
         super("invalid-template-data", 422, detail(template, errors),
-                Map.of("errors", errors.stream().map(error -> Map.of("field", error.field(),
-                        "message", error.message())).toList()), null);
+                Map.of("errors", errors.stream().map(TemplateInputException::member).toList()), null);
         this.errors = List.copyOf(errors);
     }
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** {@code {"field": …, "message": …}} in that order, as clients read it. */
+    private static Map<String, String> member(FieldError error) {
+        Map<String, String> member = new LinkedHashMap<>();
+        member.put("field", error.field());
+        member.put("message", error.message());
+        return member;
     }
 
     private static String detail(String template, List<FieldError> errors) {
