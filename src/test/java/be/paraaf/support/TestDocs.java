@@ -11,6 +11,12 @@ public final class TestDocs {
     /** Two pages, empty signature fields "tenant-1" and "agency" on page 2 (see {@link SampleDocuments}). */
     public static final Path SAMPLE_CONTRACT = Path.of("test-docs/sample-contract.pdf");
 
+    /** Sample template inputs, one {@code <template>.json} each (see be.paraaf.prepare.TemplateSamples). */
+    public static final Path TEMPLATE_INPUTS = Path.of("test-docs/templates");
+
+    /** The samples rendered in Dutch, {@code <template>-nl.pdf}: PDF/A-2b with empty signature fields. */
+    public static final Path GENERATED_TEMPLATES = Path.of("test-docs/generated");
+
     private TestDocs() {
     }
 

@@ -1,0 +1,50 @@
+package be.paraaf.prepare;
+
+import java.util.List;
+
+/** The building blocks a template composes its document from; {@link PdfComposer} lays them out. */
+sealed interface Block {
+
+    /** The document title, large and bold. */
+    record Title(String text) implements Block {
+    }
+
+    /** A section heading; never left alone at the bottom of a page. */
+    record Heading(String text) implements Block {
+    }
+
+    /** Running text; blank lines separate paragraphs, long text flows over pages. */
+    record Paragraph(String text) implements Block {
+    }
+
+    /** Label–value rows ("Naam: Jan Peeters"); a row is never split over two pages. */
+    record Facts(List<Fact> rows) implements Block {
+        public Facts {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    record Fact(String label, String value) {
+    }
+
+    /** A numbered list; an item is never split over two pages. */
+    record Steps(List<String> items) implements Block {
+        public Steps {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * Signature blocks, two per row: each shows the signer's role and name above a framed box holding an
+     * empty signature field. A row is kept together and moves to the next page when it does not fit.
+     */
+    record Signatures(List<SignatureSlot> slots) implements Block {
+        public Signatures {
+            slots = List.copyOf(slots);
+        }
+    }
+
+    /** One signer: the deterministic field name, the role ("Huurder 1") and the signer's name. */
+    record SignatureSlot(String fieldName, String role, String name) {
+    }
+}
