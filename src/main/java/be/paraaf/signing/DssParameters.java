@@ -138,10 +138,11 @@ final class DssParameters {
 
         String name = appearance.signerName() == null || appearance.signerName().isBlank()
                 ? signerName(signer) : appearance.signerName().strip();
-        StringBuilder text = new StringBuilder("Signed by ").append(name).append('\n')
+        AppearanceLanguage language = appearance.language();
+        StringBuilder text = new StringBuilder(language.signedBy()).append(' ').append(name).append('\n')
                 .append(APPEARANCE_TIME.format(signingTime.atZone(zone)));
         if (appearance.consentMethod() != null && !appearance.consentMethod().isBlank()) {
-            text.append('\n').append("with ").append(appearance.consentMethod().strip());
+            text.append('\n').append(language.with()).append(' ').append(appearance.consentMethod().strip());
         }
         SignatureImageTextParameters textParameters = new SignatureImageTextParameters();
         textParameters.setText(text.toString());

@@ -6,9 +6,10 @@ package be.paraaf.signing;
  * (e.g. "itsme", "eID card") and optionally an image (PNG or JPEG).
  *
  * @param signerName name to print; when empty, the given name and surname of the signing certificate
+ * @param language language of the printed text; null is English
  */
 public record VisibleAppearance(String fieldName, Placement placement, String signerName, String consentMethod,
-        byte[] image) {
+        byte[] image, AppearanceLanguage language) {
 
     private static final int MAX_IMAGE_BYTES = 1024 * 1024;
 
@@ -23,6 +24,12 @@ public record VisibleAppearance(String fieldName, Placement placement, String si
         if (image != null && !isPng(image) && !isJpeg(image)) {
             throw new IllegalArgumentException("signature image must be PNG or JPEG");
         }
+        language = language == null ? AppearanceLanguage.EN : language;
+    }
+
+    public VisibleAppearance(String fieldName, Placement placement, String signerName, String consentMethod,
+            byte[] image) {
+        this(fieldName, placement, signerName, consentMethod, image, AppearanceLanguage.EN);
     }
 
     public static VisibleAppearance inField(String fieldName, String consentMethod) {

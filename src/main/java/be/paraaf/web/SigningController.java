@@ -1,6 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.InvalidInputException;
+import be.paraaf.signing.AppearanceLanguage;
 import be.paraaf.signing.AugmentationService;
 import be.paraaf.signing.CertificateChains;
 import be.paraaf.signing.CertificationPermission;
@@ -145,8 +146,8 @@ class SigningController {
 
     /** Form fields of a PAdES signature; all optional. Coordinates in points from the page's top-left corner. */
     record PadesOptions(String level, String digestAlgorithm, String fieldName, Integer page, Float x, Float y,
-            Float width, Float height, String signerName, String consentMethod, String reason, String location,
-            String certification, MultipartFile image) {
+            Float width, Float height, String signerName, String consentMethod, String language, String reason,
+            String location, String certification, MultipartFile image) {
 
         String levelOrDefault() {
             return level == null || level.isBlank() ? "B-LTA" : level;
@@ -159,7 +160,8 @@ class SigningController {
                 if (placed || fieldName != null && !fieldName.isBlank()) {
                     Placement placement = placed ? new Placement(required(page, "page"), required(x, "x"),
                             required(y, "y"), required(width, "width"), required(height, "height")) : null;
-                    appearance = new VisibleAppearance(fieldName, placement, signerName, consentMethod, imageBytes);
+                    appearance = new VisibleAppearance(fieldName, placement, signerName, consentMethod, imageBytes,
+                            AppearanceLanguage.parse(language));
                 }
                 return new PadesSignatureSpec(SignatureLevel.parse(levelOrDefault()),
                         HashAlgorithm.parse(digestAlgorithm), appearance, reason, location,

@@ -48,4 +48,12 @@ class SignatureSpecTest {
         assertThat(HashAlgorithm.parse("sha-384")).isEqualTo(HashAlgorithm.SHA384);
         assertThatThrownBy(() -> HashAlgorithm.parse("SHA-1")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void appearanceLanguage_parsesTheThreeLanguagesAndDefaultsToEnglish() {
+        assertThat(AppearanceLanguage.parse("nl")).isEqualTo(AppearanceLanguage.NL);
+        assertThat(AppearanceLanguage.parse(" FR ")).isEqualTo(AppearanceLanguage.FR);
+        assertThat(AppearanceLanguage.parse(null)).isEqualTo(AppearanceLanguage.EN);
+        assertThatThrownBy(() -> AppearanceLanguage.parse("de")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
