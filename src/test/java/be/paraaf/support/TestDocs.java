@@ -11,6 +11,12 @@ public final class TestDocs {
     /** Two pages, empty signature fields "tenant-1" and "agency" on page 2 (see {@link SampleDocuments}). */
     public static final Path SAMPLE_CONTRACT = Path.of("test-docs/sample-contract.pdf");
 
+    /**
+     * One page with a JavaScript OpenAction, a Names/JavaScript entry, a javascript: link, a Launch action in
+     * the page's additional actions and a harmless https link (see {@link SampleDocuments#activeContent}).
+     */
+    public static final Path ACTIVE_CONTENT = Path.of("test-docs/active-content-javascript-launch.pdf");
+
     private TestDocs() {
     }
 
