@@ -7,18 +7,14 @@ import be.paraaf.ParaafException;
 import be.paraaf.prepare.PdfInspection.ActiveContent;
 import be.paraaf.prepare.PdfInspection.SignatureField;
 import be.paraaf.signing.Placement;
+import be.paraaf.support.SampleDocuments;
 import be.paraaf.support.TestDocs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
@@ -92,7 +88,7 @@ class PdfInspectorTest {
 
     @Test
     void fieldOnADocumentWithoutFormCreatesTheForm() throws IOException {
-        byte[] changed = inspector.addSignatureField(blankPages(1), "signer", new Placement(1, 50, 50, 200, 60));
+        byte[] changed = inspector.addSignatureField(SampleDocuments.blankPages(1), "signer", new Placement(1, 50, 50, 200, 60));
         assertThat(inspector.inspect(changed).fields()).extracting(SignatureField::name).containsExactly("signer");
     }
 
@@ -119,38 +115,15 @@ class PdfInspectorTest {
 
     @Test
     void tooManyPagesIsRefused() throws IOException {
-        assertRefused(() -> inspector.inspect(blankPages(11)), 422, "too-many-pages");
+        assertRefused(() -> inspector.inspect(SampleDocuments.blankPages(11)), 422, "too-many-pages");
     }
 
     @Test
     void encryptedTruncatedAndNonPdfInputsAreRefused() throws IOException {
-        assertRefused(() -> inspector.inspect(encrypted(contract)), 422, "encrypted-document");
+        assertRefused(() -> inspector.inspect(SampleDocuments.encrypted(contract)), 422, "encrypted-document");
         assertRefused(() -> inspector.inspect(Arrays.copyOf(contract, contract.length / 2)), 422, "damaged-document");
         assertRefused(() -> inspector.inspect("hello".getBytes()), 415, "not-a-pdf");
         assertRefused(() -> inspector.inspect(new byte[0]), 422, "empty-document");
-    }
-
-    static byte[] blankPages(int count) throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            for (int i = 0; i < count; i++) {
-                document.addPage(new PDPage(PDRectangle.A4));
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    static byte[] encrypted(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
-                    new AccessPermission());
-            policy.setEncryptionKeyLength(128);
-            document.protect(policy);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        }
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status,

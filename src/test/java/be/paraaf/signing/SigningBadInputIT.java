@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Multipart;
+import be.paraaf.support.Problems;
+import be.paraaf.support.SampleDocuments;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.TestDocs;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +39,7 @@ class SigningBadInputIT extends SigningScenario {
                 Arguments.of("empty", new byte[0], 400, "empty-document"),
                 Arguments.of("not a PDF", "just some text, no PDF".getBytes(StandardCharsets.UTF_8), 415, "not-a-pdf"),
                 Arguments.of("truncated", Arrays.copyOf(sample, sample.length / 2), 400, "damaged-document"),
-                Arguments.of("encrypted", encrypted(sample), 400, "encrypted-document"),
+                Arguments.of("encrypted", SampleDocuments.encrypted(sample), 400, "encrypted-document"),
                 Arguments.of("garbage after header", garbageWithHeader(), 400, "damaged-document"));
     }
 
@@ -140,22 +137,7 @@ class SigningBadInputIT extends SigningScenario {
     }
 
     static void assertProblem(HttpResponse<byte[]> response, int status, String type) {
-        assertThat(response.statusCode()).as(body(response)).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-        JsonNode problem = ServiceClient.json(response);
-        assertThat(problem.get("type").asString()).isEqualTo("https://paraaf.be/problems/" + type);
-        assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Exception");
-    }
-
-    private static byte[] encrypted(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
-            policy.setEncryptionKeyLength(128);
-            document.protect(policy);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        }
+        Problems.assertProblem(response, status, type);
     }
 
     private static byte[] garbageWithHeader() {
