@@ -23,6 +23,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -218,7 +219,7 @@ final class PdfInspector {
         if (incremental) {
             document.saveIncremental(out);
         } else {
-            document.save(out);
+            document.save(out, CompressParameters.NO_COMPRESSION);
         }
         return out.toByteArray();
     }
