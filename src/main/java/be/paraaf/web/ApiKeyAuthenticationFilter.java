@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,11 +30,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final String API_KEY_HEADER = "X-API-Key";
     private static final String BEARER = "bearer ";
 
-    private final ApiClientRepository clients;
+    private final Function<String, Optional<ApiClient>> clientsByKeyHash;
     private final AccessProperties access;
 
-    ApiKeyAuthenticationFilter(ApiClientRepository clients, AccessProperties access) {
-        this.clients = clients;
+    /** @param clientsByKeyHash the enabled client whose key has this SHA-256 ({@link ApiClientRepository}) */
+    ApiKeyAuthenticationFilter(Function<String, Optional<ApiClient>> clientsByKeyHash, AccessProperties access) {
+        this.clientsByKeyHash = clientsByKeyHash;
         this.access = access;
     }
 
@@ -41,7 +43,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         presentedKey(request).ifPresent(key -> {
-            Optional<ApiClient> client = clients.findByKeyHash(ApiKeys.hash(key))
+            Optional<ApiClient> client = clientsByKeyHash.apply(ApiKeys.hash(key))
                     .filter(found -> !found.demo() || access.demoClients());
             if (client.isPresent()) {
                 SecurityContextHolder.getContext().setAuthentication(new PreAuthenticatedAuthenticationToken(

@@ -12,6 +12,9 @@ import be.paraaf.support.TestDocs;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -111,6 +114,33 @@ class PdfInspectorTest {
                 422, "invalid-placement");
         assertRefused(() -> inspector.addSignatureField(contract, "x", new Placement(1, 500, 400, 200, 60)),
                 422, "invalid-placement");
+    }
+
+    @Test
+    void inspectionPastItsDeadlineIsStopped() {
+        // the first reading sets the deadline, every later one is an hour on
+        Clock slow = new Clock() {
+            private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+            @Override
+            public Instant instant() {
+                Instant current = now;
+                now = now.plus(Duration.ofHours(1));
+                return current;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        PdfInspector inspector = new PdfInspector(10, Duration.ofSeconds(30), slow);
+        assertRefused(() -> inspector.inspect(contract), 422, "inspection-timeout");
     }
 
     @Test
