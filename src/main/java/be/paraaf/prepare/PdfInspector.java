@@ -118,18 +118,10 @@ final class PdfInspector {
             widget.setPrinted(true);
 
             COSDictionary pageDictionary = page.getCOSObject();
-            COSArray annotations = pageDictionary.getCOSArray(COSName.ANNOTS);
-            if (annotations == null) {
-                annotations = new COSArray();
-                pageDictionary.setItem(COSName.ANNOTS, annotations);
-            }
+            COSArray annotations = array(pageDictionary, COSName.ANNOTS);
             annotations.add(widget.getCOSObject());
             COSDictionary formDictionary = form.getCOSObject();
-            COSArray fields = formDictionary.getCOSArray(COSName.FIELDS);
-            if (fields == null) {
-                fields = new COSArray();
-                formDictionary.setItem(COSName.FIELDS, fields);
-            }
+            COSArray fields = array(formDictionary, COSName.FIELDS);
             fields.add(field.getCOSObject());
 
             catalog.getCOSObject().setNeedToBeUpdated(true);
@@ -212,6 +204,16 @@ final class PdfInspector {
     private static boolean overlaps(SignatureField existing, Placement placement) {
         return placement.x() < existing.x() + existing.width() && existing.x() < placement.x() + placement.width()
                 && placement.y() < existing.y() + existing.height() && existing.y() < placement.y() + placement.height();
+    }
+
+    /** {@code owner[key]}, created empty if missing. */
+    private static COSArray array(COSDictionary owner, COSName key) {
+        COSArray array = owner.getCOSArray(key);
+        if (array == null) {
+            array = new COSArray();
+            owner.setItem(key, array);
+        }
+        return array;
     }
 
     private static byte[] save(PDDocument document, boolean incremental) throws IOException {
