@@ -2,6 +2,7 @@ package be.paraaf.pki;
 
 import be.paraaf.InvalidInputException;
 import be.paraaf.NotFoundException;
+import be.paraaf.persistence.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

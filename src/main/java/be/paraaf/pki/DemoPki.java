@@ -2,6 +2,7 @@ package be.paraaf.pki;
 
 import be.paraaf.InvalidInputException;
 import be.paraaf.NotFoundException;
+import be.paraaf.persistence.AtomicFiles;
 import be.paraaf.signing.KeyCredential;
 import be.paraaf.signing.SealCredentials;
 import be.paraaf.trust.TrustAnchorSource;

@@ -2,6 +2,7 @@ package be.paraaf.validation;
 
 import be.paraaf.InvalidInputException;
 import be.paraaf.ParaafException;
+import be.paraaf.pdf.PdfFiles;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.InMemoryDocument;
@@ -99,7 +100,7 @@ public class ValidationService {
         } catch (ParaafException e) {
             throw e;
         } catch (InvalidPasswordException e) {
-            throw new InvalidInputException("encrypted-document", 400,
+            throw new InvalidInputException("encrypted-document", PdfFiles.UNUSABLE,
                     "The PDF is encrypted with a password; paraaf cannot open it to validate its signatures.",
                     Map.of(), e);
         } catch (UnsupportedOperationException e) {
@@ -109,7 +110,7 @@ public class ValidationService {
             throw new InvalidInputException("document-too-complex", 422,
                     "The " + kind.label + " nests its objects too deeply to be read safely.", Map.of(), null);
         } catch (IllegalInputException | DSSException | UncheckedIOException e) {
-            throw new InvalidInputException(kind == DocumentKind.PDF ? "damaged-document" : "unreadable-document", 400,
+            throw new InvalidInputException(kind == DocumentKind.PDF ? "damaged-document" : "unreadable-document", PdfFiles.UNUSABLE,
                     "The " + kind.label + " cannot be read: " + e.getMessage(), Map.of(), e);
         }
     }
@@ -159,16 +160,11 @@ public class ValidationService {
             if (content.length == 0) {
                 throw new InvalidInputException("empty-document", "The document is empty.");
             }
-            String head = new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);
-            if (head.contains("%PDF-")) {
-                String tail = new String(content, Math.max(0, content.length - 1024),
-                        Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);
-                if (!tail.contains("%%EOF")) {
-                    throw new InvalidInputException("damaged-document", 400,
-                            "The PDF is truncated or damaged: it has no %%EOF marker at its end.", Map.of(), null);
-                }
+            if (PdfFiles.looksLikePdf(content)) {
+                PdfFiles.requireCompletePdf(content);
                 return PDF;
             }
+            String head = new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);
             String text = head.startsWith("\u00EF\u00BB\u00BF") ? head.substring(3) : head;
             return text.stripLeading().startsWith("<") ? XML : OTHER;
         }

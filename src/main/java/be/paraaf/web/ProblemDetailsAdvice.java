@@ -84,7 +84,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return bytes < 0 ? "configured limit" : (bytes / (1024 * 1024)) + " MB";
     }
 
-    private static String titleOf(String slug) {
+    static String titleOf(String slug) {
         String words = slug.replace('-', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

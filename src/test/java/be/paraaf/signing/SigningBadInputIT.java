@@ -36,9 +36,9 @@ class SigningBadInputIT extends SigningScenario {
         return Stream.of(
                 Arguments.of("empty", new byte[0], 400, "empty-document"),
                 Arguments.of("not a PDF", "just some text, no PDF".getBytes(StandardCharsets.UTF_8), 415, "not-a-pdf"),
-                Arguments.of("truncated", BadDocuments.truncated(sample), 400, "damaged-document"),
-                Arguments.of("encrypted", BadDocuments.encrypted(sample), 400, "encrypted-document"),
-                Arguments.of("garbage after header", BadDocuments.garbageWithHeader(), 400, "damaged-document"));
+                Arguments.of("truncated", BadDocuments.truncated(sample), 422, "damaged-document"),
+                Arguments.of("encrypted", BadDocuments.encrypted(sample), 422, "encrypted-document"),
+                Arguments.of("garbage after header", BadDocuments.garbageWithHeader(), 422, "damaged-document"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,9 +2,11 @@ package be.paraaf.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.access.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.PdfSig;
+import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.TestDocs;
 import java.net.http.HttpResponse;
@@ -93,15 +95,28 @@ class XadesAndExtensionIT extends SigningScenario {
 
     @Test
     void sealWithTheServiceKeyIsVisibleAndValid() {
-        HttpResponse<byte[]> response = CLIENT.post("/api/seals", new Multipart()
-                .file("document", "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT))
-                .field("level", "B-LT").field("page", "1").field("x", "300").field("y", "700")
-                .field("width", "220").field("height", "60").field("consentMethod", "paraaf seal"));
+        HttpResponse<byte[]> response = CLIENT.post("/api/seals", sealForm(), DemoClients.WOONPUNT_KEY);
         assertThat(response.statusCode()).as(body(response)).isEqualTo(200);
 
         JsonNode signature = signatures(validate(response.body(), "sealed.pdf")).get(0);
         assertThat(signature.get("indication").asString()).as(signature.toString()).isEqualTo("TOTAL_PASSED");
         assertThat(signature.get("signerName").asString()).contains("paraaf Seal");
         assertThat(pdfsig().signatures(response.body()).get(0).signatureValid()).isTrue();
+    }
+
+    @Test
+    void anonymousSealIsRefusedWithAProblem() {
+        HttpResponse<byte[]> response = CLIENT.post("/api/seals", sealForm());
+        assertThat(response.statusCode()).as(body(response)).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ServiceClient.json(response).get("type").asString())
+                .isEqualTo("https://paraaf.be/problems/unauthenticated");
+    }
+
+    private static Multipart sealForm() {
+        return new Multipart()
+                .file("document", "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT))
+                .field("level", "B-LT").field("page", "1").field("x", "300").field("y", "700")
+                .field("width", "220").field("height", "60").field("consentMethod", "paraaf seal");
     }
 }

@@ -7,10 +7,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDJavascriptNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDSimpleFileSpecification;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.action.PDPageAdditionalActions;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
@@ -54,6 +64,72 @@ public final class SampleDocuments {
         }
     }
 
+    /**
+     * One page with every kind of active content paraaf reports: a JavaScript OpenAction, a document-level
+     * JavaScript name tree entry, a link to a javascript: URI, a Launch action in a page's additional actions,
+     * and a harmless https link that must be left alone.
+     */
+    public static byte[] activeContent() {
+        try (PDDocument document = new PDDocument();
+                InputStream fontStream = SampleDocuments.class.getResourceAsStream(
+                        "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+            PDType0Font font = PDType0Font.load(document, fontStream);
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            write(document, page, font, List.of("Formulier met actieve inhoud (test)",
+                    "Dit document bevat JavaScript en een Launch-actie."));
+
+            PDActionJavaScript open = new PDActionJavaScript("app.alert('paraaf test: OpenAction');");
+            document.getDocumentCatalog().setOpenAction(open);
+
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+            PDJavascriptNameTreeNode scripts = new PDJavascriptNameTreeNode();
+            scripts.setNames(java.util.Map.of("init", new PDActionJavaScript("var paraafTest = 1;")));
+            names.setJavascript(scripts);
+            document.getDocumentCatalog().setNames(names);
+
+            PDAnnotationLink script = new PDAnnotationLink();
+            script.setRectangle(new PDRectangle(60, 600, 200, 20));
+            PDActionURI javascriptUri = new PDActionURI();
+            javascriptUri.setURI("JavaScript:app.alert('paraaf test: link')");
+            script.setAction(javascriptUri);
+            PDAnnotationLink web = new PDAnnotationLink();
+            web.setRectangle(new PDRectangle(60, 560, 200, 20));
+            PDActionURI https = new PDActionURI();
+            https.setURI("https://www.vlaanderen.be/");
+            web.setAction(https);
+            page.getAnnotations().add(script);
+            page.getAnnotations().add(web);
+
+            PDActionLaunch launch = new PDActionLaunch();
+            launch.setFile(new PDSimpleFileSpecification(new COSString("calc.exe")));
+            PDPageAdditionalActions pageActions = new PDPageAdditionalActions();
+            pageActions.setO(launch);
+            page.setActions(pageActions);
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code count} blank A4 pages, nothing else. */
+    public static byte[] blankPages(int count) {
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 0; i < count; i++) {
+                document.addPage(new PDPage(PDRectangle.A4));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code pdf} protected with a user password (AES-128), as a bank statement might be. */
     private static void write(PDDocument document, PDPage page, PDType0Font font, List<String> lines)
             throws IOException {
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -84,5 +160,6 @@ public final class SampleDocuments {
         Path target = Path.of(args.length > 0 ? args[0] : "test-docs");
         Files.createDirectories(target);
         Files.write(target.resolve("sample-contract.pdf"), contract());
+        Files.write(target.resolve("active-content-javascript-launch.pdf"), activeContent());
     }
 }

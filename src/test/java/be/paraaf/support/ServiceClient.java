@@ -45,6 +45,26 @@ public final class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.bytes())).build());
     }
 
+    /** A multipart POST as the API client holding {@code apiKey}. */
+    public HttpResponse<byte[]> post(String path, Multipart multipart, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", multipart.contentType())
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.bytes())).build());
+    }
+
+    public HttpResponse<byte[]> postJson(String path, String json, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<byte[]> get(String path, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + apiKey)
+                .GET().build());
+    }
+
     public HttpResponse<byte[]> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

@@ -17,6 +17,12 @@ public final class TestDocs {
     /** The samples rendered in Dutch, {@code <template>-nl.pdf}: PDF/A-2b with empty signature fields. */
     public static final Path GENERATED_TEMPLATES = Path.of("test-docs/generated");
 
+    /**
+     * One page with a JavaScript OpenAction, a Names/JavaScript entry, a javascript: link, a Launch action in
+     * the page's additional actions and a harmless https link (see {@link SampleDocuments#activeContent}).
+     */
+    public static final Path ACTIVE_CONTENT = Path.of("test-docs/active-content-javascript-launch.pdf");
+
     private TestDocs() {
     }
 

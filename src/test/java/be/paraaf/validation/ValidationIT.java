@@ -95,12 +95,12 @@ class ValidationIT extends ServiceIT {
                 Arguments.of("empty", new byte[0], 400, "empty-document"),
                 Arguments.of("plain text", "no signature here".getBytes(StandardCharsets.UTF_8), 415,
                         "unsupported-document"),
-                Arguments.of("truncated PDF", BadDocuments.truncated(sample), 400, "damaged-document"),
-                Arguments.of("encrypted PDF", BadDocuments.encrypted(sample), 400, "encrypted-document"),
-                Arguments.of("garbage after a PDF header", BadDocuments.garbageWithHeader(), 400, "damaged-document"),
-                Arguments.of("malformed XML", "<a><b></a>".getBytes(StandardCharsets.UTF_8), 400,
+                Arguments.of("truncated PDF", BadDocuments.truncated(sample), 422, "damaged-document"),
+                Arguments.of("encrypted PDF", BadDocuments.encrypted(sample), 422, "encrypted-document"),
+                Arguments.of("garbage after a PDF header", BadDocuments.garbageWithHeader(), 422, "damaged-document"),
+                Arguments.of("malformed XML", "<a><b></a>".getBytes(StandardCharsets.UTF_8), 422,
                         "unreadable-document"),
-                Arguments.of("XML entity expansion (billion laughs)", billionLaughs(), 400, "unreadable-document"));
+                Arguments.of("XML entity expansion (billion laughs)", billionLaughs(), 422, "unreadable-document"));
     }
 
     @ParameterizedTest(name = "{0}")

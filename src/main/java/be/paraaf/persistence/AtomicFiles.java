@@ -1,4 +1,4 @@
-package be.paraaf.pki;
+package be.paraaf.persistence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Crash-safe file replacement: a reader (or the next start) sees the old file or the new one, never half. */
-final class AtomicFiles {
+/**
+ * Crash-safe file replacement: a reader (or the next start) sees the old file or the new one, never half.
+ * The content goes to a temporary file in the target's directory, is forced to disk, then renamed over
+ * the target atomically, and the directory entry is forced too.
+ */
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] content) {
+    public static void write(Path target, byte[] content) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {

@@ -1,0 +1,95 @@
+package be.paraaf.pdf;
+
+import be.paraaf.InvalidInputException;
+import be.paraaf.ParaafException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * Opens PDFs from outside (ISO 32000-1/-2) safely, for every capability that reads one: refuses empty
+ * files, non-PDFs, truncated, damaged and encrypted files with a problem, and parses with PDFBox's
+ * temp-file-only stream cache so decoded streams go to scratch files instead of the heap.
+ * PDFBox's parser is lenient and would "repair" a truncated file; adding an incremental update to a
+ * repaired file yields a document no verifier can trust, so a file without a final {@code %%EOF} is refused.
+ */
+public final class PdfFiles {
+
+    /** Work on an opened document; may throw {@link IOException}, which becomes a damaged-document problem. */
+    @FunctionalInterface
+    public interface PdfWork<T> {
+        T apply(PDDocument document) throws IOException;
+    }
+
+    private PdfFiles() {
+    }
+
+    /** HTTP status of refusing a file that is a PDF but cannot be used: damaged, truncated, encrypted. */
+    public static final int UNUSABLE = 422;
+
+    /**
+     * Opens {@code content}, runs {@code work} and closes the document. An empty upload is 400, not a PDF
+     * 415, a damaged, truncated or encrypted PDF 422. paraaf's own exceptions thrown by {@code work} pass
+     * through unchanged.
+     */
+    public static <T> T read(byte[] content, PdfWork<T> work) {
+        requireCompletePdf(content);
+        int refusalStatus = UNUSABLE;
+        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(content), "", null, null,
+                IOUtils.createTempFileOnlyStreamCache())) {
+            if (document.isEncrypted()) {
+                throw encrypted(refusalStatus, null);
+            }
+            return work.apply(document);
+        } catch (InvalidPasswordException e) {
+            throw encrypted(refusalStatus, e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ParaafException paraaf) {
+                throw paraaf;
+            }
+            throw refusal("damaged-document", refusalStatus,
+                    "The PDF is damaged and cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses what is not a whole PDF before any parser sees it: empty, not a PDF, no final %%EOF. */
+    public static void requireCompletePdf(byte[] content) {
+        if (content.length == 0) {
+            throw refusal("empty-document", 400, "The document is empty.", null);
+        }
+        if (!looksLikePdf(content)) {
+            throw refusal("not-a-pdf", 415, "The document is not a PDF (it does not start with %PDF-).", null);
+        }
+        if (!endsWithEofMarker(content)) {
+            throw refusal("damaged-document", UNUSABLE,
+                    "The PDF is truncated or damaged: it has no %%EOF marker at its end.", null);
+        }
+    }
+
+    /** A PDF header within the first 1024 bytes, as ISO 32000 allows. */
+    public static boolean looksLikePdf(byte[] content) {
+        int limit = Math.min(content.length, 1024);
+        String head = new String(content, 0, limit, StandardCharsets.ISO_8859_1);
+        return head.contains("%PDF-");
+    }
+
+    private static InvalidInputException encrypted(int status, Throwable cause) {
+        return refusal("encrypted-document", status,
+                "The PDF is encrypted. Remove the password protection and upload it again.", cause);
+    }
+
+    private static InvalidInputException refusal(String type, int status, String detail, Throwable cause) {
+        return new InvalidInputException(type, status, detail, Map.of(), cause);
+    }
+
+    private static boolean endsWithEofMarker(byte[] content) {
+        int from = Math.max(0, content.length - 1024);
+        String tail = new String(content, from, content.length - from, StandardCharsets.ISO_8859_1);
+        return tail.contains("%%EOF");
+    }
+}

@@ -1,0 +1,16 @@
+package be.paraaf.prepare;
+
+import be.paraaf.ParaafException;
+import java.util.Map;
+
+/** A document could not be stored or changed as asked: too large, too many pages, already signed, a clash. */
+public class DocumentException extends ParaafException {
+
+    public DocumentException(String problemType, int status, String detail) {
+        super(problemType, status, detail);
+    }
+
+    public DocumentException(String problemType, int status, String detail, Map<String, Object> properties) {
+        super(problemType, status, detail, properties, null);
+    }
+}

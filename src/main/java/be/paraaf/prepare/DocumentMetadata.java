@@ -1,0 +1,26 @@
+package be.paraaf.prepare;
+
+import be.paraaf.prepare.PdfInspection.ActiveContent;
+import be.paraaf.prepare.PdfInspection.ExistingSignature;
+import be.paraaf.prepare.PdfInspection.SignatureField;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a client sees of one of its documents: identity and hash of the current version, what the PDF holds,
+ * and the history of versions.
+ *
+ * @param source {@code upload} or {@code template:<name>}
+ * @param activeContent JavaScript / Launch / javascript: URI actions in the current version
+ */
+public record DocumentMetadata(String id, String name, long size, String sha256, int pageCount, int version,
+        String source, Instant createdAt, Instant updatedAt, int signatureCount, List<ExistingSignature> signatures,
+        List<SignatureField> fields, List<ActiveContent> activeContent, List<DocumentVersion> versions) {
+
+    static DocumentMetadata of(StoredDocument document, PdfInspection inspection, List<DocumentVersion> versions) {
+        return new DocumentMetadata(document.id(), document.name(), document.size(), document.sha256(),
+                inspection.pageCount(), document.version(), document.source(), document.createdAt(),
+                document.updatedAt(), inspection.signatures().size(), inspection.signatures(), inspection.fields(),
+                inspection.activeContent(), List.copyOf(versions));
+    }
+}

@@ -1,0 +1,159 @@
+package be.paraaf.prepare;
+
+import be.paraaf.InvalidInputException;
+import be.paraaf.NotFoundException;
+import be.paraaf.access.ApiClientRepository;
+import be.paraaf.persistence.DocumentStore;
+import be.paraaf.persistence.StoredContent;
+import be.paraaf.signing.Placement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * Client-owned PDF documents: accepts uploads and generated PDFs after inspecting them (limits, damage,
+ * encryption, active content), keeps every version's bytes in the {@link DocumentStore} and the metadata in
+ * the database, and adds empty signature fields that paraaf's signing can fill later. Every call names the
+ * owning client; another client's document is "not found", never "forbidden", so ids reveal nothing.
+ * An uploaded PDF is stored byte for byte unless the caller asks for active content to be removed.
+ */
+@Service
+public class DocumentService {
+
+    public static final String UPLOAD = "upload";
+    private static final Pattern SOURCE = Pattern.compile("upload|template:[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final DocumentRepository documents;
+    private final DocumentStore store;
+    private final ApiClientRepository clients;
+    private final DocumentsProperties properties;
+    private final PdfInspector inspector;
+    private final Clock clock;
+
+    DocumentService(DocumentRepository documents, DocumentStore store, ApiClientRepository clients,
+            DocumentsProperties properties, Clock clock) {
+        this.documents = documents;
+        this.store = store;
+        this.clients = clients;
+        this.properties = properties;
+        this.inspector = new PdfInspector(properties.maxPages(), properties.inspectionTimeout(), clock);
+        this.clock = clock;
+    }
+
+    /** The bytes of a document's current version. */
+    public record DocumentContent(String name, String sha256, byte[] bytes) {
+    }
+
+    /**
+     * Stores an uploaded PDF for {@code ownerClientId}. With {@code removeActiveContent}, a document that has
+     * JavaScript / Launch / javascript: URI actions gets a second, cleaned version (the upload stays version 1).
+     */
+    public DocumentMetadata upload(String ownerClientId, String fileName, byte[] content, boolean removeActiveContent) {
+        checkSize(content);
+        PdfInspection inspection = inspector.inspect(content);
+        List<byte[]> contents = new ArrayList<>(List.of(content));
+        List<String> reasons = new ArrayList<>(List.of(UPLOAD));
+        if (removeActiveContent && !inspection.activeContent().isEmpty()) {
+            byte[] cleaned = inspector.removeActiveContent(content);
+            reasons.add("active content removed (" + inspection.activeContent().size() + ")");
+            contents.add(cleaned);
+            inspection = inspector.inspect(cleaned);
+        }
+        return create(ownerClientId, fileName, UPLOAD, contents, reasons, inspection);
+    }
+
+    /**
+     * Stores a PDF paraaf made for {@code ownerClientId} (e.g. a rendered template), after the same inspection
+     * as an upload.
+     *
+     * @param source {@code upload} or {@code template:<name>}
+     */
+    public DocumentMetadata store(String ownerClientId, String name, byte[] content, String source) {
+        if (source == null || !SOURCE.matcher(source).matches()) {
+            throw new IllegalArgumentException("source must be 'upload' or 'template:<name>', not " + source);
+        }
+        checkSize(content);
+        return create(ownerClientId, name, source, List.of(content), List.of(source), inspector.inspect(content));
+    }
+
+    public DocumentMetadata metadata(String ownerClientId, String id) {
+        StoredDocument document = find(ownerClientId, id);
+        return DocumentMetadata.of(document, inspector.inspect(store.get(document.sha256())),
+                documents.versions(document.id()));
+    }
+
+    public DocumentContent content(String ownerClientId, String id) {
+        StoredDocument document = find(ownerClientId, id);
+        return new DocumentContent(document.name(), document.sha256(), store.get(document.sha256()));
+    }
+
+    /**
+     * Adds an empty signature field {@code name} at {@code placement} as a new version (an incremental update
+     * of the current one). Refused on signed documents, for existing names and over other signature fields.
+     */
+    public DocumentMetadata addSignatureField(String ownerClientId, String id, String name, Placement placement) {
+        if (name == null || !FIELD_NAME.matcher(name).matches()) {
+            throw new InvalidInputException("invalid-field-name", 422, "A field name is 1 to 64 letters, digits, "
+                    + "'-' or '_' (no dots: a dot separates parts of a PDF field name).", Map.of(), null);
+        }
+        StoredDocument document = find(ownerClientId, id);
+        byte[] changed = inspector.addSignatureField(store.get(document.sha256()), name, placement);
+        checkSize(changed);
+        StoredContent stored = store.put(changed);
+        DocumentVersion version = new DocumentVersion(document.version() + 1, stored.sha256(), stored.size(),
+                "signature field added: " + name, clock.instant());
+        if (!documents.addVersion(document.id(), document.version(), version, document.pageCount())) {
+            throw new DocumentException("concurrent-change", 409,
+                    "The document was changed by another request at the same time; read it again and retry.");
+        }
+        return metadata(ownerClientId, id);
+    }
+
+    /** Stores {@code contents} as versions 1..n; {@code inspection} is of the last one, which becomes current. */
+    private DocumentMetadata create(String ownerClientId, String name, String source, List<byte[]> contents,
+            List<String> reasons, PdfInspection inspection) {
+        if (!clients.exists(ownerClientId)) {
+            throw new IllegalArgumentException("unknown API client " + ownerClientId);
+        }
+        Instant now = clock.instant();
+        List<DocumentVersion> versions = new ArrayList<>();
+        for (int i = 0; i < contents.size(); i++) {
+            StoredContent stored = store.put(contents.get(i));
+            versions.add(new DocumentVersion(i + 1, stored.sha256(), stored.size(), reasons.get(i), now));
+        }
+        DocumentVersion current = versions.get(versions.size() - 1);
+        StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), ownerClientId, fileName(name),
+                source, current.sha256(), current.size(), inspection.pageCount(), current.version(), now, now);
+        documents.create(document, versions);
+        return DocumentMetadata.of(document, inspection, versions);
+    }
+
+    private StoredDocument find(String ownerClientId, String id) {
+        return documents.find(id, ownerClientId).orElseThrow(() -> new NotFoundException("document-not-found",
+                "There is no document " + id + " for this API client."));
+    }
+
+    private void checkSize(byte[] content) {
+        long max = properties.maxSize().toBytes();
+        if (content.length > max) {
+            throw new DocumentException("document-too-large", 413, "The document is " + content.length
+                    + " bytes; this service accepts at most " + max + ".", Map.of("maxSize", max));
+        }
+    }
+
+    /** The last path segment, without control characters, at most 255 characters; "document.pdf" if nothing is left. */
+    static String fileName(String name) {
+        String base = name == null ? "" : name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        base = base.replaceAll("\\p{Cntrl}", "").strip();
+        if (base.length() > 255) {
+            base = base.substring(base.length() - 255);
+        }
+        return base.isEmpty() ? "document.pdf" : base;
+    }
+}

@@ -1,0 +1,77 @@
+package be.paraaf.web;
+
+import be.paraaf.access.AccessProperties;
+import be.paraaf.access.ApiClientRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Tenant-scoped resources ({@code /api/documents/**}) and the service's own seal key
+ * ({@code /api/seals}) need an API key; everything else — validation, two-step signing with the caller's
+ * own key, extension, time-stamps, the demo PKI, health, the API description — stays open. Stateless: no
+ * sessions, no cookies, so no CSRF token either. Refusals are RFC 9457 problem documents like every other
+ * error of this service.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiClientRepository clients, AccessProperties access,
+            JsonMapper json) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/documents/**", "/api/seals").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response, json))
+                        .accessDeniedHandler((request, response, e) -> problem(response, json, 403, "forbidden",
+                                "This API client may not do this.", request)))
+                .build();
+    }
+
+    private static void unauthenticated(HttpServletRequest request, HttpServletResponse response, JsonMapper json)
+            throws IOException {
+        boolean rejected = request.getAttribute(ApiKeyAuthenticationFilter.KEY_REJECTED) != null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, rejected
+                ? "Bearer realm=\"paraaf\", error=\"invalid_token\"" : "Bearer realm=\"paraaf\"");
+        problem(response, json, 401, "unauthenticated", rejected
+                ? "The API key is not recognised (or its client is disabled)."
+                : "This endpoint needs an API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
+                request);
+    }
+
+    private static void problem(HttpServletResponse response, JsonMapper json, int status, String slug,
+            String detail, HttpServletRequest request) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ProblemDetailsAdvice.TYPE_PREFIX + slug);
+        problem.put("title", ProblemDetailsAdvice.titleOf(slug));
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
