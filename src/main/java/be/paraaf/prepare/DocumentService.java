@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,10 +35,14 @@ public class DocumentService {
     private final ApiClientRepository clients;
     private final DocumentsProperties properties;
     private final PdfInspector inspector;
+    private final TemplateService templates;
+    private final PagePreviews previews;
     private final Clock clock;
 
     DocumentService(DocumentRepository documents, DocumentStore store, ApiClientRepository clients,
-            DocumentsProperties properties, Clock clock) {
+            DocumentsProperties properties, TemplateService templates, PagePreviews previews, Clock clock) {
+        this.templates = templates;
+        this.previews = previews;
         this.documents = documents;
         this.store = store;
         this.clients = clients;
@@ -80,6 +85,18 @@ public class DocumentService {
         }
         checkSize(content);
         return create(ownerClientId, name, source, List.of(content), List.of(source), inspector.inspect(content));
+    }
+
+    /** Renders template {@code name} in {@code language} from {@code input} and stores it as the caller's document. */
+    public DocumentMetadata createFromTemplate(String ownerClientId, String name, Language language, JsonNode input) {
+        RenderedDocument rendered = templates.render(name, language, input);
+        return store(ownerClientId, rendered.name(), rendered.content(), "template:" + name);
+    }
+
+    /** PNG of page {@code pageNumber} (1-based) of the current version, at {@code dpi} (null: default). */
+    public byte[] pagePreview(String ownerClientId, String id, int pageNumber, Integer dpi) {
+        StoredDocument document = find(ownerClientId, id);
+        return previews.png(document.sha256(), store.get(document.sha256()), pageNumber, dpi);
     }
 
     public DocumentMetadata metadata(String ownerClientId, String id) {

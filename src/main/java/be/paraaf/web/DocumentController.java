@@ -4,6 +4,7 @@ import be.paraaf.InvalidInputException;
 import be.paraaf.access.ApiClient;
 import be.paraaf.prepare.DocumentMetadata;
 import be.paraaf.prepare.DocumentService;
+import be.paraaf.prepare.Language;
 import be.paraaf.prepare.DocumentService.DocumentContent;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.Placement;
@@ -12,6 +13,10 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -56,6 +61,26 @@ class DocumentController {
         DocumentInput input = SigningController.Uploads.document(document);
         DocumentMetadata metadata = documents.upload(client.id(), input.name(), input.content(), removeActiveContent);
         return ResponseEntity.created(URI.create("/api/documents/" + metadata.id())).body(metadata);
+    }
+
+    @Operation(summary = "Render a template (PDF/A-2b, one empty signature field per signer) as the caller's document",
+            description = "404 for an unknown template, 400 for an unsupported language, 422 listing every "
+                    + "invalid field of the JSON body in the problem member 'errors'.")
+    @PostMapping(path = "/templates/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DocumentMetadata> fromTemplate(@AuthenticationPrincipal ApiClient client,
+            @PathVariable String name, @RequestParam(defaultValue = "nl") String lang, @RequestBody JsonNode input) {
+        DocumentMetadata metadata = documents.createFromTemplate(client.id(), name, Language.of(lang), input);
+        return ResponseEntity.created(URI.create("/api/documents/" + metadata.id())).body(metadata);
+    }
+
+    @Operation(summary = "PNG preview of one page (1-based) of the current version; dpi 18..200, default 96")
+    @GetMapping(path = "/{id}/pages/{page}.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> page(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
+            @PathVariable int page, @RequestParam(required = false) Integer dpi) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .body(documents.pagePreview(client.id(), id, page, dpi));
     }
 
     @Operation(summary = "Metadata of one of the caller's documents: pages, signatures, fields, active content")
