@@ -133,6 +133,7 @@ final class SyntheticTrustedLists {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <TrustServiceStatusList xmlns="http://uri.etsi.org/02231/v2#" \
+                xmlns:ext="http://uri.etsi.org/TrstSvc/SvcInfoExt/eSigDir-1999-93-EC-TrustedList/#" \
                 Id="tl-%2$s" TSLTag="http://uri.etsi.org/19612/TSLTag">
                   <SchemeInformation>
                     <TSLVersionIdentifier>6</TSLVersionIdentifier>
@@ -178,6 +179,30 @@ final class SyntheticTrustedLists {
                             </ServiceDigitalIdentity>
                             <ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted</ServiceStatus>
                             <StatusStartingTime>2020-01-01T00:00:00Z</StatusStartingTime>
+                            <ServiceInformationExtensions>
+                              <Extension Critical="true">
+                                <ext:Qualifications>
+                                  <ext:QualificationElement>
+                                    <ext:Qualifiers>
+                                      <ext:Qualifier uri="%7$sQCStatement"/>
+                                      <ext:Qualifier uri="%7$sQCForESig"/>
+                                      <ext:Qualifier uri="%7$sQCWithQSCD"/>
+                                    </ext:Qualifiers>
+                                    <ext:CriteriaList assert="none">
+                                      <ext:PolicySet>
+                                        <ext:PolicyIdentifier><xades:Identifier \
+                xmlns:xades="http://uri.etsi.org/01903/v1.3.2#">1.3.6.1.4.1.99999.1</xades:Identifier></ext:PolicyIdentifier>
+                                      </ext:PolicySet>
+                                    </ext:CriteriaList>
+                                  </ext:QualificationElement>
+                                </ext:Qualifications>
+                              </Extension>
+                              <Extension Critical="false">
+                                <AdditionalServiceInformation>
+                                  <URI xml:lang="en">http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/ForeSignatures</URI>
+                                </AdditionalServiceInformation>
+                              </Extension>
+                            </ServiceInformationExtensions>
                           </ServiceInformation>
                         </TSPService>
                       </TSPServices>
@@ -185,7 +210,8 @@ final class SyntheticTrustedLists {
                   </TrustServiceProviderList>
                 </TrustServiceStatusList>
                 """.formatted(TSL_TYPE, territory, operator("Supervisory body of " + territory, territory), issued(now),
-                nextUpdate(now), base64(national.serviceCertificate()));
+                nextUpdate(now), base64(national.serviceCertificate()),
+                "http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/");
     }
 
     private static String operator(String name, String country) {

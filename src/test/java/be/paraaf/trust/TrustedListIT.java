@@ -2,14 +2,19 @@ package be.paraaf.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.ParaafProperties;
 import be.paraaf.support.ForeignSigner;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TestDocs;
+import eu.europa.esig.dss.spi.tsl.TrustedListsCertificateSource;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * EU trusted lists end to end: a synthetic, signed LOTL (file: URL) points at a valid Belgian list that
  * names the untrusted test signer of {@code certs/} as a qualified CA, and at a Dutch list naming another
  * signer whose signature was broken after signing. The service must trust the first signer, ignore the
- * broken list, and start and report ready anyway.
+ * broken list, and start and report ready anyway. An unreadable LOTL leaves the refresher running with
+ * nothing loaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class TrustedListIT {
@@ -71,11 +77,12 @@ class TrustedListIT {
 
         JsonNode signature = validate(signed, "foreign.pdf").get("signatures").get(0);
         assertThat(signature.get("signerName").asString()).isEqualTo("Anna de Vries");
+        assertThat(signature.get("verdict").asString()).as(signature.toString()).isEqualTo("VALID");
         assertThat(signature.get("subIndication").asString()).as(signature.toString())
                 .doesNotStartWith("NO_CERTIFICATE_CHAIN_FOUND");
         JsonNode chain = signature.get("chain");
         assertThat(chain.get(chain.size() - 1).get("trusted").asBoolean()).as(signature.toString()).isTrue();
-        assertThat(signature.get("qualification").asString()).as(signature.toString()).isNotEqualTo("N/A");
+        assertThat(signature.get("qualification").asString()).as(signature.toString()).isEqualTo("QESig");
     }
 
     @Test
@@ -98,6 +105,29 @@ class TrustedListIT {
         assertThat(lists.get("rejected").asInt()).as(lists.toString()).isEqualTo(1);
         assertThat(lists.get("trustedCertificates").asInt()).as(lists.toString()).isEqualTo(1);
         assertThat(lists.get("lastRefresh").asString()).isNotBlank();
+    }
+
+    @Test
+    void unreadableListOfTrustedListsLeavesTheRefresherRunningWithNothingLoaded() throws Exception {
+        Path directory = ServiceIT.temporaryDirectory("paraaf-tl-garbage-");
+        Path lotl = Files.writeString(directory.resolve("lotl.xml"), "<TrustServiceStatusList>not a list");
+        TrustProperties properties = new TrustProperties("", List.of(), new TrustProperties.TrustedLists(true,
+                lotl.toUri().toString(), LISTS.lotlSigningCertificates(), "PKCS12",
+                SyntheticTrustedLists.KEYSTORE_PASSWORD, Duration.ofHours(6)), Duration.ofSeconds(5), Duration.ZERO);
+        TrustedListsCertificateSource target = new TrustedListsCertificateSource();
+        TrustedListRefresher refresher = new TrustedListRefresher(target, properties,
+                new ParaafProperties(directory, URI.create("http://localhost:1")), Clock.systemUTC());
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (!refresher.status().refreshed() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(refresher.status().refreshed()).isTrue();
+            assertThat(refresher.status().loadedLists()).isZero();
+            assertThat(target.getNumberOfCertificates()).isZero();
+        } finally {
+            refresher.destroy();
+        }
     }
 
     private static JsonNode trustedListsHealth() {
