@@ -47,6 +47,12 @@ public final class ForeignSigner {
         }
     }
 
+    /** Another foreign signer, with a key and certificate the test made itself. */
+    public ForeignSigner(PrivateKey key, X509Certificate certificate) {
+        this.key = key;
+        this.certificate = certificate;
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }
