@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the XML reports of recent validations on disk ({@code <data-dir>/reports/<id>/}) for a limited
@@ -31,6 +32,8 @@ class ValidationReports {
     private static final Logger log = LoggerFactory.getLogger(ValidationReports.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SUMMARY = "summary.json";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root;
     private final ValidationProperties properties;
@@ -48,11 +51,12 @@ class ValidationReports {
         return HexFormat.of().formatHex(id);
     }
 
-    void store(String id, Map<ReportKind, String> reports) {
+    void store(String id, ValidationSummary summary, Map<ReportKind, String> reports) {
         purgeExpired();
         try {
             Files.createDirectories(root);
             Path staging = Files.createTempDirectory(root, ".staging-");
+            Files.write(staging.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
             for (Map.Entry<ReportKind, String> report : reports.entrySet()) {
                 Files.writeString(staging.resolve(report.getKey().slug() + ".xml"), report.getValue(),
                         StandardCharsets.UTF_8);
@@ -68,11 +72,19 @@ class ValidationReports {
     }
 
     byte[] read(String id, ReportKind kind) {
+        return readFile(id, kind.slug() + ".xml");
+    }
+
+    ValidationSummary summary(String id) {
+        return JSON.readValue(readFile(id, SUMMARY), ValidationSummary.class);
+    }
+
+    private byte[] readFile(String id, String name) {
         if (!ID.matcher(id).matches()) {
             throw notFound(id);
         }
         Path directory = root.resolve(id);
-        Path file = directory.resolve(kind.slug() + ".xml");
+        Path file = directory.resolve(name);
         try {
             if (!Files.isRegularFile(file) || isExpired(directory)) {
                 throw notFound(id);

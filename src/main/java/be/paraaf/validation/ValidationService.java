@@ -70,13 +70,20 @@ public class ValidationService {
         xml.put(ReportKind.DETAILED, dssReports.getXmlDetailedReport());
         xml.put(ReportKind.DIAGNOSTIC, dssReports.getXmlDiagnosticData());
         xml.put(ReportKind.ETSI, dssReports.getXmlValidationReport());
-        reports.store(id, xml);
-
         Map<String, String> links = new LinkedHashMap<>();
         for (ReportKind report : ReportKind.values()) {
             links.put(report.slug(), "/api/validations/" + id + "/reports/" + report.slug());
         }
-        return DssReportSummaries.summarise(id, kind.label, document.content().length, dssReports, policyName, links);
+        links.put("pdf", "/api/validations/" + id + "/report.pdf");
+        ValidationSummary summary = DssReportSummaries.summarise(id, kind.label, document.content().length, dssReports,
+                policyName, links);
+        reports.store(id, summary, xml);
+        return summary;
+    }
+
+    /** The JSON summary of a recent validation, as it was returned. */
+    public ValidationSummary summary(String validationId) {
+        return reports.summary(validationId);
     }
 
     /** One XML report of a recent validation. */

@@ -1,6 +1,8 @@
 package be.paraaf.web;
 
 import be.paraaf.NotFoundException;
+import be.paraaf.prepare.Language;
+import be.paraaf.prepare.ValidationReportDocument;
 import be.paraaf.validation.DocumentToValidate;
 import be.paraaf.validation.DocumentToValidate.DetachedContent;
 import be.paraaf.validation.ReportKind;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -26,9 +29,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ValidationController {
 
     private final ValidationService validation;
+    private final ValidationReportDocument reportDocument;
 
-    ValidationController(ValidationService validation) {
+    ValidationController(ValidationService validation, ValidationReportDocument reportDocument) {
         this.validation = validation;
+        this.reportDocument = reportDocument;
     }
 
     @Operation(summary = "Validate a signed PDF or XML (for a detached XAdES signature, add the originals)")
@@ -52,6 +57,17 @@ class ValidationController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("validation-" + report.slug() + "-report.xml").build().toString())
                 .body(validation.report(id, report));
+    }
+
+    @Operation(summary = "A human-readable PDF/A report of a recent validation, in nl, fr or en")
+    @GetMapping(path = "/api/validations/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdfReport(@PathVariable String id, @RequestParam(defaultValue = "nl") String lang) {
+        byte[] pdf = reportDocument.render(validation.summary(id), Language.of(lang));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("validation-report-" + lang + ".pdf").build().toString())
+                .body(pdf);
     }
 
     private static byte[] bytes(MultipartFile file) {

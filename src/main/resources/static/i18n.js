@@ -1,0 +1,128 @@
+// paraaf page texts in Dutch (reference), French and English. The choice follows ?lang=, then the
+// last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
+const PARAAF_TEXTS = {
+  nl: {
+    "home.title": "paraaf — elektronisch ondertekenen in België",
+    "home.verify": "Een handtekening controleren",
+    "home.verify.text": "Laad een ondertekende PDF of XML op en zie of de handtekeningen geldig zijn.",
+    "home.api": "API-documentatie",
+    "verify.title": "Handtekeningen controleren",
+    "verify.intro": "Kies een ondertekende PDF of XML. Het bestand wordt enkel gebruikt om de handtekeningen te controleren.",
+    "verify.file": "Document",
+    "verify.original": "Origineel (enkel voor een losse XML-handtekening)",
+    "verify.submit": "Controleren",
+    "verify.busy": "Bezig met controleren…",
+    "verify.none": "Dit document bevat geen elektronische handtekeningen.",
+    "verify.summary": "{0} van {1} handtekeningen geldig",
+    "verify.signature": "Handtekening {0}",
+    "verify.signer": "Ondertekenaar", "verify.nrn": "Rijksregisternummer", "verify.time": "Ondertekend op",
+    "verify.proven": "Bewezen tijdstip", "verify.level": "Niveau", "verify.field": "Veld",
+    "verify.changes": "Wijzigingen nadien", "verify.noChanges": "geen", "verify.why": "Uitleg",
+    "verify.downloads": "Rapporten", "verify.pdf": "Leesbaar rapport (PDF)",
+    "verify.timestamps": "Tijdstempels",
+    "verdict.VALID": "Geldig", "verdict.INDETERMINATE": "Onbeslist", "verdict.INVALID": "Ongeldig",
+    "reason.VALID": "De handtekening is geldig.",
+    "reason.HASH_FAILURE": "Het document werd gewijzigd nadat het ondertekend werd.",
+    "reason.SIG_CRYPTO_FAILURE": "De handtekening past niet bij de ondertekende gegevens.",
+    "reason.REVOKED": "Het certificaat van de ondertekenaar werd ingetrokken.",
+    "reason.REVOKED_NO_POE": "Het certificaat van de ondertekenaar werd ingetrokken.",
+    "reason.NO_CERTIFICATE_CHAIN_FOUND": "Het certificaat van de ondertekenaar leidt niet naar een vertrouwde certificatie-autoriteit.",
+    "reason.NO_CERTIFICATE_CHAIN_FOUND_NO_POE": "Het certificaat van de ondertekenaar leidt niet naar een vertrouwde certificatie-autoriteit.",
+    "reason.TRY_LATER": "Er is nog geen intrekkingsinformatie; probeer later opnieuw.",
+    "error.generic": "Het document kon niet gecontroleerd worden."
+  },
+  fr: {
+    "home.title": "paraaf — signature électronique en Belgique",
+    "home.verify": "Vérifier une signature",
+    "home.verify.text": "Déposez un PDF ou un XML signé et voyez si les signatures sont valides.",
+    "home.api": "Documentation de l'API",
+    "verify.title": "Vérifier des signatures",
+    "verify.intro": "Choisissez un PDF ou un XML signé. Le fichier ne sert qu'à vérifier les signatures.",
+    "verify.file": "Document",
+    "verify.original": "Original (uniquement pour une signature XML détachée)",
+    "verify.submit": "Vérifier",
+    "verify.busy": "Vérification en cours…",
+    "verify.none": "Ce document ne contient aucune signature électronique.",
+    "verify.summary": "{0} signature(s) valide(s) sur {1}",
+    "verify.signature": "Signature {0}",
+    "verify.signer": "Signataire", "verify.nrn": "Numéro de registre national", "verify.time": "Signé le",
+    "verify.proven": "Moment prouvé", "verify.level": "Niveau", "verify.field": "Champ",
+    "verify.changes": "Modifications ensuite", "verify.noChanges": "aucune", "verify.why": "Explication",
+    "verify.downloads": "Rapports", "verify.pdf": "Rapport lisible (PDF)",
+    "verify.timestamps": "Horodatages",
+    "verdict.VALID": "Valide", "verdict.INDETERMINATE": "Indéterminée", "verdict.INVALID": "Invalide",
+    "reason.VALID": "La signature est valide.",
+    "reason.HASH_FAILURE": "Le document a été modifié après sa signature.",
+    "reason.SIG_CRYPTO_FAILURE": "La signature ne correspond pas aux données signées.",
+    "reason.REVOKED": "Le certificat du signataire a été révoqué.",
+    "reason.REVOKED_NO_POE": "Le certificat du signataire a été révoqué.",
+    "reason.NO_CERTIFICATE_CHAIN_FOUND": "Le certificat du signataire ne mène pas à une autorité de certification de confiance.",
+    "reason.NO_CERTIFICATE_CHAIN_FOUND_NO_POE": "Le certificat du signataire ne mène pas à une autorité de certification de confiance.",
+    "reason.TRY_LATER": "Aucune information de révocation n'est encore disponible ; réessayez plus tard.",
+    "error.generic": "Le document n'a pas pu être vérifié."
+  },
+  en: {
+    "home.title": "paraaf — electronic signing in Belgium",
+    "home.verify": "Verify a signature",
+    "home.verify.text": "Upload a signed PDF or XML and see whether its signatures are valid.",
+    "home.api": "API documentation",
+    "verify.title": "Verify signatures",
+    "verify.intro": "Choose a signed PDF or XML. The file is used only to check its signatures.",
+    "verify.file": "Document",
+    "verify.original": "Original (only for a detached XML signature)",
+    "verify.submit": "Verify",
+    "verify.busy": "Verifying…",
+    "verify.none": "This document contains no electronic signatures.",
+    "verify.summary": "{0} of {1} signatures valid",
+    "verify.signature": "Signature {0}",
+    "verify.signer": "Signer", "verify.nrn": "National register number", "verify.time": "Signed at",
+    "verify.proven": "Proven time", "verify.level": "Level", "verify.field": "Field",
+    "verify.changes": "Changes afterwards", "verify.noChanges": "none", "verify.why": "Why",
+    "verify.downloads": "Reports", "verify.pdf": "Readable report (PDF)",
+    "verify.timestamps": "Time-stamps",
+    "verdict.VALID": "Valid", "verdict.INDETERMINATE": "Indeterminate", "verdict.INVALID": "Invalid",
+    "reason.VALID": "The signature is valid.",
+    "error.generic": "The document could not be verified."
+  }
+};
+
+const paraafI18n = (() => {
+  const supported = Object.keys(PARAAF_TEXTS);
+  function initial() {
+    const fromQuery = new URLSearchParams(location.search).get("lang");
+    if (supported.includes(fromQuery)) return fromQuery;
+    const stored = localStorage.getItem("paraaf.lang");
+    if (supported.includes(stored)) return stored;
+    for (const tag of navigator.languages || [navigator.language || "nl"]) {
+      const code = tag.slice(0, 2).toLowerCase();
+      if (supported.includes(code)) return code;
+    }
+    return "nl";
+  }
+  let language = initial();
+  const listeners = [];
+  function t(key, ...args) {
+    let text = PARAAF_TEXTS[language][key] ?? PARAAF_TEXTS.en[key] ?? PARAAF_TEXTS.nl[key] ?? key;
+    args.forEach((arg, i) => { text = text.replace("{" + i + "}", arg); });
+    return text;
+  }
+  function apply() {
+    document.documentElement.lang = language;
+    document.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll("nav.languages button").forEach(button =>
+      button.setAttribute("aria-pressed", String(button.dataset.lang === language)));
+    listeners.forEach(listener => listener(language));
+  }
+  function use(code) {
+    if (!supported.includes(code)) return;
+    language = code;
+    localStorage.setItem("paraaf.lang", code);
+    apply();
+  }
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("nav.languages button").forEach(button =>
+      button.addEventListener("click", () => use(button.dataset.lang)));
+    apply();
+  });
+  return { t, use, onChange: listener => listeners.push(listener), language: () => language };
+})();
