@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,7 +117,8 @@ class EidAgentCommand implements Runnable {
                 try (CardSigner card = CardSigner.open(token, guard, pinValue, CardSigner.SIGNATURE_KEY)) {
                     List<X509Certificate> chain = IssuerCertificates.overHttp(Duration.ofSeconds(10))
                             .complete(card.certificateChain());
-                    out.printf("Signing as %s%n", chain.get(0).getSubjectX500Principal().getName());
+                    out.printf("Signing as %s%n", new X500Name(BCStyle.INSTANCE,
+                            X500Name.getInstance(chain.get(0).getSubjectX500Principal().getEncoded()).getRDNs()));
                     TwoStepClient client = new TwoStepClient(server);
                     TwoStepClient.Prepared prepared = client.prepare(TwoStepClient.PADES_PREPARE,
                             new TwoStepClient.Document(document.getFileName().toString(), "application/pdf", pdf),

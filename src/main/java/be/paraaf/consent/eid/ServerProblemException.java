@@ -25,7 +25,8 @@ public final class ServerProblemException extends RuntimeException {
     /** The server could not be reached at all (status 0). */
     public static ServerProblemException unreachable(String url, Throwable cause) {
         ServerProblemException e = new ServerProblemException(0, null, "Server unreachable",
-                "cannot reach " + url + " (" + cause.getMessage() + ")");
+                "cannot reach " + url + " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                        : cause.getMessage()) + ")");
         e.initCause(cause);
         return e;
     }

@@ -137,7 +137,7 @@ final class ServiceHttp {
         }
 
         private void head(String disposition, String contentType) {
-            write(("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: " + contentType
+            bytes.writeBytes(("--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: " + contentType
                     + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         }
 
