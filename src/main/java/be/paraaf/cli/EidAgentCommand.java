@@ -111,7 +111,7 @@ class EidAgentCommand implements Runnable {
                     }
                     guard = card.pinGuard();
                 }
-                Pkcs11Module token = new Pkcs11Module(moduleLibrary(), slotIndex);
+                Pkcs11Module token = new Pkcs11Module(moduleLibrary(), slotIndex).requireInstalled();
                 byte[] pdf = readDocument();
                 char[] pinValue = pin.read("eID PIN: ");
                 try (CardSigner card = CardSigner.open(token, guard, pinValue, CardSigner.SIGNATURE_KEY)) {

@@ -43,6 +43,15 @@ public record Pkcs11Module(Path library, int slotListIndex) {
         library = library.toAbsolutePath().normalize();
     }
 
+    /** Fails with {@code NO_MODULE} unless the library file exists: checked before anyone is asked a PIN. */
+    public Pkcs11Module requireInstalled() {
+        if (!Files.isRegularFile(library)) {
+            throw new CardException(CardException.Kind.NO_MODULE, "PKCS#11 module not found: " + library
+                    + ". Install the eID middleware (eid-mw) or pass --module.");
+        }
+        return this;
+    }
+
     /** The first existing path of {@code candidates}. */
     public static Optional<Path> firstInstalled(List<Path> candidates) {
         return candidates.stream().filter(Files::isRegularFile).findFirst();
@@ -54,10 +63,7 @@ public record Pkcs11Module(Path library, int slotListIndex) {
      * token objects with that CKA_LABEL and CKA_ID, as the keys on a personalised eID card.
      */
     Provider open(String name, String generateAs) {
-        if (!Files.isRegularFile(library)) {
-            throw new CardException(CardException.Kind.NO_MODULE, "PKCS#11 module not found: " + library
-                    + ". Install the eID middleware (eid-mw) or pass --module.");
-        }
+        requireInstalled();
         Provider base = Security.getProvider("SunPKCS11");
         if (base == null) {
             throw new CardException(CardException.Kind.NO_MODULE, "This Java runtime has no SunPKCS11 provider.");
