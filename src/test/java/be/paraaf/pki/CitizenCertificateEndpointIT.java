@@ -15,6 +15,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
@@ -61,8 +63,9 @@ class CitizenCertificateEndpointIT extends ServiceIT {
                 .generateCertificates(new ByteArrayInputStream(response.body()));
         assertThat(chain).hasSize(3);
         assertThat(chain.get(0).getPublicKey()).isEqualTo(keys.getPublic());
-        assertThat(chain.get(0).getSubjectX500Principal().getName(X500Principal.RFC2253))
-                .contains("CN=An Janssens (Signature)", "85073003328");
+        assertThat(new X500Name(BCStyle.INSTANCE, X500Name.getInstance(
+                chain.get(0).getSubjectX500Principal().getEncoded()).getRDNs()).toString())
+                .isEqualTo("C=BE,CN=An Janssens (Signature),SURNAME=Janssens,GIVENNAME=An,SERIALNUMBER=85073003328");
         assertThat(chain.get(0).getKeyUsage()[1]).as("nonRepudiation").isTrue();
         assertThat(chain.get(2)).isEqualTo(CLIENT.rootCertificate());
     }
