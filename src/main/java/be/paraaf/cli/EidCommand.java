@@ -6,7 +6,6 @@ import be.paraaf.consent.eid.CitizenCertificateClient;
 import be.paraaf.consent.eid.Pkcs11Module;
 import be.paraaf.consent.eid.PinTryCounter;
 import be.paraaf.consent.eid.VirtualCard;
-import be.paraaf.identity.NationalRegisterNumber;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -66,15 +66,8 @@ class EidCommand implements Runnable {
                 description = "paraaf base URL (dev profile, demo PKI on).")
         URI server;
 
-        @Option(names = "--given-name", required = true, description = "Given name, e.g. Jan.")
-        String givenName;
-
-        @Option(names = "--surname", required = true, description = "Surname, e.g. Peeters.")
-        String surname;
-
-        @Option(names = "--national-number", required = true, paramLabel = "NUMBER",
-                description = "National register number, 11 digits or YY.MM.DD-SSS.CC.")
-        String nationalNumber;
+        @Mixin
+        PersonOptions person;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         PinChoice pin;
@@ -106,7 +99,7 @@ class EidCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                CardHolder holder = holder();
+                CardHolder holder = person.person(spec, CardHolder::new);
                 VirtualCard card = VirtualCard.at(dir);
                 Path library = softHsmModule != null ? softHsmModule
                         : Pkcs11Module.firstInstalled(Pkcs11Module.SOFTHSM_LOCATIONS).orElseThrow(() ->
@@ -143,15 +136,6 @@ class EidCommand implements Runnable {
                 return EidExitCodes.FAILURE;
             } catch (RuntimeException e) {
                 return EidExitCodes.report(e, "paraaf eid virtual-card create", spec.commandLine().getErr());
-            }
-        }
-
-        private CardHolder holder() {
-            try {
-                return new CardHolder(givenName, surname, NationalRegisterNumber.parse(nationalNumber));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "Invalid --national-number or name '"
-                        + nationalNumber + "': " + e.getMessage());
             }
         }
     }

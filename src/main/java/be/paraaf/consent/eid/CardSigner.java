@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
 
@@ -62,13 +61,7 @@ public final class CardSigner implements AutoCloseable {
 
     private static boolean login(AuthProvider provider, char[] pin) {
         try {
-            provider.login(null, callbacks -> {
-                for (var callback : callbacks) {
-                    if (callback instanceof PasswordCallback password) {
-                        password.setPassword(pin);
-                    }
-                }
-            });
+            Pkcs11Module.login(provider, pin);
             return true;
         } catch (FailedLoginException e) {
             return false;

@@ -3,12 +3,15 @@ package be.paraaf.consent.eid;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AuthProvider;
 import java.security.Provider;
 import java.security.ProviderException;
 import java.security.Security;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginException;
 
 /**
  * A PKCS#11 module (OASIS PKCS#11 v2.40) and the slot to use, opened through Java's SunPKCS11 provider: the
@@ -73,6 +76,17 @@ public record Pkcs11Module(Path library, int slotListIndex) {
         } catch (ProviderException e) {
             throw Pkcs11Errors.translate(e, "cannot open slot " + slotListIndex + " of " + library);
         }
+    }
+
+    /** C_Login as the user with {@code pin} through SunPKCS11's AuthProvider (the array is not copied). */
+    static void login(AuthProvider provider, char[] pin) throws LoginException {
+        provider.login(null, callbacks -> {
+            for (var callback : callbacks) {
+                if (callback instanceof PasswordCallback password) {
+                    password.setPassword(pin);
+                }
+            }
+        });
     }
 
     /** The SunPKCS11 configuration ("--" + inline text, JDK PKCS#11 Reference Guide). */

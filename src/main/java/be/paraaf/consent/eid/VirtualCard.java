@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.login.LoginException;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -179,13 +178,7 @@ public final class VirtualCard {
 
     private static void login(AuthProvider provider, char[] pin) {
         try {
-            provider.login(null, callbacks -> {
-                for (var callback : callbacks) {
-                    if (callback instanceof PasswordCallback password) {
-                        password.setPassword(pin);
-                    }
-                }
-            });
+            Pkcs11Module.login(provider, pin);
         } catch (LoginException e) {
             throw Pkcs11Errors.translate(e, "logging in to the new token");
         }
