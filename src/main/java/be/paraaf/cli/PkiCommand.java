@@ -1,7 +1,6 @@
 package be.paraaf.cli;
 
 import be.paraaf.InvalidInputException;
-import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.pki.CitizenCredential;
 import be.paraaf.pki.CitizenIdentity;
 import be.paraaf.pki.DemoPki;
@@ -69,15 +68,8 @@ class PkiCommand implements Runnable {
         @Mixin
         PkiOptions pki;
 
-        @Option(names = "--given-name", required = true, description = "Given name, e.g. Jan.")
-        String givenName;
-
-        @Option(names = "--surname", required = true, description = "Surname, e.g. Peeters.")
-        String surname;
-
-        @Option(names = "--national-number", required = true, paramLabel = "NUMBER",
-                description = "National register number, 11 digits or YY.MM.DD-SSS.CC.")
-        String nationalNumber;
+        @Mixin
+        PersonOptions person;
 
         @Option(names = "--password", required = true, description = "Password protecting the PKCS#12 file.")
         String password;
@@ -87,13 +79,7 @@ class PkiCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            CitizenIdentity identity;
-            try {
-                identity = new CitizenIdentity(givenName, surname, NationalRegisterNumber.parse(nationalNumber));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "Invalid --national-number or name '" + nationalNumber + "': " + e.getMessage());
-            }
+            CitizenIdentity identity = person.person(spec, CitizenIdentity::new);
             if (password.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--password must not be empty");
             }

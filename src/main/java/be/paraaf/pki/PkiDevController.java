@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import java.time.Instant;
@@ -40,6 +43,9 @@ class PkiDevController {
     static final String AUTHENTICATION_SERIAL_HEADER = "Paraaf-Authentication-Certificate-Serial";
     static final MediaType PKCS12 = MediaType.parseMediaType("application/x-pkcs12");
     static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
+    /** RFC 8555 §9.1. */
+    static final MediaType PEM_CHAIN = MediaType.parseMediaType("application/pem-certificate-chain");
+    static final String CERTIFICATE_SERIAL_HEADER = "Paraaf-Certificate-Serial";
 
     private final DemoPki pki;
 
@@ -50,6 +56,14 @@ class PkiDevController {
     /** Body of {@code POST /api/dev/pki/credentials}. */
     record CredentialRequest(String givenName, String surname, String nationalRegisterNumber, String password,
             String format) {
+    }
+
+    /**
+     * Body of {@code POST /api/dev/pki/citizen-certificates}: who, which card key, and the key itself as
+     * either {@code publicKey} (SubjectPublicKeyInfo) or {@code csr} (PKCS#10, proves possession), PEM or base64.
+     */
+    record CitizenCertificateRequest(String givenName, String surname, String nationalRegisterNumber,
+            String purpose, String publicKey, String csr) {
     }
 
     /** Body of {@code POST /api/dev/pki/certificates/{serial}/revocation}; a missing reason is "unspecified". */
@@ -86,6 +100,33 @@ class PkiDevController {
                 .body(pem ? signatureKeyAsPem(credential, password) : credential.pkcs12());
     }
 
+    /**
+     * Certifies a key generated elsewhere (a virtual eID card's token) under the Citizen CA, as the eID card
+     * personalisation does: answers the chain as PEM, new certificate first, then the Citizen CA and the root.
+     */
+    @PostMapping(path = "/citizen-certificates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> certifyCitizenKey(@RequestBody CitizenCertificateRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("missing-field", "The request body is missing.");
+        }
+        CitizenIdentity identity = identityOf(request.givenName(), request.surname(),
+                request.nationalRegisterNumber());
+        CitizenKeyPurpose purpose = purposeOf(require("purpose", request.purpose()));
+        boolean hasKey = request.publicKey() != null && !request.publicKey().isBlank();
+        boolean hasCsr = request.csr() != null && !request.csr().isBlank();
+        if (hasKey == hasCsr) {
+            throw new InvalidInputException("invalid-public-key", 400,
+                    "Send exactly one of publicKey and csr.", Map.of("field", "publicKey"), null);
+        }
+        PublicKey key = hasCsr ? PublicKeyInputs.fromCertificationRequest(request.csr())
+                : PublicKeyInputs.fromSubjectPublicKeyInfo(request.publicKey());
+        List<X509Certificate> chain = pki.certifyCitizen(identity, key, purpose);
+        return ResponseEntity.ok()
+                .contentType(PEM_CHAIN)
+                .header(CERTIFICATE_SERIAL_HEADER, chain.get(0).getSerialNumber().toString(16))
+                .body(pemChain(chain));
+    }
+
     @PostMapping(path = "/certificates/{serial}/revocation")
     IssuedCertificateView revoke(@PathVariable String serial, @RequestBody(required = false) RevocationRequest body) {
         RevocationReason reason = RevocationReason.parse(body == null ? null : body.reason());
@@ -114,6 +155,28 @@ class PkiDevController {
         }
     }
 
+    private static byte[] pemChain(List<X509Certificate> chain) {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
+            for (X509Certificate certificate : chain) {
+                pem.writeObject(certificate);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the chain as PEM", e);
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static CitizenKeyPurpose purposeOf(String text) {
+        for (CitizenKeyPurpose purpose : CitizenKeyPurpose.values()) {
+            if (purpose.name().equalsIgnoreCase(text.strip()) || purpose.label().equalsIgnoreCase(text.strip())) {
+                return purpose;
+            }
+        }
+        throw new InvalidInputException("invalid-purpose", 400, "purpose must be SIGNATURE or AUTHENTICATION.",
+                Map.of("field", "purpose"), null);
+    }
+
     static BigInteger parseSerial(String hex) {
         String digits = hex == null ? "" : hex.strip().replaceFirst("^(0x|0X)", "").replace(":", "");
         if (!digits.matches("[0-9a-fA-F]{1,64}")) {
@@ -127,9 +190,13 @@ class PkiDevController {
         if (request == null) {
             throw new InvalidInputException("missing-field", "The request body is missing.");
         }
-        String givenName = require("givenName", request.givenName());
-        String surname = require("surname", request.surname());
-        String number = require("nationalRegisterNumber", request.nationalRegisterNumber());
+        return identityOf(request.givenName(), request.surname(), request.nationalRegisterNumber());
+    }
+
+    private static CitizenIdentity identityOf(String givenNameField, String surnameField, String numberField) {
+        String givenName = require("givenName", givenNameField);
+        String surname = require("surname", surnameField);
+        String number = require("nationalRegisterNumber", numberField);
         NationalRegisterNumber nationalNumber;
         try {
             nationalNumber = NationalRegisterNumber.parse(number);
