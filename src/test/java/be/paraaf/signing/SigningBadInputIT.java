@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,8 +26,12 @@ class SigningBadInputIT extends SigningScenario {
 
     private static Citizen citizen;
 
-    @BeforeAll
-    static void issueCitizen() {
+    /** Once per class, after Spring has started the service (a static @BeforeAll would run before it). */
+    @BeforeEach
+    void issueCitizen() {
+        if (citizen != null) {
+            return;
+        }
         citizen = citizen("Noor", "Jacobs", NationalRegisterNumber.withCheck("950315222", false).value());
     }
 
