@@ -1,6 +1,7 @@
 package be.paraaf.prepare;
 
 import be.paraaf.InvalidInputException;
+import be.paraaf.BoundedWork;
 import be.paraaf.ParaafException;
 import be.paraaf.ParaafProperties;
 import java.awt.image.BufferedImage;
@@ -12,13 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -44,18 +38,12 @@ public class PagePreviews implements DisposableBean {
 
     private final Path cache;
     private final PreviewProperties properties;
-    private final Semaphore slots;
-    private final ExecutorService renderers;
+    private final BoundedWork renders;
 
     PagePreviews(ParaafProperties paraaf, PreviewProperties properties) {
         this.cache = paraaf.dataDir().resolve("previews");
         this.properties = properties;
-        this.slots = new Semaphore(properties.concurrentRenders());
-        this.renderers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "page-preview");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.renders = new BoundedWork("previews", properties.concurrentRenders(), properties.timeout());
     }
 
     /**
@@ -85,42 +73,10 @@ public class PagePreviews implements DisposableBean {
     }
 
     private byte[] renderBounded(byte[] pdf, int pageNumber, int dpi) {
-        if (!slots.tryAcquire()) {
-            try {
-                if (!slots.tryAcquire(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new PreviewException("previews-busy", 503,
-                            "All preview renderers are busy; try again in a moment.");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PreviewException("previews-busy", 503, "Interrupted while waiting for a renderer.");
-            }
-        }
-        // the slot is released by the render itself, so a page that overruns keeps its slot until it ends
-        Future<byte[]> render = renderers.submit(() -> {
-            try {
-                return render(pdf, pageNumber, dpi);
-            } finally {
-                slots.release();
-            }
-        });
-        try {
-            return render.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            render.cancel(true);
-            throw new PreviewException("preview-too-slow", 422, "Page " + pageNumber + " takes longer than "
-                    + properties.timeout().toSeconds() + " s to render; no preview is available for it.");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ParaafException problem) {
-                throw problem;
-            }
-            throw new PreviewException("preview-failed", 422,
-                    "Page " + pageNumber + " cannot be rendered: " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            render.cancel(true);
-            throw new PreviewException("previews-busy", 503, "Interrupted while rendering.");
-        }
+        return renders.run(() -> render(pdf, pageNumber, dpi), new BoundedWork.Refusals("preview-too-slow",
+                "Page " + pageNumber + " takes longer than " + properties.timeout().toSeconds()
+                        + " s to render; no preview is available for it.",
+                "All preview renderers are busy; try again in a moment."));
     }
 
     private byte[] render(byte[] pdf, int pageNumber, int dpi) throws IOException {
@@ -156,7 +112,7 @@ public class PagePreviews implements DisposableBean {
 
     @Override
     public void destroy() {
-        renderers.shutdownNow();
+        renders.close();
     }
 
     /** A preview that cannot be produced; the document itself is fine. */

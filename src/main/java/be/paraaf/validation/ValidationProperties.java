@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param skipUnchangedPages skip rendering a page whose rendering inputs (content, resources, boxes,
  *        earlier annotations, optional content) are byte-identical in both revisions; detection is the
  *        same, the cost is not (see {@code PageFingerprints})
+ * @param timeout longest one validation may take; a slower (hostile) document gets a 422 problem
+ * @param concurrentValidations validations running at once; more wait up to {@code timeout} (then 503)
  */
 @Validated
 @ConfigurationProperties("paraaf.validation")
@@ -24,5 +26,7 @@ public record ValidationProperties(
         Resource policy,
         @NotNull @DefaultValue("1h") Duration reportRetention,
         @Min(0) @DefaultValue("10") int visualComparisonMaxPages,
-        @DefaultValue("true") boolean skipUnchangedPages) {
+        @DefaultValue("true") boolean skipUnchangedPages,
+        @NotNull @DefaultValue("60s") Duration timeout,
+        @Min(1) @DefaultValue("4") int concurrentValidations) {
 }

@@ -1,5 +1,6 @@
 package be.paraaf.validation;
 
+import be.paraaf.BoundedWork;
 import be.paraaf.InvalidInputException;
 import be.paraaf.ParaafException;
 import be.paraaf.pdf.PdfFiles;
@@ -27,6 +28,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Service;
  * readable document is refused, with a problem that says why.
  */
 @Service
-public class ValidationService {
+public class ValidationService implements DisposableBean {
 
     private static final String DEFAULT_POLICY_NAME = "DSS default validation policy";
 
@@ -46,6 +48,7 @@ public class ValidationService {
     private final ValidationPolicy policy;
     private final String policyName;
     private final MeterRegistry meters;
+    private final BoundedWork work;
 
     ValidationService(CertificateVerifier certificateVerifier, ValidationReports reports,
             ValidationProperties properties, MeterRegistry meters) {
@@ -55,13 +58,16 @@ public class ValidationService {
         this.meters = meters;
         this.policyName = properties.policy() == null ? DEFAULT_POLICY_NAME : properties.policy().getDescription();
         this.policy = loadPolicy(properties);
+        this.work = new BoundedWork("validations", properties.concurrentValidations(), properties.timeout());
     }
 
     /** Validates now; the summary lists the report downloads under the id it carries. */
     public ValidationSummary validate(DocumentToValidate document) {
         DocumentKind kind = DocumentKind.detect(document.content());
         Timer.Sample sample = Timer.start(meters);
-        Reports dssReports = run(kind, document);
+        Reports dssReports = work.run(() -> run(kind, document), new BoundedWork.Refusals("validation-too-slow",
+                "Validating this " + kind.label + " takes longer than " + properties.timeout().toSeconds()
+                        + " s; it was stopped.", "All validators are busy; try again in a moment."));
         sample.stop(meters.timer("paraaf.validation", "type", kind.name().toLowerCase()));
 
         String id = reports.newId();
@@ -84,6 +90,11 @@ public class ValidationService {
     /** The JSON summary of a recent validation, as it was returned. */
     public ValidationSummary summary(String validationId) {
         return reports.summary(validationId);
+    }
+
+    @Override
+    public void destroy() {
+        work.close();
     }
 
     /** One XML report of a recent validation. */
