@@ -40,6 +40,10 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                // paraaf's pages load only their own scripts and styles; nothing may frame them
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/documents/**", "/api/seals").authenticated()

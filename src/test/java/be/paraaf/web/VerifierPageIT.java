@@ -111,6 +111,15 @@ class VerifierPageIT extends ServiceIT {
         assertThat(page.getCurrentUrl()).endsWith("/verify.html");
     }
 
+    @Test
+    void pagesCarryAContentSecurityPolicyThatStillLetsTheApiUiRun() {
+        HttpResponse<byte[]> page = CLIENT.get("/verify.html");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'self'", "frame-ancestors 'none'");
+        WebDriver ui = open("/swagger-ui.html");
+        assertThat(waitFor(ui, By.cssSelector(".swagger-ui .info .title")).getText()).isNotBlank();
+    }
+
     private static WebDriver open(String path) {
         WebDriver driver = BROWSER.driver();
         driver.get(CLIENT.baseUrl() + path);
