@@ -111,6 +111,18 @@ class ValidationIT extends ServiceIT {
         assertProblem(response, status, type);
     }
 
+    @Test
+    void deeplyNestedObjectsAreRefusedNotAServerError() {
+        String nested = "[".repeat(200_000) + "]".repeat(200_000);
+        byte[] hostile = ("%PDF-1.7\n1 0 obj\n<</Type/Catalog/Pages 2 0 R/Nest " + nested + ">>\nendobj\n"
+                + "2 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<byte[]> response = CLIENT.post("/api/validations",
+                new Multipart().file("document", "nested.pdf", "application/pdf", hostile));
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isBetween(200, 499);
+        assertThat(response.statusCode()).isNotIn(500, 503);
+    }
+
     private static JsonNode validate(byte[] document, String name) {
         HttpResponse<byte[]> response = CLIENT.post("/api/validations",
                 new Multipart().file("document", name, "application/pdf", document));
