@@ -33,8 +33,8 @@ public record RequestProperties(
      * @param timeout connect and response timeout of one delivery
      */
     public record Webhooks(
-            @Min(1) @Max(30) @DefaultValue("6") int maxAttempts,
-            @NotNull @DefaultValue("2s") Duration initialBackoff,
+            @Min(1) @Max(30) @DefaultValue("8") int maxAttempts,
+            @NotNull @DefaultValue("10s") Duration initialBackoff,
             @NotNull @DefaultValue("1s") Duration pollInterval,
             @NotNull @DefaultValue("10s") Duration timeout) {
     }

@@ -173,7 +173,7 @@ class SigningRequestsIT extends ServiceIT {
             List<WebhookReceiver.Call> calls = receiver.await(call -> "request.declined".equals(call.eventType()), 1,
                     Duration.ofSeconds(20));
             assertThat(calls).hasSize(1);
-            assertThat(receiver.await(call -> "request.created".equals(call.eventType()), 2, Duration.ofSeconds(20)))
+            assertThat(receiver.await(call -> "request.created".equals(call.eventType()), 2, Duration.ofSeconds(40)))
                     .extracting(WebhookReceiver.Call::answeredWith).containsExactly(500, 200);
             for (WebhookReceiver.Call call : receiver.calls()) {
                 assertThat(call.body()).contains("\"requestId\":\"" + id + "\"");
@@ -196,6 +196,9 @@ class SigningRequestsIT extends ServiceIT {
             assertThat(createdEvent.get("deliveries")).hasSize(2);
             assertThat(createdEvent.get("deliveries").get(0).get("statusCode").asInt()).isEqualTo(500);
             assertThat(createdEvent.get("deliveries").get(1).get("statusCode").asInt()).isEqualTo(200);
+            JsonNode audit = ServiceClient.json(CLIENT.get("/api/requests/" + id + "/audit", WOONPUNT));
+            assertThat(audit.toString()).contains("webhook.delivered");
+            assertThat(audit.get("verification").get("intact").asBoolean()).isTrue();
         }
     }
 

@@ -14,6 +14,8 @@ import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TwoStepFlow;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,6 +101,27 @@ class TwoNodesPostgresIT {
                 .allSatisfy(s -> assertThat(s.get("indication").asString()).as(s.toString()).isEqualTo("TOTAL_PASSED"));
         JsonNode audit = ServiceClient.json(clientB.get("/api/requests/" + id + "/audit", DemoClients.WOONPUNT_KEY));
         assertThat(audit.get("verification").get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void listingRemindersAndExpiryWorkOnPostgresqlAcrossNodes() throws InterruptedException {
+        RequestFlow onA = new RequestFlow(clientA, DemoClients.WOONPUNT_KEY);
+        Party tenant = new Party("tenant-1", "tenant-1", 1, null, RequestFlow.newNationalNumber());
+        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), "B-B",
+                Instant.now().plusSeconds(2).toString(), null, List.of(tenant)));
+        String id = created.get("id").asString();
+        onA.start(id);
+        assertThat(clientB.get("/api/requests?state=IN_PROGRESS&size=100", DemoClients.WOONPUNT_KEY).body())
+                .asString().contains(id);
+
+        assertThat(nodeB.getBean(RequestJobs.class).remindDue(Instant.now().plus(Duration.ofDays(3))))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(onA.get(id).get("signers").get(0).get("reminderCount").asInt()).isEqualTo(1);
+        Thread.sleep(2100);
+        assertThat(nodeA.getBean(RequestJobs.class).expireDue(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(nodeB.getBean(RequestJobs.class).expireDue(Instant.now())).as("already expired by A").isZero();
+        assertThat(new RequestFlow(clientB, DemoClients.WOONPUNT_KEY).get(id).get("state").asString())
+                .isEqualTo("EXPIRED");
     }
 
     @Test
