@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.ParaafException;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.identity.CertificateIdentity;
@@ -178,7 +179,9 @@ public class SignerActions {
     /**
      * The citizen decided on a remote consent. Approved: the signature value completes the PAdES signature
      * (after the same identity and turn checks as the eID path). Refused or expired: recorded; the signer may
-     * start again. Decisions for consents paraaf did not start here are ignored.
+     * start again. Decisions for consents paraaf did not start here are ignored; an approval that can no longer
+     * be used (request cancelled, replayed decision, document changed) is audited as {@code signature.failed}
+     * and not thrown back at the publisher.
      */
     @EventListener
     public void consentDecided(RemoteConsentDecision decision) {
@@ -194,7 +197,14 @@ public class SignerActions {
             case APPROVED -> {
                 audit.append(request.id(), "consent.approved", context.actor(), null,
                         Map.of("method", "itsme", "consentId", decision.consentId()));
-                complete(context, attempt, decision.signatureValue());
+                try {
+                    complete(context, attempt, decision.signatureValue());
+                } catch (ParaafException e) {
+                    // the adapter cannot act on it: record why the approval did not become a signature
+                    log.info("approved consent {} not used: {}", decision.consentId(), e.getMessage());
+                    audit.append(request.id(), "signature.failed", context.actor(), null, Map.of("method", "itsme",
+                            "consentId", decision.consentId(), "problem", e.problemType()));
+                }
             }
             case REFUSED, EXPIRED -> {
                 requests.finishAttempt(attempt.handle(), clock.instant());

@@ -7,7 +7,6 @@ import be.paraaf.request.RequestViews.SignerInfo;
 import be.paraaf.request.RequestViews.SignerOutcome;
 import be.paraaf.request.SignerActions;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.Base64;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,15 +71,10 @@ class SignerController {
     @Operation(summary = "eID step 2: the signature value; the document gets the signature, the request moves on")
     @PostMapping(path = "/eid/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     SignerOutcome completeEid(@PathVariable String token, @RequestBody Completion completion) {
-        if (completion == null || completion.handle() == null || completion.signatureValue() == null) {
+        if (completion == null || completion.handle() == null || completion.handle().isBlank()) {
             throw new InvalidInputException("invalid-signature-value", "handle and signatureValue (base64) are required.");
         }
-        byte[] value;
-        try {
-            value = Base64.getDecoder().decode(completion.signatureValue().replaceAll("\\s", ""));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid-signature-value", "signatureValue is not valid base64.");
-        }
+        byte[] value = SigningController.signatureValue(completion.signatureValue());
         return signers.completeEid(token, completion.handle(), value);
     }
 
