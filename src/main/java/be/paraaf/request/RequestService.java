@@ -13,6 +13,7 @@ import be.paraaf.request.RequestViews.RequestView;
 import be.paraaf.request.RequestViews.SignerLink;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public class RequestService {
     public RequestView create(String clientId, NewRequest spec) {
         DocumentMetadata document = documents.metadata(clientId, spec.documentId());
         checkFields(document, spec.signers().stream().map(NewSigner::fieldName).toList());
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = spec.expiresAt() == null ? now.plus(properties.defaultLifetime()) : spec.expiresAt();
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(properties.maxLifetime()))) {
             throw new RequestException("invalid-request", 422, "expiresAt must be in the future and at most "

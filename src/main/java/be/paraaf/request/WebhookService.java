@@ -121,9 +121,10 @@ public class WebhookService {
     }
 
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {
-        int status = rs.getInt("status_code");
-        return new Delivery(rs.getString("event_id"), rs.getString("event_type"), rs.getInt("attempt"),
-                rs.wasNull() ? null : status, rs.getString("error"), RequestRepository.instant(rs, "attempted_at"));
+        int code = rs.getInt("status_code");
+        Integer status = rs.wasNull() ? null : code; // no answer (connection refused, timeout)
+        return new Delivery(rs.getString("event_id"), rs.getString("event_type"), rs.getInt("attempt"), status,
+                rs.getString("error"), RequestRepository.instant(rs, "attempted_at"));
     }
 
     /** The header value for {@code body} sent at {@code unixSeconds}. */

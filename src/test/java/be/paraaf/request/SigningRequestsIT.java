@@ -196,6 +196,7 @@ class SigningRequestsIT extends ServiceIT {
             assertThat(createdEvent.get("deliveries")).hasSize(2);
             assertThat(createdEvent.get("deliveries").get(0).get("statusCode").asInt()).isEqualTo(500);
             assertThat(createdEvent.get("deliveries").get(1).get("statusCode").asInt()).isEqualTo(200);
+            assertThat(createdEvent.get("deliveries").get(0).get("error").isNull()).isTrue();
             JsonNode audit = ServiceClient.json(CLIENT.get("/api/requests/" + id + "/audit", WOONPUNT));
             assertThat(audit.toString()).contains("webhook.delivered");
             assertThat(audit.get("verification").get("intact").asBoolean()).isTrue();
