@@ -105,6 +105,13 @@ public class DocumentService {
                 documents.versions(document.id()));
     }
 
+    /** The current version's number and hash, without reading the bytes. */
+    public DocumentVersion currentVersion(String ownerClientId, String id) {
+        StoredDocument document = find(ownerClientId, id);
+        return new DocumentVersion(document.version(), document.sha256(), document.size(), null,
+                document.updatedAt());
+    }
+
     public DocumentContent content(String ownerClientId, String id) {
         StoredDocument document = find(ownerClientId, id);
         return new DocumentContent(document.name(), document.sha256(), store.get(document.sha256()));
@@ -130,6 +137,27 @@ public class DocumentService {
                     "The document was changed by another request at the same time; read it again and retry.");
         }
         return metadata(ownerClientId, id);
+    }
+
+    /**
+     * Stores {@code signed} — the current version with a signature added — as the next version, if the
+     * document is still at {@code expectedVersion} (the version the signature was prepared on); otherwise a
+     * 409 {@code document-changed} problem and nothing is stored as a version.
+     */
+    public DocumentMetadata addSignedVersion(String ownerClientId, String id, int expectedVersion, byte[] signed,
+            String reason) {
+        StoredDocument document = find(ownerClientId, id);
+        checkSize(signed);
+        if (document.version() == expectedVersion) {
+            StoredContent stored = store.put(signed);
+            DocumentVersion version = new DocumentVersion(expectedVersion + 1, stored.sha256(), stored.size(), reason,
+                    clock.instant());
+            if (documents.addVersion(document.id(), expectedVersion, version, document.pageCount())) {
+                return metadata(ownerClientId, id);
+            }
+        }
+        throw new DocumentException("document-changed", 409, "The document changed since this signature was "
+                + "prepared (another signer signed first); prepare the signature again.");
     }
 
     /** Stores {@code contents} as versions 1..n; {@code inspection} is of the last one, which becomes current. */

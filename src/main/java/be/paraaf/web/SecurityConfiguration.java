@@ -46,7 +46,7 @@ class SecurityConfiguration {
                                 + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/documents/**", "/api/seals").authenticated()
+                        .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response, json))

@@ -99,16 +99,19 @@ class SigningController {
     @Operation(summary = "Step 2: embed the signature value and download the signed document")
     @PostMapping(path = "/api/signatures/{handle}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> complete(@PathVariable String handle, @RequestBody Completion completion) {
-        if (completion == null || completion.signatureValue() == null || completion.signatureValue().isBlank()) {
+        return download(signing.complete(handle, signatureValue(completion == null ? null : completion.signatureValue())));
+    }
+
+    /** A base64 signature value from a completion body; a 400 problem when it is missing or not base64. */
+    static byte[] signatureValue(String base64) {
+        if (base64 == null || base64.isBlank()) {
             throw new InvalidInputException("invalid-signature-value", "signatureValue (base64) is missing.");
         }
-        byte[] value;
         try {
-            value = Base64.getDecoder().decode(completion.signatureValue().replaceAll("\\s", ""));
+            return Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("invalid-signature-value", "signatureValue is not valid base64.");
         }
-        return download(signing.complete(handle, value));
     }
 
     @Operation(summary = "Seal a PDF (PAdES) or XML (XAdES enveloped) with the service's own seal key")

@@ -1,0 +1,77 @@
+package be.paraaf.request;
+
+import be.paraaf.signing.SignatureLevel;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What an agency asks for: one of its documents, signed by {@code signers} in steps.
+ *
+ * @param signatureLevel B-B, B-T, B-LT or B-LTA (default)
+ * @param expiresAt null: the configured default lifetime
+ * @param callbackUrl http(s) URL that receives the webhooks; null: none
+ */
+public record NewRequest(String documentId, String title, String signatureLevel, Instant expiresAt,
+        String callbackUrl, List<NewSigner> signers) {
+
+    public NewRequest {
+        if (documentId == null || documentId.isBlank()) {
+            throw new IllegalArgumentException("documentId is missing");
+        }
+        if (title == null || title.isBlank() || title.length() > 200) {
+            throw new IllegalArgumentException("title must be 1 to 200 characters");
+        }
+        if (signers == null || signers.isEmpty() || signers.size() > 50) {
+            throw new IllegalArgumentException("a request needs 1 to 50 signers");
+        }
+        signers = List.copyOf(signers);
+        Set<String> roles = new HashSet<>();
+        Set<String> fields = new HashSet<>();
+        for (NewSigner signer : signers) {
+            if (signer == null) {
+                throw new IllegalArgumentException("a signer is null");
+            }
+            if (!roles.add(signer.role())) {
+                throw new IllegalStateException("two signers have the role " + signer.role());
+            }
+            if (!fields.add(signer.fieldName())) {
+                throw new IllegalStateException("two signers would sign in the field " + signer.fieldName());
+            }
+        }
+        level(signatureLevel);
+        if (callbackUrl != null && !callbackUrl.isBlank()) {
+            callbackUrl = checkedCallback(callbackUrl.strip());
+        } else {
+            callbackUrl = null;
+        }
+        title = title.strip();
+    }
+
+    public SignatureLevel level() {
+        return level(signatureLevel);
+    }
+
+    private static SignatureLevel level(String text) {
+        return text == null || text.isBlank() ? SignatureLevel.B_LTA : SignatureLevel.parse(text);
+    }
+
+    private static String checkedCallback(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("callbackUrl is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getUserInfo() != null
+                || url.length() > 2000) {
+            throw new IllegalArgumentException("callbackUrl must be an http or https URL with a host (and no "
+                    + "user info), at most 2000 characters");
+        }
+        return url;
+    }
+}

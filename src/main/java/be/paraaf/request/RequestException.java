@@ -1,0 +1,16 @@
+package be.paraaf.request;
+
+import be.paraaf.ParaafException;
+import java.util.Map;
+
+/** A signing request or signer action refused: not found, wrong state, wrong signer, not this signer's turn. */
+public class RequestException extends ParaafException {
+
+    public RequestException(String problemType, int status, String detail) {
+        super(problemType, status, detail);
+    }
+
+    public RequestException(String problemType, int status, String detail, Map<String, Object> properties) {
+        super(problemType, status, detail, properties, null);
+    }
+}

@@ -1,0 +1,90 @@
+package be.paraaf.request;
+
+import be.paraaf.audit.Actor;
+import be.paraaf.audit.AuditTrail;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every {@code paraaf.requests.job-interval}: requests past their expiry become EXPIRED, and signers whose turn
+ * it is and who have not acted for {@code reminder-delay} get a reminder (recorded, audited and announced as the
+ * webhook {@code signer.reminded}; paraaf sends no SMS or mail itself). Safe on several nodes: each change is
+ * conditional on the state that was read.
+ */
+@Component
+class RequestJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestJobs.class);
+
+    private final RequestRepository requests;
+    private final RequestService workflow;
+    private final WebhookService webhooks;
+    private final AuditTrail audit;
+    private final RequestProperties properties;
+    private final Clock clock;
+
+    RequestJobs(RequestRepository requests, RequestService workflow, WebhookService webhooks, AuditTrail audit,
+            RequestProperties properties, Clock clock) {
+        this.requests = requests;
+        this.workflow = workflow;
+        this.webhooks = webhooks;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${paraaf.requests.job-interval:1m}",
+            initialDelayString = "${paraaf.requests.job-interval:1m}")
+    void run() {
+        Instant now = clock.instant();
+        try {
+            expireDue(now);
+            remindDue(now);
+        } catch (RuntimeException e) {
+            log.warn("request job failed; retried on the next run", e);
+        }
+    }
+
+    /** Expires every active request whose expiry is at or before {@code now}; how many. */
+    int expireDue(Instant now) {
+        int expired = 0;
+        for (String id : requests.dueForExpiry(now)) {
+            try {
+                SigningRequest request = requests.find(id).orElseThrow();
+                workflow.inTransaction(() -> workflow.transition(request, RequestState.EXPIRED,
+                        request.currentStep(), Actor.SYSTEM, "request.expired", null,
+                        Map.of("expiresAt", request.expiresAt().toString())));
+                expired++;
+            } catch (RequestException e) {
+                log.debug("request {} changed while expiring it: {}", id, e.getMessage());
+            }
+        }
+        return expired;
+    }
+
+    /** Records a reminder for every signer due one at {@code now}; how many. */
+    int remindDue(Instant now) {
+        int reminded = 0;
+        for (Signer signer : requests.dueForReminder(now.minus(properties.reminderDelay()),
+                properties.maxReminders())) {
+            boolean done = workflow.inTransaction(() -> {
+                if (!requests.remind(signer, now)) {
+                    return false;
+                }
+                SigningRequest request = requests.find(signer.requestId()).orElseThrow();
+                Signer updated = request.signer(signer.position()).orElseThrow();
+                audit.append(request.id(), "signer.reminded", Actor.SYSTEM, null, Map.of("role", signer.role(),
+                        "reminder", String.valueOf(updated.reminderCount())));
+                webhooks.enqueue(request, "signer.reminded", updated);
+                return true;
+            });
+            reminded += done ? 1 : 0;
+        }
+        return reminded;
+    }
+}

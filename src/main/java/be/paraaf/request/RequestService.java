@@ -1,0 +1,250 @@
+package be.paraaf.request;
+
+import be.paraaf.NotFoundException;
+import be.paraaf.audit.Actor;
+import be.paraaf.audit.AuditEntry;
+import be.paraaf.audit.AuditTrail;
+import be.paraaf.audit.ChainVerification;
+import be.paraaf.prepare.DocumentMetadata;
+import be.paraaf.prepare.DocumentService;
+import be.paraaf.prepare.DocumentService.DocumentContent;
+import be.paraaf.prepare.PdfInspection.SignatureField;
+import be.paraaf.request.RequestViews.RequestView;
+import be.paraaf.request.RequestViews.SignerLink;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Signing requests as an agency (API client) sees them: create, start, read, list, cancel, fetch the signed
+ * document, the audit trail and the webhook deliveries. Also the state machine shared with the signer
+ * actions and the jobs: every state change is one transaction that updates the row (optimistic lock), appends
+ * to the audit trail and writes the webhook event. Another agency's request is "not found".
+ */
+@Service
+public class RequestService {
+
+    private final RequestRepository requests;
+    private final DocumentService documents;
+    private final AuditTrail audit;
+    private final WebhookService webhooks;
+    private final RequestProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RequestService(RequestRepository requests, DocumentService documents, AuditTrail audit, WebhookService webhooks,
+            RequestProperties properties, PlatformTransactionManager transactions, Clock clock) {
+        this.requests = requests;
+        this.documents = documents;
+        this.audit = audit;
+        this.webhooks = webhooks;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Creates a DRAFT request; the answer holds each signer's link token, shown only this once. */
+    public RequestView create(String clientId, NewRequest spec) {
+        DocumentMetadata document = documents.metadata(clientId, spec.documentId());
+        checkFields(document, spec.signers().stream().map(NewSigner::fieldName).toList());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = spec.expiresAt() == null ? now.plus(properties.defaultLifetime()) : spec.expiresAt();
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(properties.maxLifetime()))) {
+            throw new RequestException("invalid-request", 422, "expiresAt must be in the future and at most "
+                    + properties.maxLifetime().toDays() + " days away.");
+        }
+        String id = UUID.randomUUID().toString();
+        List<Signer> signers = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<SignerLink> links = new ArrayList<>();
+        for (NewSigner s : spec.signers()) {
+            int position = signers.size() + 1;
+            signers.add(new Signer(id, position, s.role(), s.name(), s.number(), s.phone(), s.email(), s.methods(),
+                    s.fieldName(), s.step(), SignerState.WAITING, null, null, null, null, 0, null));
+            String token = LinkTokens.newToken();
+            tokens.add(LinkTokens.hash(token));
+            links.add(new SignerLink(s.role(), token, "/api/sign/" + token));
+        }
+        SigningRequest request = new SigningRequest(id, clientId, spec.documentId(), spec.title(), spec.level(),
+                RequestState.DRAFT, 0, spec.callbackUrl(), expiresAt, now, now, 0, signers);
+        Optional<String> secret = inTransaction(() -> {
+            requests.insert(request, tokens);
+            audit.append(id, "request.created", Actor.agency(clientId), document.sha256(), Map.of(
+                    "title", request.title(), "documentId", request.documentId(),
+                    "documentVersion", String.valueOf(document.version()), "signers",
+                    String.valueOf(signers.size()), "level", request.level().label()));
+            webhooks.enqueue(request, "request.created", null);
+            return request.callbackUrl() == null ? Optional.<String>empty() : webhooks.ensureSecret(clientId);
+        });
+        return RequestView.of(request, links, secret.orElse(null));
+    }
+
+    /** DRAFT → IN_PROGRESS: the signers of the first step are invited. */
+    public RequestView start(String clientId, String id) {
+        SigningRequest request = find(clientId, id);
+        if (request.state() != RequestState.DRAFT) {
+            throw notActive(request, "started");
+        }
+        DocumentMetadata document = documents.metadata(clientId, request.documentId());
+        checkFields(document, request.signers().stream().map(Signer::fieldName).toList());
+        inTransaction(() -> {
+            SigningRequest started = transition(request, RequestState.IN_PROGRESS, request.firstStep(),
+                    Actor.agency(clientId), "request.started", document.sha256(), Map.of());
+            invite(started, started.currentStep(), document.sha256());
+            return null;
+        });
+        return view(clientId, id);
+    }
+
+    /** DRAFT or IN_PROGRESS → CANCELLED. */
+    public RequestView cancel(String clientId, String id) {
+        SigningRequest request = find(clientId, id);
+        if (!request.state().active()) {
+            throw notActive(request, "cancelled");
+        }
+        String sha = documents.currentVersion(clientId, request.documentId()).sha256();
+        inTransaction(() -> transition(request, RequestState.CANCELLED, request.currentStep(),
+                Actor.agency(clientId), "request.cancelled", sha, Map.of()));
+        return view(clientId, id);
+    }
+
+    public RequestView view(String clientId, String id) {
+        return RequestView.of(find(clientId, id), null, null);
+    }
+
+    public List<RequestView> list(String clientId, RequestState state, int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new RequestException("invalid-paging", 400, "page must be ≥ 0 and size between 1 and 100.");
+        }
+        return requests.list(clientId, state, page, size).stream().map(r -> RequestView.of(r, null, null)).toList();
+    }
+
+    /** The current (latest signed) version of the request's document. */
+    public DocumentContent document(String clientId, String id) {
+        return documents.content(clientId, find(clientId, id).documentId());
+    }
+
+    /** The audit trail export: every entry and the result of recomputing the chain. */
+    public record AuditExport(String requestId, ChainVerification verification, List<AuditEntry> entries) {
+    }
+
+    public AuditExport audit(String clientId, String id) {
+        find(clientId, id);
+        return new AuditExport(id, audit.verify(id), audit.entries(id));
+    }
+
+    public List<WebhookService.Event> webhooks(String clientId, String id) {
+        find(clientId, id);
+        return webhooks.events(id);
+    }
+
+    SigningRequest find(String clientId, String id) {
+        return requests.find(id, clientId).orElseThrow(() -> new NotFoundException("request-not-found",
+                "There is no signing request " + id + " for this API client."));
+    }
+
+    // ------------------------------------------------------------------ state machine, used in a transaction
+
+    /** Moves the request to {@code state}; records and announces it. 409 if another change came first. */
+    SigningRequest transition(SigningRequest request, RequestState state, int step, Actor actor, String event,
+            String documentSha256, Map<String, String> details) {
+        Instant now = clock.instant();
+        if (!requests.update(request, state, step, now)) {
+            throw new RequestException("concurrent-change", 409,
+                    "The request was changed at the same time by someone else; read it again.");
+        }
+        SigningRequest changed = requests.find(request.id()).orElseThrow();
+        Map<String, String> all = new LinkedHashMap<>(details);
+        all.put("state", state.name());
+        all.put("step", String.valueOf(step));
+        audit.append(request.id(), event, actor, documentSha256, all);
+        webhooks.enqueue(changed, event, null);
+        return changed;
+    }
+
+    /** Moves a signer from {@code from} to {@code to}; records and announces it. 409 if it changed meanwhile. */
+    Signer signerTransition(SigningRequest request, Signer signer, SignerState from, SignerState to, Actor actor,
+            String event, String documentSha256, Map<String, String> details, String declineReason) {
+        Instant now = clock.instant();
+        if (!requests.updateSigner(signer, from, to, now, declineReason)) {
+            throw new RequestException("concurrent-change", 409,
+                    "This signer's state changed at the same time; read it again.");
+        }
+        SigningRequest changed = requests.find(request.id()).orElseThrow();
+        Signer updated = changed.signer(signer.position()).orElseThrow();
+        Map<String, String> all = new LinkedHashMap<>(details);
+        all.put("role", signer.role());
+        all.put("field", signer.fieldName());
+        all.put("state", to.name());
+        audit.append(request.id(), event, actor, documentSha256, all);
+        webhooks.enqueue(changed, event, updated);
+        return updated;
+    }
+
+    /** Invites the waiting signers of {@code step}. */
+    void invite(SigningRequest request, int step, String documentSha256) {
+        for (Signer signer : request.signers()) {
+            if (signer.step() == step && signer.state() == SignerState.WAITING) {
+                signerTransition(request, signer, SignerState.WAITING, SignerState.INVITED, Actor.SYSTEM,
+                        "signer.invited", documentSha256, Map.of("step", String.valueOf(step)), null);
+            }
+        }
+    }
+
+    /** After a signature: the next step is invited, or the request is completed when every signer signed. */
+    void advance(String requestId, String documentSha256) {
+        SigningRequest request = requests.find(requestId).orElseThrow();
+        boolean stepDone = request.signers().stream().filter(s -> s.step() == request.currentStep())
+                .allMatch(s -> s.state() == SignerState.SIGNED);
+        if (!stepDone) {
+            return;
+        }
+        Optional<Integer> next = request.stepAfter(request.currentStep());
+        if (next.isPresent()) {
+            SigningRequest moved = transition(request, RequestState.IN_PROGRESS, next.get(), Actor.SYSTEM,
+                    "request.step-advanced", documentSha256, Map.of());
+            invite(moved, next.get(), documentSha256);
+        } else {
+            transition(request, RequestState.COMPLETED, request.currentStep(), Actor.SYSTEM, "request.completed",
+                    documentSha256, Map.of());
+        }
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        return transaction.execute(status -> work.get());
+    }
+
+    static RequestException notActive(SigningRequest request, String verb) {
+        return new RequestException("request-not-active", 409, "The request is " + request.state()
+                + " and cannot be " + verb + ".", Map.of("state", request.state().name()));
+    }
+
+    /** Every named field must exist in the document and be empty. */
+    private static void checkFields(DocumentMetadata document, List<String> names) {
+        List<String> problems = new ArrayList<>();
+        for (String name : names) {
+            Optional<SignatureField> field = document.fields().stream().filter(f -> f.name().equals(name)).findFirst();
+            if (field.isEmpty()) {
+                problems.add("field " + name + " does not exist");
+            } else if (field.get().signed()) {
+                problems.add("field " + name + " is already signed");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RequestException("invalid-signature-field", 422, String.join("; ", problems)
+                    + ". The document's empty signature fields: " + document.fields().stream()
+                    .filter(f -> !f.signed()).map(SignatureField::name).toList() + ".",
+                    Map.of("errors", problems));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package be.paraaf.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.paraaf.ParaafApplication;
+import be.paraaf.access.DemoClients;
+import be.paraaf.audit.Actor;
+import be.paraaf.audit.AuditTrail;
+import be.paraaf.audit.ChainVerification;
+import be.paraaf.request.RequestFlow.Party;
+import be.paraaf.support.PostgresServer;
+import be.paraaf.support.ServiceClient;
+import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TwoStepFlow;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two service instances (profile dev,postgres) sharing one PostgreSQL schema and one data directory, as two
+ * nodes behind a load balancer: a request started on one is signed and completed through the other, and both
+ * append to the same audit chain at the same time without forking it.
+ */
+@ExtendWith(PostgresServer.class)
+class TwoNodesPostgresIT {
+
+    private static final String SCHEMA = PostgresServer.newSchema();
+    private static final Path DATA_DIR = ServiceIT.temporaryDirectory("paraaf-two-nodes-");
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private static ServiceClient clientA;
+    private static ServiceClient clientB;
+
+    @BeforeAll
+    static void startNodes() {
+        int portA = ServiceIT.freePort();
+        int portB = ServiceIT.freePort();
+        nodeA = node(portA, portA);
+        nodeB = node(portB, portA);
+        clientA = new ServiceClient("http://localhost:" + portA);
+        clientB = new ServiceClient("http://localhost:" + portB);
+    }
+
+    private static ConfigurableApplicationContext node(int port, int pkiPort) {
+        return new SpringApplicationBuilder(ParaafApplication.class).profiles("dev", "postgres").run(
+                "--server.port=" + port, "--paraaf.data-dir=" + DATA_DIR,
+                // the demo PKI lives in the shared data directory; its certificates name node A's URLs
+                "--paraaf.public-base-url=http://localhost:" + pkiPort, "--paraaf.database.schema=" + SCHEMA,
+                "--spring.jmx.enabled=false");
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        PostgresServer.dropSchema(SCHEMA);
+    }
+
+    @Test
+    void requestStartedOnOneNodeIsCompletedOnTheOther() {
+        RequestFlow onA = new RequestFlow(clientA, DemoClients.WOONPUNT_KEY);
+        RequestFlow onB = new RequestFlow(clientB, DemoClients.WOONPUNT_KEY);
+        Party tenant = onA.party("tenant-1", "tenant-1", 1, "Zoë");
+        Party representative = onA.party("agency", "agency", 2, "Jérôme");
+        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), null, null, null,
+                List.of(tenant, representative)));
+        String id = created.get("id").asString();
+        var tokens = RequestFlow.tokens(created);
+        onA.start(id);
+
+        // prepared on A, completed on B
+        HttpResponse<byte[]> prepared = onA.prepareEid(tokens.get("tenant-1"), tenant.citizen());
+        assertThat(prepared.statusCode()).as(TwoStepFlow.body(prepared)).isEqualTo(201);
+        HttpResponse<byte[]> completed = onB.completeEid(tokens.get("tenant-1"), ServiceClient.json(prepared),
+                tenant.citizen());
+        assertThat(completed.statusCode()).as(TwoStepFlow.body(completed)).isEqualTo(200);
+        onB.signWithEid(tokens.get("agency"), representative.citizen());
+
+        assertThat(onA.get(id).get("state").asString()).isEqualTo("COMPLETED");
+        byte[] signed = clientA.get("/api/requests/" + id + "/document", DemoClients.WOONPUNT_KEY).body();
+        assertThat(TwoStepFlow.signatures(new TwoStepFlow(clientA).validate(signed, "lease.pdf"))).hasSize(2)
+                .allSatisfy(s -> assertThat(s.get("indication").asString()).as(s.toString()).isEqualTo("TOTAL_PASSED"));
+        JsonNode audit = ServiceClient.json(clientB.get("/api/requests/" + id + "/audit", DemoClients.WOONPUNT_KEY));
+        assertThat(audit.get("verification").get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void listingRemindersAndExpiryWorkOnPostgresqlAcrossNodes() throws InterruptedException {
+        RequestFlow onA = new RequestFlow(clientA, DemoClients.WOONPUNT_KEY);
+        Party tenant = new Party("tenant-1", "tenant-1", 1, null, RequestFlow.newNationalNumber());
+        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), "B-B",
+                Instant.now().plusSeconds(2).toString(), null, List.of(tenant)));
+        String id = created.get("id").asString();
+        onA.start(id);
+        assertThat(clientB.get("/api/requests?state=IN_PROGRESS&size=100", DemoClients.WOONPUNT_KEY).body())
+                .asString().contains(id);
+
+        assertThat(nodeB.getBean(RequestJobs.class).remindDue(Instant.now().plus(Duration.ofDays(3))))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(onA.get(id).get("signers").get(0).get("reminderCount").asInt()).isEqualTo(1);
+        Thread.sleep(2100);
+        assertThat(nodeA.getBean(RequestJobs.class).expireDue(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(nodeB.getBean(RequestJobs.class).expireDue(Instant.now())).as("already expired by A").isZero();
+        assertThat(new RequestFlow(clientB, DemoClients.WOONPUNT_KEY).get(id).get("state").asString())
+                .isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void bothNodesAppendToOneChainConcurrentlyWithoutForkingIt() {
+        String requestId = UUID.randomUUID().toString();
+        List<AuditTrail> trails = List.of(nodeA.getBean(AuditTrail.class), nodeB.getBean(AuditTrail.class));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CompletableFuture.allOf(IntStream.range(0, 80).mapToObj(i -> CompletableFuture.runAsync(
+                    () -> trails.get(i % 2).append(requestId, "test.concurrent", Actor.SYSTEM, null,
+                            Map.of("i", String.valueOf(i))), pool)).toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdown();
+        }
+        ChainVerification verification = trails.get(0).verify(requestId);
+        assertThat(verification.intact()).as(verification.toString()).isTrue();
+        assertThat(verification.entries()).isEqualTo(80);
+    }
+}
