@@ -31,11 +31,15 @@ public record RequestProperties(
      * @param initialBackoff wait before the second attempt; doubles after each failure
      * @param pollInterval how often the outbox is checked for due deliveries
      * @param timeout connect and response timeout of one delivery
+     * @param allowPrivateAddresses deliver to loopback, private and link-local addresses too (the embedded
+     *        default mode, where receivers run on the same machine); off, such callbacks are refused so an
+     *        agency cannot make paraaf call hosts inside its own network
      */
     public record Webhooks(
             @Min(1) @Max(30) @DefaultValue("8") int maxAttempts,
             @NotNull @DefaultValue("10s") Duration initialBackoff,
             @NotNull @DefaultValue("1s") Duration pollInterval,
-            @NotNull @DefaultValue("10s") Duration timeout) {
+            @NotNull @DefaultValue("10s") Duration timeout,
+            @DefaultValue("false") boolean allowPrivateAddresses) {
     }
 }

@@ -100,7 +100,11 @@ class WebhookDispatcher {
         try {
             String secret = webhooks.secret(event.clientId()).orElseThrow(
                     () -> new IllegalStateException("the agency has no webhook secret"));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(event.callbackUrl()))
+            URI callback = URI.create(event.callbackUrl());
+            if (!properties.allowPrivateAddresses()) {
+                CallbackAddresses.requirePublic(callback);
+            }
+            HttpRequest request = HttpRequest.newBuilder(callback)
                     .timeout(properties.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "paraaf-webhooks")
