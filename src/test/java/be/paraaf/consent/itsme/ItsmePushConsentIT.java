@@ -194,8 +194,7 @@ class ItsmePushConsentIT extends ServiceIT {
         // three minutes pass
         jdbc.sql("update itsme_consents set expires_at = ? where id = ?")
                 .params(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), request.id()).update();
-        assertProblem(bytes(account.app.post(request.id(), "approval",
-                account.app.approvalBody(request.id(), hex(data), ItsmeApp.newNonce(), CODE))), 410,
+        assertProblem(approve(account, request, data, CODE), 410,
                 ItsmeException.CONSENT_EXPIRED);
         assertThat(itsme.outcome(request.id())).isInstanceOf(ConsentOutcome.Expired.class);
         assertThat(DECIDED).anySatisfy(event -> {
@@ -215,23 +214,19 @@ class ItsmePushConsentIT extends ServiceIT {
         assertProblem(bytes(account.app.post(first.id(), "approval", forged)), 403,
                 ItsmeException.DEVICE_AUTHENTICATION_FAILED);
         for (int attempt = 1; attempt <= 3; attempt++) {
-            JsonNode problem = assertProblem(bytes(account.app.post(first.id(), "approval",
-                    account.app.approvalBody(first.id(), hex(data), ItsmeApp.newNonce(), "99999"))), 403,
+            JsonNode problem = assertProblem(approve(account, first, data, "99999"), 403,
                     ItsmeException.WRONG_SECRET_CODE);
             assertThat(problem.get("attemptsLeft").asInt()).isEqualTo(5 - attempt);
         }
         byte[] data2 = randomData();
         ConsentRequest second = itsme.requestConsent(account.nrn, "Wrong 2", data2, "SHA256withECDSA");
-        assertProblem(bytes(account.app.post(second.id(), "approval",
-                account.app.approvalBody(second.id(), hex(data2), ItsmeApp.newNonce(), "99998"))), 403,
+        assertProblem(approve(account, second, data2, "99998"), 403,
                 ItsmeException.WRONG_SECRET_CODE);
-        assertProblem(bytes(account.app.post(second.id(), "approval",
-                account.app.approvalBody(second.id(), hex(data2), ItsmeApp.newNonce(), "99997"))), 423,
+        assertProblem(approve(account, second, data2, "99997"), 423,
                 ItsmeException.ACCOUNT_LOCKED);
 
         // locked: the right code, new consents and the chain are all refused
-        assertProblem(bytes(account.app.post(second.id(), "approval",
-                account.app.approvalBody(second.id(), hex(data2), ItsmeApp.newNonce(), CODE))), 423,
+        assertProblem(approve(account, second, data2, CODE), 423,
                 ItsmeException.ACCOUNT_LOCKED);
         assertThat(itsme.outcome(first.id())).isInstanceOf(ConsentOutcome.Locked.class);
         assertThat(itsme.outcome(second.id())).isInstanceOf(ConsentOutcome.Locked.class);
@@ -253,8 +248,7 @@ class ItsmePushConsentIT extends ServiceIT {
         ConsentRequest request = itsme.requestConsent(account.nrn, "No thanks", data, "SHA256withECDSA");
         assertThat(account.app.reject(request.id())).isEqualTo("REJECTED");
         assertThat(itsme.outcome(request.id())).isInstanceOf(ConsentOutcome.Rejected.class);
-        assertProblem(bytes(account.app.post(request.id(), "approval",
-                account.app.approvalBody(request.id(), hex(data), ItsmeApp.newNonce(), CODE))), 409,
+        assertProblem(approve(account, request, data, CODE), 409,
                 ItsmeException.CONSENT_ALREADY_DECIDED);
     }
 
@@ -304,6 +298,12 @@ class ItsmePushConsentIT extends ServiceIT {
                 "{\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"An\",\"surname\":\"Janssens\"}");
         assertThat(response.statusCode()).as(TwoStepFlow.body(response)).isEqualTo(200);
         assertThat(ServiceClient.json(response).get("state").asString()).isEqualTo("ACTIVE");
+    }
+
+    /** A correctly signed approval with a fresh nonce, for {@code data}'s hash and {@code code}. */
+    private static HttpResponse<byte[]> approve(Account account, ConsentRequest consent, byte[] data, String code) {
+        return bytes(account.app.post(consent.id(), "approval",
+                account.app.approvalBody(consent.id(), hex(data), ItsmeApp.newNonce(), code)));
     }
 
     private static String newNationalNumber() {
