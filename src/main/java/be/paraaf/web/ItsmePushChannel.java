@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,16 @@ class ItsmePushChannel {
         for (SseEmitter emitter : list) {
             send(emitter, requested.consent(), list);
         }
+    }
+
+    /**
+     * Ends every stream when the service shuts down (ContextClosedEvent comes before the web server's
+     * graceful shutdown), so open streams do not hold shutdown up; the apps reconnect to another node.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void onShutdown() {
+        emitters.values().forEach(list -> list.forEach(SseEmitter::complete));
+        emitters.clear();
     }
 
     private static void send(SseEmitter emitter, PendingConsent consent, List<SseEmitter> list) {
