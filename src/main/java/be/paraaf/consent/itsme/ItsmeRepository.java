@@ -37,6 +37,9 @@ class ItsmeRepository {
     private static final String CONSENT_COLUMNS = "id, account_id, document_title, data_to_sign, data_sha256, "
             + "signature_algorithm, verification_code, state, expires_at, signature_value";
 
+    /** Transient state of a consent whose approval is being signed (not a public outcome). */
+    private static final String SIGNING = "SIGNING";
+
     private final JdbcClient jdbc;
 
     ItsmeRepository(JdbcClient jdbc) {
@@ -143,6 +146,27 @@ class ItsmeRepository {
                 .update() == 1;
     }
 
+    /**
+     * PENDING → SIGNING: the one approval that may make the remote key sign for this consent; false if
+     * another answer got there first. SIGNING reads as PENDING to everyone else.
+     */
+    boolean claimForSigning(String consentId) {
+        return jdbc.sql("update itsme_consents set state = ? where id = ? and state = ?")
+                .params(SIGNING, consentId, ConsentOutcome.Status.PENDING.name()).update() == 1;
+    }
+
+    /** SIGNING → APPROVED with the signature value, or back to PENDING (signature null) if signing failed. */
+    void finishSigning(String consentId, byte[] signatureValue, Instant now) {
+        if (signatureValue == null) {
+            jdbc.sql("update itsme_consents set state = ? where id = ? and state = ?")
+                    .params(ConsentOutcome.Status.PENDING.name(), consentId, SIGNING).update();
+        } else {
+            jdbc.sql("update itsme_consents set state = ?, signature_value = ?, decided_at = ? where id = ? and state = ?")
+                    .params(ConsentOutcome.Status.APPROVED.name(), signatureValue, utc(now), consentId, SIGNING)
+                    .update();
+        }
+    }
+
     /** Records a device nonce; false if the device has used it before (a replay). */
     boolean useNonce(String deviceId, String nonce, String consentId, Instant now) {
         try {
@@ -162,7 +186,8 @@ class ItsmeRepository {
 
     private static Consent consent(ResultSet rs, int row) throws SQLException {
         return new Consent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), ConsentOutcome.Status.valueOf(rs.getString(8)),
+                rs.getString(6), rs.getString(7),
+                SIGNING.equals(rs.getString(8)) ? ConsentOutcome.Status.PENDING : ConsentOutcome.Status.valueOf(rs.getString(8)),
                 rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getBytes(10));
     }
 }

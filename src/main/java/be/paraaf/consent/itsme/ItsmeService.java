@@ -34,7 +34,8 @@ import org.springframework.stereotype.Service;
  * <p>Order of checks on an approval, chosen so that only the device holder can spend code attempts:
  * device belongs to the consent's account → device signature over {consent id, hash, nonce} → account
  * not locked → consent still pending → not expired → hash equals the consent's → nonce unused → secret
- * code. Only then is a SAD issued, bound to account + key + hash + expiry, and consumed by the key store.
+ * code → the consent is claimed (PENDING → SIGNING, one winner among concurrent answers). Only then is a
+ * SAD issued, bound to account + key + hash + expiry, and consumed by the key store.
  */
 @Service
 public class ItsmeService implements ItsmeSigning {
@@ -281,13 +282,17 @@ public class ItsmeService implements ItsmeSigning {
                     Map.of("attemptsLeft", properties.maxWrongCodes() - wrong));
         }
         repository.resetWrongCodes(account.id());
-        Instant sadExpiry = min(consent.expiresAt(), now.plus(properties.sadLifetime()));
-        SignatureActivationData sad = activation.issue(new SignatureActivation.Binding(account.id(),
-                account.keyAlias(), consent.dataSha256(), sadExpiry));
-        byte[] signatureValue = keys.sign(account.keyAlias(), sad, consent.dataToSign(),
-                consent.signatureAlgorithm());
-        if (!repository.decide(consent.id(), ConsentOutcome.Status.APPROVED, signatureValue, clock.instant())) {
-            throw alreadyDecided();
+        if (!repository.claimForSigning(consent.id())) {
+            throw alreadyDecided(); // a concurrent answer won: the key signs once per consent
+        }
+        byte[] signatureValue = null;
+        try {
+            Instant sadExpiry = min(consent.expiresAt(), now.plus(properties.sadLifetime()));
+            SignatureActivationData sad = activation.issue(new SignatureActivation.Binding(account.id(),
+                    account.keyAlias(), consent.dataSha256(), sadExpiry));
+            signatureValue = keys.sign(account.keyAlias(), sad, consent.dataToSign(), consent.signatureAlgorithm());
+        } finally {
+            repository.finishSigning(consent.id(), signatureValue, clock.instant());
         }
         ConsentOutcome outcome = new ConsentOutcome.Approved(signatureValue);
         events.publishEvent(new ConsentDecided(consent.id(), outcome));
