@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The service on H2 with a hand-moved clock: expiry by time, concurrent approvals, the wrong-code counter. */
 class ItsmeServiceTest {
 
-    private static final String NRN = "85073003328";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final String CODE = "24680";
 
     @TempDir
@@ -46,6 +46,8 @@ class ItsmeServiceTest {
     private JdbcClient jdbc;
     private KeyPair device;
     private String deviceId;
+    private String accountId;
+    private String nrn;
 
     @BeforeAll
     static void pki() {
@@ -59,7 +61,9 @@ class ItsmeServiceTest {
 
     @BeforeEach
     void enrolAndActivate() throws Exception {
-        jdbc = TestDatabase.migrated();
+        jdbc = database();
+        nrn = be.paraaf.identity.NationalRegisterNumber.withCheck(String.format("850730%03d", RANDOM.nextInt(998) + 1),
+                false).value();
         ItsmeSecrets secrets = ItsmeSecrets.configuredOrGenerated("", dir.resolve("itsme"));
         SignatureActivation activation = new SignatureActivation(jdbc, secrets, clock);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
@@ -70,16 +74,22 @@ class ItsmeServiceTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         device = generator.generateKeyPair();
-        EnrolmentResult enrolled = service.enrol(new Enrolment("+32470000001", NRN,
+        EnrolmentResult enrolled = service.enrol(new Enrolment("+32470000001", nrn,
                 Base64.getEncoder().encodeToString(device.getPublic().getEncoded()), CODE,
-                sign(DeviceSignatures.enrolment(NRN, "+32470000001"))));
+                sign(DeviceSignatures.enrolment(nrn, "+32470000001"))));
         deviceId = enrolled.deviceId();
-        service.confirmEnrolment(enrolled.accountId(), new EidConfirmation(NRN, "Jan", "Peeters", "dev-activation"));
+        accountId = enrolled.accountId();
+        service.confirmEnrolment(accountId, new EidConfirmation(nrn, "Jan", "Peeters", "dev-activation"));
+    }
+
+    /** A migrated database; H2 in memory here, PostgreSQL in {@link ItsmeServicePostgresIT}. */
+    JdbcClient database() {
+        return TestDatabase.migrated();
     }
 
     @Test
     void consentExpiresWithTimeAndTellsTheListener() {
-        ConsentRequest request = service.requestConsent(NRN, "Lease", "data".getBytes(), "SHA256withECDSA");
+        ConsentRequest request = service.requestConsent(nrn, "Lease", "data".getBytes(), "SHA256withECDSA");
         assertThat(request.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(3))
                 .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         clock.advance(Duration.ofMinutes(2));
@@ -95,7 +105,7 @@ class ItsmeServiceTest {
     @Test
     void concurrentApprovalsOfOneConsentSignOnce() throws Exception {
         byte[] data = "signed attributes".getBytes();
-        ConsentRequest request = service.requestConsent(NRN, "Lease", data, "SHA256withECDSA");
+        ConsentRequest request = service.requestConsent(nrn, "Lease", data, "SHA256withECDSA");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<ConsentOutcome>> answers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -114,14 +124,15 @@ class ItsmeServiceTest {
         }
         pool.shutdown();
         assertThat(approved).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from itsme_sads").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from itsme_sads where account_id = ?").param(accountId)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void aCorrectCodeResetsTheWrongCodeCounter() {
         byte[] data = "x".getBytes();
         for (int round = 0; round < 2; round++) {
-            ConsentRequest request = service.requestConsent(NRN, "Round " + round, data, "SHA256withECDSA");
+            ConsentRequest request = service.requestConsent(nrn, "Round " + round, data, "SHA256withECDSA");
             for (int wrong = 0; wrong < 4; wrong++) {
                 assertThatThrownBy(() -> service.approve(deviceId, approval(request.id(), data, "11111")))
                         .isInstanceOfSatisfying(ItsmeException.class,
@@ -130,12 +141,14 @@ class ItsmeServiceTest {
             assertThat(service.approve(deviceId, approval(request.id(), data, CODE)))
                     .isInstanceOf(ConsentOutcome.Approved.class);
         }
-        assertThat(jdbc.sql("select state from itsme_accounts").query(String.class).single()).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("select state from itsme_accounts where id = ?").param(accountId).query(String.class)
+                .single()).isEqualTo("ACTIVE");
     }
 
     @Test
     void enrolmentWhoseProofCoversOtherDataIsRefused() {
-        String other = be.paraaf.identity.NationalRegisterNumber.withCheck("900101001", false).value();
+        String other = be.paraaf.identity.NationalRegisterNumber.withCheck(String.format("900101%03d",
+                RANDOM.nextInt(998) + 1), false).value();
         assertThatThrownBy(() -> service.enrol(new Enrolment("+32470000002", other,
                 Base64.getEncoder().encodeToString(device.getPublic().getEncoded()), CODE,
                 sign(DeviceSignatures.enrolment(other, "+32470000003")))))

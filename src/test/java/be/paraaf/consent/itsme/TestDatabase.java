@@ -15,6 +15,11 @@ final class TestDatabase {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:itsme-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
+        return migrated(dataSource);
+    }
+
+    /** Applies the migrations to {@code dataSource} (e.g. a schema of its own on PostgreSQL). */
+    static JdbcClient migrated(javax.sql.DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return JdbcClient.create(dataSource);
     }
