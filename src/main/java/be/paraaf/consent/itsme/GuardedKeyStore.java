@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -74,12 +73,5 @@ abstract class GuardedKeyStore implements RemoteKeyStore {
             throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 500, "The remote key could not be stored.",
                     e);
         }
-    }
-
-    static PublicKey requireEc(PublicKey key) {
-        if (!"EC".equals(key.getAlgorithm())) {
-            throw new IllegalStateException("remote keys are EC keys");
-        }
-        return key;
     }
 }
