@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code paraaf}: the top-level command; each capability adds its group (pki, eid, eid-agent; sign, validate later). */
 @Command(name = "paraaf", mixinStandardHelpOptions = true, version = "paraaf 0.1",
         description = "Belgian document signing: command-line tools.",
-        subcommands = {PkiCommand.class, EidCommand.class, EidAgentCommand.class})
+        subcommands = {PkiCommand.class, EidCommand.class, EidAgentCommand.class, ItsmeAppCommand.class})
 class ParaafCommand implements Runnable {
 
     @Spec

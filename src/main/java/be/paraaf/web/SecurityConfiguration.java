@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may call what. Tenant-scoped resources ({@code /api/documents/**}) and the service's own seal key
  * ({@code /api/seals}) need an API key; everything else — validation, two-step signing with the caller's
- * own key, extension, time-stamps, the demo PKI, health, the API description — stays open. Stateless: no
+ * own key, extension, time-stamps, the demo PKI, health, the API description — stays open. The itsme app's
+ * endpoints ({@code /api/itsme/**}) are open to Spring Security and authenticated by device signatures. Stateless: no
  * sessions, no cookies, so no CSRF token either. Refusals are RFC 9457 problem documents like every other
  * error of this service.
  */
@@ -47,6 +48,9 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals").authenticated()
+                        // the itsme-style app authenticates by its enrolled device key, checked per request
+                        // in ItsmeService (channel signature, signed approvals), never by an API key
+                        .requestMatchers("/api/itsme/**").permitAll()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response, json))

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +45,7 @@ class ItsmeConsentIT {
     static class FakeItsme {
 
         @Bean
+        @Primary // stands in for the real itsme adapter (ItsmeRemoteConsent)
         FakeRemoteConsent remoteConsent(DemoPki pki, ApplicationEventPublisher events) {
             return new FakeRemoteConsent(pki, events);
         }

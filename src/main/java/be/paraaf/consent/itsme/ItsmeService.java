@@ -1,0 +1,497 @@
+package be.paraaf.consent.itsme;
+
+import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.pki.CitizenIdentity;
+import be.paraaf.pki.DemoPki;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * itsme-style accounts and push consent: enrolment (phone + national number + device key + secret code,
+ * a remote signing key created at once), confirmation with the eID (the Remote Signing CA certifies the
+ * key), consent requests pushed to the device, and approval → Signature Activation Data → remote signature.
+ *
+ * <p>Order of checks on an approval, chosen so that only the device holder can spend code attempts:
+ * device belongs to the consent's account → device signature over {consent id, hash, nonce} → account
+ * not locked → consent still pending → not expired → hash equals the consent's → nonce unused → secret
+ * code → the consent is claimed (PENDING → SIGNING, one winner among concurrent answers). Only then is a
+ * SAD issued, bound to account + key + hash + expiry, and consumed by the key store.
+ */
+@Service
+public class ItsmeService implements ItsmeSigning {
+
+    private static final Logger log = LoggerFactory.getLogger(ItsmeService.class);
+    private static final int MAX_DATA_TO_SIGN = 64 * 1024;
+
+    private final ItsmeRepository repository;
+    private final RemoteKeyStore keys;
+    private final SignatureActivation activation;
+    private final ObjectProvider<DemoPki> remoteSigningCa;
+    private final ItsmeProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ItsmeService(ItsmeRepository repository, RemoteKeyStore keys, SignatureActivation activation,
+            ObjectProvider<DemoPki> remoteSigningCa, ItsmeProperties properties, ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.keys = keys;
+        this.activation = activation;
+        this.remoteSigningCa = remoteSigningCa;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ enrolment
+
+    /**
+     * Creates an account in state PENDING_EID_CONFIRMATION with the device and a new remote signing key.
+     * The key is certified only by {@link #confirmEnrolment}: no certificate names a person before the eID
+     * has confirmed who they are.
+     */
+    public EnrolmentResult enrol(Enrolment enrolment) {
+        if (enrolment == null) {
+            throw invalid("The enrolment is missing.");
+        }
+        if (!NationalRegisterNumber.isValid(enrolment.nationalRegisterNumber())) {
+            throw invalid("The national register number is not valid (11 digits with a mod-97 check).");
+        }
+        String nrn = NationalRegisterNumber.parse(enrolment.nationalRegisterNumber()).value();
+        String phone = enrolment.phone() == null ? "" : enrolment.phone().replaceAll("[\\s./-]", "");
+        if (!phone.matches("\\+?[0-9]{8,15}")) {
+            throw invalid("The phone number must have 8 to 15 digits, optionally after '+'.");
+        }
+        if (!SecretCodes.wellFormed(enrolment.code())) {
+            throw invalid("The secret code must be exactly five digits.");
+        }
+        PublicKey deviceKey = DeviceSignatures.parsePublicKey(enrolment.devicePublicKey());
+        if (!DeviceSignatures.verify(deviceKey, DeviceSignatures.enrolment(nrn, phone),
+                decode(enrolment.proofOfPossession()))) {
+            throw new ItsmeException(ItsmeException.DEVICE_AUTHENTICATION_FAILED, 403,
+                    "The proof of possession does not verify with the device public key.");
+        }
+        if (repository.usableAccount(nrn).isPresent()) {
+            throw new ItsmeException(ItsmeException.ACCOUNT_EXISTS, 409,
+                    "This person already has an active itsme account.");
+        }
+        String accountId = UUID.randomUUID().toString();
+        String alias = "itsme-" + accountId;
+        PublicKey remoteKey = keys.createKey(alias);
+        Instant now = clock.instant();
+        repository.insertAccount(new ItsmeRepository.Account(accountId, nrn, phone,
+                SecretCodes.hash(enrolment.code(), properties.codeHashIterations()),
+                AccountState.PENDING_EID_CONFIRMATION, 0, alias,
+                Base64.getEncoder().encodeToString(remoteKey.getEncoded()), null), now);
+        String deviceId = UUID.randomUUID().toString();
+        repository.insertDevice(new ItsmeRepository.Device(deviceId, accountId,
+                Base64.getEncoder().encodeToString(deviceKey.getEncoded())), now);
+        log.info("itsme account {} enrolled, awaiting eID confirmation", accountId);
+        return new EnrolmentResult(accountId, deviceId, AccountState.PENDING_EID_CONFIRMATION);
+    }
+
+    /**
+     * PENDING_EID_CONFIRMATION → ACTIVE, called by the signing-request flow once the person has signed the
+     * itsme contract with the eID (or by the dev activation endpoint). The eID signer must be the enrolled
+     * person; the Remote Signing CA then certifies the remote key with the eID's names and national number.
+     *
+     * @return the remote-signing certificate chain
+     */
+    public List<X509Certificate> confirmEnrolment(String accountId, EidConfirmation proof) {
+        ItsmeRepository.Account account = repository.account(accountId).orElseThrow(ItsmeService::accountNotFound);
+        if (account.state() != AccountState.PENDING_EID_CONFIRMATION) {
+            throw new ItsmeException(ItsmeException.ACCOUNT_NOT_ACTIVE, 409,
+                    "The account is " + account.state() + ", not awaiting eID confirmation.");
+        }
+        if (!account.nationalRegisterNumber().equals(proof.nationalRegisterNumber())) {
+            throw new ItsmeException(ItsmeException.IDENTITY_MISMATCH, 409,
+                    "The eID that signed the contract belongs to someone else than the enrolled person.");
+        }
+        DemoPki ca = remoteSigningCa.getIfAvailable();
+        if (ca == null) {
+            throw new ItsmeException(ItsmeException.NO_REMOTE_SIGNING_CA, 503,
+                    "No remote signing CA is configured (the demo PKI is off).");
+        }
+        PublicKey remoteKey = publicKey(account.publicKey());
+        List<X509Certificate> chain;
+        try {
+            chain = ca.certifyRemoteSigning(new CitizenIdentity(proof.givenName(), proof.surname(),
+                    NationalRegisterNumber.parse(proof.nationalRegisterNumber())), remoteKey);
+        } catch (IllegalArgumentException e) {
+            throw invalid("The eID names are not usable in a certificate: " + e.getMessage());
+        }
+        if (!repository.activate(accountId, account.nationalRegisterNumber(), encode(chain),
+                proof.signedContractSha256(), clock.instant())) {
+            throw new ItsmeException(ItsmeException.ACCOUNT_EXISTS, 409,
+                    "This person already has an active itsme account, or the account changed meanwhile.");
+        }
+        log.info("itsme account {} confirmed with the eID and active", accountId);
+        return chain;
+    }
+
+    /** LOCKED → ACTIVE with the wrong-code counter reset (an administrator's decision). */
+    public void unlock(String accountId) {
+        repository.account(accountId).orElseThrow(ItsmeService::accountNotFound);
+        if (!repository.unlock(accountId)) {
+            throw new ItsmeException(ItsmeException.ACCOUNT_NOT_ACTIVE, 409, "The account is not locked.");
+        }
+        log.info("itsme account {} unlocked", accountId);
+    }
+
+    public AccountState state(String accountId) {
+        return repository.account(accountId).orElseThrow(ItsmeService::accountNotFound).state();
+    }
+
+    // ------------------------------------------------------------------ the port
+
+    @Override
+    public List<X509Certificate> signingChain(String nationalRegisterNumber) {
+        return decodeChain(usable(nationalRegisterNumber).certificateChain());
+    }
+
+    @Override
+    public ConsentRequest requestConsent(String nationalRegisterNumber, String documentTitle, byte[] dataToSign,
+            String signatureAlgorithm) {
+        ItsmeRepository.Account account = usable(nationalRegisterNumber);
+        if (documentTitle == null || documentTitle.isBlank() || documentTitle.length() > 200
+                || documentTitle.chars().anyMatch(Character::isISOControl)) {
+            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+                    "The document title must be 1-200 characters without control characters.");
+        }
+        if (dataToSign == null || dataToSign.length == 0 || dataToSign.length > MAX_DATA_TO_SIGN) {
+            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+                    "The data to be signed must be 1 byte to 64 KiB.");
+        }
+        if (signatureAlgorithm == null || !signatureAlgorithm.matches("SHA(256|384|512)withECDSA")) {
+            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+                    "The remote key is an EC P-256 key: ask for SHA256withECDSA (or SHA384/512withECDSA), not "
+                            + signatureAlgorithm + ".");
+        }
+        byte[] hash = sha256(dataToSign);
+        String code = VerificationCodes.derive(hash);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.consentLifetime()).truncatedTo(ChronoUnit.MILLIS);
+        ItsmeRepository.Consent consent = new ItsmeRepository.Consent(UUID.randomUUID().toString(), account.id(),
+                documentTitle.strip(), dataToSign.clone(), HexFormat.of().formatHex(hash), signatureAlgorithm, code,
+                ConsentOutcome.Status.PENDING, expiresAt, null);
+        repository.insertConsent(consent, now);
+        events.publishEvent(new ConsentRequested(account.id(), consent.view()));
+        return new ConsentRequest(consent.id(), code, expiresAt);
+    }
+
+    @Override
+    public ConsentOutcome outcome(String consentId) {
+        ItsmeRepository.Consent consent = consent(consentId);
+        if (consent.state() == ConsentOutcome.Status.PENDING) {
+            if (expired(consent)) {
+                return expire(consent);
+            }
+            if (repository.account(consent.accountId()).map(ItsmeRepository.Account::state)
+                    .orElse(AccountState.LOCKED) == AccountState.LOCKED) {
+                return new ConsentOutcome.Locked();
+            }
+        }
+        return outcomeOf(consent);
+    }
+
+    // ------------------------------------------------------------------ the device side
+
+    /**
+     * Authenticates a device on the push channel by its signature over {@link DeviceSignatures#channel}
+     * with a Unix time within {@code paraaf.itsme.channel-clock-skew} of ours. Within that window the same
+     * signature can be presented again; it only opens a read of pending consents for this device.
+     */
+    public String authenticateDevice(String deviceId, long epochSecond, String signature) {
+        ItsmeRepository.Device device = repository.device(deviceId == null ? "" : deviceId)
+                .orElseThrow(() -> new ItsmeException(ItsmeException.DEVICE_NOT_FOUND, 404, "Unknown device."));
+        long skew = Math.abs(clock.instant().getEpochSecond() - epochSecond);
+        if (skew > properties.channelClockSkew().toSeconds()
+                || !DeviceSignatures.verify(publicKey(device.publicKey()),
+                        DeviceSignatures.channel(deviceId, epochSecond), decode(signature))) {
+            throw new ItsmeException(ItsmeException.DEVICE_AUTHENTICATION_FAILED, 401,
+                    "The device signature over the channel challenge is missing, stale or invalid.");
+        }
+        return device.accountId();
+    }
+
+    /** The pending, unexpired consents of the device's account (after {@link #authenticateDevice}). */
+    public List<PendingConsent> pending(String accountId) {
+        ItsmeRepository.Account account = repository.account(accountId).orElseThrow(ItsmeService::accountNotFound);
+        if (account.state() != AccountState.ACTIVE) {
+            return List.of();
+        }
+        return repository.pendingConsents(accountId, clock.instant()).stream().map(ItsmeRepository.Consent::view)
+                .toList();
+    }
+
+    /**
+     * Long-poll: waits up to {@code wait} (at most 30 s) for a pending consent, checking every 250 ms so it
+     * also sees consents created on another node.
+     */
+    public List<PendingConsent> awaitPending(String accountId, Duration wait) {
+        // elapsed time, not the (replaceable) clock: a frozen test clock must not make this spin forever
+        long deadline = System.nanoTime() + Math.min(wait.toNanos(), Duration.ofSeconds(30).toNanos());
+        while (true) {
+            List<PendingConsent> found = pending(accountId);
+            if (!found.isEmpty() || System.nanoTime() - deadline >= 0) {
+                return found;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+        }
+    }
+
+    /** The app approves: see the class comment for the order of checks. */
+    public ConsentOutcome approve(String deviceId, Approval approval) {
+        Checked checked = checkAnswer(deviceId, approval, true);
+        ItsmeRepository.Account account = checked.account;
+        ItsmeRepository.Consent consent = checked.consent;
+        Instant now = clock.instant();
+        if (!SecretCodes.matches(approval.code(), account.codeHash())) {
+            int wrong = repository.wrongCode(account.id(), properties.maxWrongCodes(), now);
+            if (wrong >= properties.maxWrongCodes()) {
+                log.warn("itsme account {} locked after {} wrong secret codes", account.id(), wrong);
+                lockPendingConsents(account.id());
+                throw locked();
+            }
+            throw new ItsmeException(ItsmeException.WRONG_SECRET_CODE, 403, "The secret code is wrong.",
+                    Map.of("attemptsLeft", properties.maxWrongCodes() - wrong));
+        }
+        repository.resetWrongCodes(account.id());
+        if (!repository.claimForSigning(consent.id())) {
+            throw alreadyDecided(); // a concurrent answer won: the key signs once per consent
+        }
+        byte[] signatureValue = null;
+        try {
+            Instant sadExpiry = min(consent.expiresAt(), now.plus(properties.sadLifetime()));
+            SignatureActivationData sad = activation.issue(new SignatureActivation.Binding(account.id(),
+                    account.keyAlias(), consent.dataSha256(), sadExpiry));
+            signatureValue = keys.sign(account.keyAlias(), sad, consent.dataToSign(), consent.signatureAlgorithm());
+        } finally {
+            repository.finishSigning(consent.id(), signatureValue, clock.instant());
+        }
+        ConsentOutcome outcome = new ConsentOutcome.Approved(signatureValue);
+        events.publishEvent(new ConsentDecided(consent.id(), outcome));
+        return outcome;
+    }
+
+    /** The app rejects (signed by the device like an approval; no secret code needed). */
+    public ConsentOutcome reject(String deviceId, Approval rejection) {
+        Checked checked = checkAnswer(deviceId, rejection, false);
+        if (!repository.decide(checked.consent.id(), ConsentOutcome.Status.REJECTED, null, clock.instant())) {
+            throw alreadyDecided();
+        }
+        ConsentOutcome outcome = new ConsentOutcome.Rejected();
+        events.publishEvent(new ConsentDecided(checked.consent.id(), outcome));
+        return outcome;
+    }
+
+    private record Checked(ItsmeRepository.Account account, ItsmeRepository.Consent consent) {
+    }
+
+    private Checked checkAnswer(String deviceId, Approval answer, boolean approve) {
+        if (answer == null || answer.consentId() == null) {
+            throw new ItsmeException(ItsmeException.CONSENT_NOT_FOUND, 404, "No consent named.");
+        }
+        ItsmeRepository.Consent consent = consent(answer.consentId());
+        ItsmeRepository.Device device = repository.device(deviceId == null ? "" : deviceId)
+                .filter(found -> found.accountId().equals(consent.accountId()))
+                .orElseThrow(() -> new ItsmeException(ItsmeException.DEVICE_NOT_FOUND, 404,
+                        "No such device for this consent's account."));
+        String hash = answer.hash() == null ? "" : answer.hash();
+        String nonce = answer.nonce() == null ? "" : answer.nonce();
+        if (!hash.matches("[0-9a-f]{64}") || !nonce.matches("[A-Za-z0-9_-]{16,64}")) {
+            throw new ItsmeException(ItsmeException.DEVICE_AUTHENTICATION_FAILED, 403,
+                    "The answer needs the hash as 64 lower-case hex digits and a 16-64 character base64url nonce.");
+        }
+        byte[] message = approve ? DeviceSignatures.approval(consent.id(), hash, nonce)
+                : DeviceSignatures.rejection(consent.id(), hash, nonce);
+        if (!DeviceSignatures.verify(publicKey(device.publicKey()), message, decode(answer.deviceSignature()))) {
+            throw new ItsmeException(ItsmeException.DEVICE_AUTHENTICATION_FAILED, 403,
+                    "The device signature over {consent id, hash, nonce} does not verify with the enrolled "
+                            + "device key.");
+        }
+        ItsmeRepository.Account account = repository.account(consent.accountId())
+                .orElseThrow(ItsmeService::accountNotFound);
+        if (account.state() == AccountState.LOCKED) {
+            throw locked();
+        }
+        if (account.state() != AccountState.ACTIVE) {
+            throw notActive();
+        }
+        if (consent.state() != ConsentOutcome.Status.PENDING) {
+            throw alreadyDecided();
+        }
+        if (expired(consent)) {
+            expire(consent);
+            throw new ItsmeException(ItsmeException.CONSENT_EXPIRED, 410,
+                    "The consent request expired at " + consent.expiresAt() + "; ask for a new one.");
+        }
+        if (!MessageDigest.isEqual(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                consent.dataSha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw new ItsmeException(ItsmeException.CONSENT_HASH_MISMATCH, 409,
+                    "The approved hash is not the hash of this consent's data to be signed; nothing was signed.");
+        }
+        if (!repository.useNonce(device.id(), nonce, consent.id(), clock.instant())) {
+            throw new ItsmeException(ItsmeException.APPROVAL_REPLAYED, 409,
+                    "This nonce has been used before: the answer is a replay and is refused.");
+        }
+        return new Checked(account, consent);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ItsmeRepository.Account usable(String nationalRegisterNumber) {
+        if (!NationalRegisterNumber.isValid(nationalRegisterNumber)) {
+            throw new ItsmeException(ItsmeException.ACCOUNT_NOT_FOUND, 404,
+                    "Not a valid national register number, so no itsme account.");
+        }
+        String nrn = NationalRegisterNumber.parse(nationalRegisterNumber).value();
+        ItsmeRepository.Account account = repository.usableAccount(nrn).orElseThrow(() -> repository.anyAccount(nrn)
+                ? notActive() : accountNotFound());
+        if (account.state() == AccountState.LOCKED) {
+            throw locked();
+        }
+        return account;
+    }
+
+    private ItsmeRepository.Consent consent(String consentId) {
+        return repository.consent(consentId == null ? "" : consentId).orElseThrow(() -> new ItsmeException(
+                ItsmeException.CONSENT_NOT_FOUND, 404, "No such consent request."));
+    }
+
+    private boolean expired(ItsmeRepository.Consent consent) {
+        return !clock.instant().isBefore(consent.expiresAt());
+    }
+
+    private ConsentOutcome expire(ItsmeRepository.Consent consent) {
+        if (repository.decide(consent.id(), ConsentOutcome.Status.EXPIRED, null, clock.instant())) {
+            events.publishEvent(new ConsentDecided(consent.id(), new ConsentOutcome.Expired()));
+            return new ConsentOutcome.Expired();
+        }
+        return outcomeOf(repository.consent(consent.id()).orElseThrow());
+    }
+
+    private void lockPendingConsents(String accountId) {
+        for (ItsmeRepository.Consent pending : repository.pendingConsents(accountId, Instant.EPOCH)) {
+            if (repository.decide(pending.id(), ConsentOutcome.Status.LOCKED, null, clock.instant())) {
+                events.publishEvent(new ConsentDecided(pending.id(), new ConsentOutcome.Locked()));
+            }
+        }
+    }
+
+    private static ConsentOutcome outcomeOf(ItsmeRepository.Consent consent) {
+        return switch (consent.state()) {
+            case PENDING -> new ConsentOutcome.Pending();
+            case APPROVED -> new ConsentOutcome.Approved(consent.signatureValue());
+            case REJECTED -> new ConsentOutcome.Rejected();
+            case EXPIRED -> new ConsentOutcome.Expired();
+            case LOCKED -> new ConsentOutcome.Locked();
+        };
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] decode(String base64) {
+        if (base64 == null) {
+            return new byte[0];
+        }
+        try {
+            return Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static PublicKey publicKey(String base64) {
+        try {
+            return java.security.KeyFactory.getInstance("EC")
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("stored public key unreadable", e);
+        }
+    }
+
+    private static String encode(List<X509Certificate> chain) {
+        List<String> parts = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            try {
+                parts.add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(",", parts);
+    }
+
+    private static List<X509Certificate> decodeChain(String stored) {
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = new ArrayList<>();
+            for (String part : stored.split(",")) {
+                chain.add((X509Certificate) factory.generateCertificate(
+                        new ByteArrayInputStream(Base64.getDecoder().decode(part))));
+            }
+            return List.copyOf(chain);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("stored certificate chain unreadable", e);
+        }
+    }
+
+    private static ItsmeException invalid(String detail) {
+        return new ItsmeException(ItsmeException.INVALID_ENROLMENT, 422, detail);
+    }
+
+    private static ItsmeException accountNotFound() {
+        return new ItsmeException(ItsmeException.ACCOUNT_NOT_FOUND, 404, "No itsme account for this person.");
+    }
+
+    private static ItsmeException notActive() {
+        return new ItsmeException(ItsmeException.ACCOUNT_NOT_ACTIVE, 409,
+                "The itsme account has not been confirmed with the eID yet.");
+    }
+
+    private static ItsmeException locked() {
+        return new ItsmeException(ItsmeException.ACCOUNT_LOCKED, 423,
+                "The itsme account is locked after too many wrong secret codes; it must be unlocked first.");
+    }
+
+    private static ItsmeException alreadyDecided() {
+        return new ItsmeException(ItsmeException.CONSENT_ALREADY_DECIDED, 409,
+                "This consent has already been decided; an answer can be given only once.");
+    }
+}
