@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,13 +55,18 @@ class EidAgentCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--server", required = true, paramLabel = "URL", description = "paraaf base URL.")
+        @Option(names = "--link", paramLabel = "URL", description = "A signing request's personal link "
+                + "(http(s)://host/api/sign/<token>): sign the request's document in the signer's field, at its "
+                + "level; replaces --server, --document, --field, --level and --out.")
+        URI link;
+
+        @Option(names = "--server", paramLabel = "URL", description = "paraaf base URL.")
         URI server;
 
-        @Option(names = "--document", required = true, paramLabel = "FILE.pdf", description = "PDF to sign.")
+        @Option(names = "--document", paramLabel = "FILE.pdf", description = "PDF to sign.")
         Path document;
 
-        @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the signed PDF.")
+        @Option(names = "--out", paramLabel = "FILE.pdf", description = "Where to write the signed PDF.")
         Path out;
 
         @Option(names = "--field", paramLabel = "NAME", description = "Signature field to sign (e.g. tenant-1).")
@@ -111,14 +118,28 @@ class EidAgentCommand implements Runnable {
                     }
                     guard = card.pinGuard();
                 }
+                if (link == null && (server == null || document == null || this.out == null)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "give either --link, or --server, --document and --out");
+                }
                 Pkcs11Module token = new Pkcs11Module(moduleLibrary(), slotIndex).requireInstalled();
-                byte[] pdf = readDocument();
+                byte[] pdf = link == null ? readDocument() : null;
                 char[] pinValue = pin.read("eID PIN: ");
                 try (CardSigner card = CardSigner.open(token, guard, pinValue, CardSigner.SIGNATURE_KEY)) {
                     List<X509Certificate> chain = IssuerCertificates.overHttp(Duration.ofSeconds(10))
                             .complete(card.certificateChain());
                     out.printf("Signing as %s%n", new X500Name(BCStyle.INSTANCE,
                             X500Name.getInstance(chain.get(0).getSubjectX500Principal().getEncoded()).getRDNs()));
+                    if (link != null) {
+                        TwoStepClient client = new TwoStepClient(link.resolve("/"));
+                        TwoStepClient.Prepared prepared = client.prepare(link.getPath() + "/eid/prepare", null, chain,
+                                Map.of());
+                        byte[] signatureValue = card.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
+                        out.println(new String(client.complete(prepared, signatureValue), StandardCharsets.UTF_8));
+                        out.println("Signed the signing request of " + link.getPath());
+                        out.flush();
+                        return EidExitCodes.OK;
+                    }
                     TwoStepClient client = new TwoStepClient(server);
                     TwoStepClient.Prepared prepared = client.prepare(TwoStepClient.PADES_PREPARE,
                             new TwoStepClient.Document(document.getFileName().toString(), "application/pdf", pdf),

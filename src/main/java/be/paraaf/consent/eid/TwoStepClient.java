@@ -45,12 +45,17 @@ public final class TwoStepClient {
         this.http = new ServiceHttp(serverUrl, timeout);
     }
 
-    /** Step 1; {@code options} are the form fields of the prepare call (level, fieldName, reason, …). */
+    /**
+     * Step 1; {@code options} are the form fields of the prepare call (level, fieldName, reason, …). A null
+     * {@code document} is for a signing request's link, whose prepare call knows its document.
+     */
     public Prepared prepare(String prepareUrl, Document document, List<X509Certificate> chain,
             Map<String, String> options) {
-        ServiceHttp.Form form = new ServiceHttp.Form()
-                .file("document", document.fileName(), document.mediaType(), document.content())
-                .file("certificateChain", "chain.pem", "application/x-pem-file",
+        ServiceHttp.Form form = new ServiceHttp.Form();
+        if (document != null) { // a signing request's link prepares its own document
+            form.file("document", document.fileName(), document.mediaType(), document.content());
+        }
+        form.file("certificateChain", "chain.pem", "application/x-pem-file",
                         ServiceHttp.pem(chain).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         options.forEach((name, value) -> {
             if (value != null) {
@@ -71,7 +76,8 @@ public final class TwoStepClient {
 
     /** Step 2: returns the signed document. */
     public byte[] complete(Prepared prepared, byte[] signatureValue) {
-        String body = "{\"signatureValue\":\"" + Base64.getEncoder().encodeToString(signatureValue) + "\"}";
+        String body = "{\"handle\":\"" + prepared.handle() + "\",\"signatureValue\":\""
+                + Base64.getEncoder().encodeToString(signatureValue) + "\"}";
         return http.send(prepared.completeUrl(), "application/json",
                 body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }

@@ -1,0 +1,146 @@
+package be.paraaf.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.paraaf.access.DemoClients;
+import be.paraaf.cli.ItsmeApp;
+import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.support.CliProcess;
+import be.paraaf.support.ExternalTool;
+import be.paraaf.support.PdfSig;
+import be.paraaf.support.ServiceClient;
+import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TwoStepFlow;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole lease, as issue #4 describes it: the agency renders the lease and sends it; tenant 1 signs with
+ * itsme (push to the simulated app, code, approval), tenant 2 with the eID agent on a SoftHSM2 virtual card,
+ * the agency's representative with itsme; sequentially, at PAdES-B-LTA. The final PDF has three signatures,
+ * all TOTAL_PASSED in DSS and "Signature is Valid." in pdfsig.
+ */
+class LeaseFlowIT extends ServiceIT {
+
+    private static final String CODE = "24680";
+    private static final String PIN = "1357";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoItsmeSignersAndOneEidCardSignTheLeaseInTurn() {
+        ExternalTool.require("softhsm2-util", "softhsm2");
+        RequestFlow agency = new RequestFlow(CLIENT, DemoClients.WOONPUNT_KEY);
+        String tenant1 = RequestFlow.newNationalNumber();
+        String tenant2 = RequestFlow.newNationalNumber();
+        String representative = RequestFlow.newNationalNumber();
+        ItsmeApp tenant1App = itsmeAccount(tenant1, "Zoë", "Van den Broeck");
+        ItsmeApp representativeApp = itsmeAccount(representative, "Jérôme", "Maës");
+        Path card = virtualCard(tenant2, "Anaïs", "Çelik");
+
+        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-LTA", null, null, List.of(
+                new RequestFlow.Party("tenant-1", "tenant-1", 1, null, tenant1),
+                new RequestFlow.Party("tenant-2", "tenant-2", 2, null, tenant2),
+                new RequestFlow.Party("agency", "agency", 3, null, representative))));
+        String id = created.get("id").asString();
+        Map<String, String> links = RequestFlow.tokens(created);
+        agency.start(id);
+
+        signWithItsme(links.get("tenant-1"), tenant1App);
+        assertThat(signerState(agency.get(id), 0)).isEqualTo("SIGNED");
+
+        CliProcess.Result agent = CliProcess.run(Map.of(VirtualCard.SOFTHSM2_CONF,
+                card.resolve("softhsm2.conf").toString()), PIN + "\n", List.of("eid-agent", "sign", "--link",
+                CLIENT.baseUrl() + "/api/sign/" + links.get("tenant-2"), "--card-dir", card.toString(), "--pin-stdin"));
+        assertThat(agent.exitCode()).as(agent.output()).isZero();
+        assertThat(signerState(agency.get(id), 1)).isEqualTo("SIGNED");
+
+        signWithItsme(links.get("agency"), representativeApp);
+        JsonNode completed = agency.get(id);
+        assertThat(completed.get("state").asString()).as(completed.toString()).isEqualTo("COMPLETED");
+
+        HttpResponse<byte[]> document = CLIENT.get("/api/requests/" + id + "/document", DemoClients.WOONPUNT_KEY);
+        assertThat(document.statusCode()).isEqualTo(200);
+        TwoStepFlow flow = new TwoStepFlow(CLIENT);
+        List<JsonNode> signatures = TwoStepFlow.signatures(flow.validate(document.body(), "lease-signed.pdf"));
+        assertThat(signatures).hasSize(3).allSatisfy(signature -> {
+            assertThat(signature.get("indication").asString()).as(signature.toString()).isEqualTo("TOTAL_PASSED");
+            assertThat(signature.get("level").asString()).isEqualTo("PAdES-BASELINE-LTA");
+        });
+        assertThat(signatures).extracting(signature -> signature.get("nationalRegisterNumber").asString())
+                .containsExactlyInAnyOrder(tenant1, tenant2, representative);
+        List<PdfSig.Verdict> verdicts = PdfSig.trusting(CLIENT.rootCertificate(), dir.resolve("nss"))
+                .signatures(document.body()).stream().filter(verdict -> !verdict.documentTimestamp()).toList();
+        assertThat(verdicts).hasSize(3).allSatisfy(verdict ->
+                assertThat(verdict.signatureValid()).as(verdict.block()).isTrue());
+
+        JsonNode audit = ServiceClient.json(CLIENT.get("/api/requests/" + id + "/audit", DemoClients.WOONPUNT_KEY));
+        assertThat(audit.toString()).contains("consent.approved", "completed");
+    }
+
+    private ItsmeApp itsmeAccount(String nrn, String givenName, String surname) {
+        ItsmeApp app = ItsmeApp.enrol(CLIENT.baseUrl(), "+32470" + nrn.substring(5, 11), nrn, CODE,
+                dir.resolve("app-" + nrn));
+        HttpResponse<byte[]> activated = CLIENT.postJson("/api/dev/itsme/accounts/" + app.accountId() + "/activation",
+                "{\"nationalRegisterNumber\":\"%s\",\"givenName\":\"%s\",\"surname\":\"%s\"}"
+                        .formatted(nrn, givenName, surname));
+        assertThat(activated.statusCode()).as(TwoStepFlow.body(activated)).isEqualTo(200);
+        return app;
+    }
+
+    private Path virtualCard(String nrn, String givenName, String surname) {
+        Path card = dir.resolve("card-" + nrn);
+        CliProcess.Result created = CliProcess.run(Map.of(), null, List.of("eid", "virtual-card", "create",
+                "--server", CLIENT.baseUrl(), "--given-name", givenName, "--surname", surname,
+                "--national-number", nrn, "--pin", PIN, "--dir", card.toString()));
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        return card;
+    }
+
+    /** The signer page starts the push; the app sees the same verification code and approves with the code. */
+    private static void signWithItsme(String token, ItsmeApp app) {
+        HttpResponse<byte[]> started = CLIENT.postJson("/api/sign/" + token + "/itsme", "");
+        assertThat(started.statusCode()).as(TwoStepFlow.body(started)).isEqualTo(202);
+        JsonNode consent = ServiceClient.json(started);
+        String consentId = consent.get("consentId").asString();
+        ItsmeApp.Pending pending = app.pending(10).stream()
+                .filter(candidate -> candidate.consentId().equals(consentId)).findFirst().orElseThrow();
+        assertThat(pending.verificationCode()).isEqualTo(consent.get("verificationCode").asString());
+        app.approve(consentId, CODE);
+        waitUntilSigned(token);
+    }
+
+    private static void waitUntilSigned(String token) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode view = ServiceClient.json(CLIENT.get("/api/sign/" + token));
+            if (view.toString().contains("\"SIGNED\"")) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("the itsme approval did not lead to a signature: "
+                + TwoStepFlow.body(CLIENT.get("/api/sign/" + token)));
+    }
+
+    private static String signerState(JsonNode request, int index) {
+        return request.get("signers").get(index).get("state").asString();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
