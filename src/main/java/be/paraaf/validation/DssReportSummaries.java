@@ -106,8 +106,8 @@ final class DssReportSummaries {
                 simple == null ? List.of() : messages(simple.getAdESValidationDetails(), true),
                 diagnostic.getSigningCertificate() == null ? null
                         : instant(diagnostic.getSigningCertificate().getNotAfter()),
-                diagnostic.getMessageImprint() == null || diagnostic.getMessageImprint().getAlgorithm() == null
-                        ? null : diagnostic.getMessageImprint().getAlgorithm().name());
+                diagnostic.getMessageImprint() == null || diagnostic.getMessageImprint().getDigestMethod() == null
+                        ? null : diagnostic.getMessageImprint().getDigestMethod().name());
     }
 
     /** Time-stamps appear at the top level (document time-stamps) and inside each signature. */
