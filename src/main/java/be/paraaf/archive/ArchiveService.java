@@ -223,7 +223,16 @@ public class ArchiveService {
         return find(viewer, id);
     }
 
-    Optional<ArchiveRepository.Tombstone> tombstone(String id) {
+    /** The report with its findings narrowed to the entries {@code viewer} may see (counts stay global). */
+    public ArchiveIntegrity.Report visibleTo(ArchiveViewer viewer, ArchiveIntegrity.Report report) {
+        List<ArchiveIntegrity.Finding> visible = report.findings().stream()
+                .filter(finding -> repository.find(viewer, finding.entryId()).isPresent()).toList();
+        return new ArchiveIntegrity.Report(report.startedAt(), report.finishedAt(), report.entries(), report.parts(),
+                report.bytes(), visible, report.ok());
+    }
+
+    /** What is left of an entry deleted at the end of its retention period. */
+    public Optional<ArchiveRepository.Tombstone> tombstone(String id) {
         return repository.tombstone(id);
     }
 

@@ -5,10 +5,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code paraaf}: the top-level command; each capability adds its group (pki now; sign, validate later). */
+/** {@code paraaf}: the top-level command; each capability adds its group (pki, archive; sign, validate later). */
 @Command(name = "paraaf", mixinStandardHelpOptions = true, version = "paraaf 0.1",
         description = "Belgian document signing: command-line tools.",
-        subcommands = {PkiCommand.class})
+        subcommands = {PkiCommand.class, ArchiveCommand.class})
 class ParaafCommand implements Runnable {
 
     @Spec

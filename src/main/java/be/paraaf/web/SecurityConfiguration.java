@@ -20,9 +20,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Tenant-scoped resources ({@code /api/documents/**}) and the service's own seal key
- * ({@code /api/seals}) need an API key; everything else — validation, two-step signing with the caller's
- * own key, extension, time-stamps, the demo PKI, health, the API description — stays open. Stateless: no
+ * Who may call what. Tenant-scoped resources ({@code /api/documents/**}, {@code /api/archive/**}) and the
+ * service's own seal key ({@code /api/seals}) need an API key; everything else — validation, two-step
+ * signing with the caller's own key, extension, time-stamps, the demo PKI, health, the API description —
+ * stays open. Stateless: no
  * sessions, no cookies, so no CSRF token either. Refusals are RFC 9457 problem documents like every other
  * error of this service.
  */
@@ -42,7 +43,8 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/documents/**", "/api/seals").authenticated()
+                        .requestMatchers("/api/documents/**", "/api/seals", "/api/archive", "/api/archive/**")
+                        .authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response, json))
