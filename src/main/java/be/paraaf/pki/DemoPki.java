@@ -179,12 +179,18 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
     synchronized KeyCredential currentTsa() {
         Instant rotateAfter = clock.instant().plus(settings.tsaValidity().dividedBy(3));
         if (tsa.certificate().getNotAfter().toInstant().isBefore(rotateAfter)) {
-            log.info("rotating the TSA key: certificate {} expires {}", tsa.certificate().getSerialNumber()
-                    .toString(16), tsa.certificate().getNotAfter().toInstant());
-            tsa = issueTsaCredential();
-            saveKeystore(pkiDir.resolve(KEYSTORE_FILE));
+            rotateTsa();
         }
         return tsa;
+    }
+
+    /** Replaces the TSA key and certificate now (saved); later time-stamps are signed by the new key. */
+    public synchronized List<X509Certificate> rotateTsa() {
+        log.info("rotating the TSA key: certificate {} expires {}", tsa.certificate().getSerialNumber().toString(16),
+                tsa.certificate().getNotAfter().toInstant());
+        tsa = issueTsaCredential();
+        saveKeystore(pkiDir.resolve(KEYSTORE_FILE));
+        return tsa.chain();
     }
 
     /** The delegated OCSP responder certificate for certificates issued by {@code ca} (RFC 6960 §4.2.2.2). */
