@@ -35,7 +35,8 @@ public class ArchiveRepository {
             Instant retainUntil, Instant deletedAt, List<String> partHashes, Instant blobsPurgedAt) {
     }
 
-    void insert(ArchiveEntry entry) {
+    /** Inserts an entry with its parties and parts; the caller owns the transaction (and wrote the blobs first). */
+    public void insert(ArchiveEntry entry) {
         jdbc.sql("insert into archive_entries (id, owner_client_id, document_type, request_id, archived_at, "
                         + "updated_at, retain_until, legal_hold, verdict, timestamps_valid_until, timestamp_digest, "
                         + "renewals, last_renewed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
