@@ -85,13 +85,12 @@ public class ArchiveRepository {
             where.append(" and e.owner_client_id = ?");
             params.add(agency.clientId());
         } else if (viewer instanceof ArchiveViewer.Citizen citizen) {
-            where.append(" and exists (select 1 from archive_parties c where c.entry_id = e.id"
-                    + " and c.national_number = ?)");
+            where.append(" and e.id in (select c.entry_id from archive_parties c where c.national_number = ?)");
             params.add(citizen.nationalNumber());
         }
         if (search.nationalNumber() != null) {
-            where.append(" and exists (select 1 from archive_parties p where p.entry_id = e.id"
-                    + " and p.national_number = ?)");
+            // IN (not EXISTS): both databases then start from the national-number index, not from every entry
+            where.append(" and e.id in (select p.entry_id from archive_parties p where p.national_number = ?)");
             params.add(search.nationalNumber());
         }
         if (search.documentType() != null) {
@@ -133,27 +132,28 @@ public class ArchiveRepository {
 
     /** Entries whose archive time-stamps expire before {@code limit} or use a weak digest, soonest first. */
     List<String> dueForRenewal(Instant limit, List<String> weakDigests, int max) {
-        StringBuilder sql = new StringBuilder("select id from archive_entries where timestamps_valid_until < ?");
         List<Object> params = new ArrayList<>();
-        params.add(time(limit));
-        if (!weakDigests.isEmpty()) {
-            sql.append(" or timestamp_digest in (").append("?, ".repeat(weakDigests.size() - 1)).append("?)");
-            params.addAll(weakDigests);
-        }
-        sql.append(" order by timestamps_valid_until, id limit ?");
+        String where = renewalDue(limit, weakDigests, params);
         params.add(max);
-        return jdbc.sql(sql.toString()).params(params).query(String.class).list();
+        return jdbc.sql("select id from archive_entries where " + where
+                        + " order by timestamps_valid_until, id limit ?")
+                .params(params).query(String.class).list();
     }
 
     long countDueForRenewal(Instant limit, List<String> weakDigests) {
-        StringBuilder sql = new StringBuilder("select count(*) from archive_entries where timestamps_valid_until < ?");
         List<Object> params = new ArrayList<>();
+        String where = renewalDue(limit, weakDigests, params);
+        return jdbc.sql("select count(*) from archive_entries where " + where).params(params).query(Long.class)
+                .single();
+    }
+
+    private static String renewalDue(Instant limit, List<String> weakDigests, List<Object> params) {
         params.add(time(limit));
-        if (!weakDigests.isEmpty()) {
-            sql.append(" or timestamp_digest in (").append("?, ".repeat(weakDigests.size() - 1)).append("?)");
-            params.addAll(weakDigests);
+        if (weakDigests.isEmpty()) {
+            return "timestamps_valid_until < ?";
         }
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+        params.addAll(weakDigests);
+        return "(timestamps_valid_until < ? or timestamp_digest in (" + "?, ".repeat(weakDigests.size() - 1) + "?))";
     }
 
     void recordRenewal(String id, Instant validUntil, String digest, Instant now) {

@@ -1,6 +1,7 @@
 package be.paraaf.archive;
 
 import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.support.Benchmarks;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TestDocs;
@@ -134,16 +135,7 @@ class ArchiveBenchmark extends ServiceIT {
     }
 
     private static List<Double> measure(int iterations, Runnable operation) {
-        for (int i = 0; i < 20; i++) {
-            operation.run();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < iterations; i++) {
-            long start = System.nanoTime();
-            operation.run();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        return millis;
+        return Benchmarks.samples(operation, 20, iterations);
     }
 
     private static String row(String name, List<Double> millis) {
