@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The metadata of one archive entry. {@code parts} lists every version of every part; {@link #current}
- * picks the newest version of one.
+ * The metadata of one archive entry. {@code parts} lists every version of every part, by name and version;
+ * {@link #current} picks the newest version of one.
  *
  * @param verdict the signed PDF's validation verdict when it was archived
  * @param timestampsValidUntil when the TSA certificate behind the newest archive time-stamps (PDF or sealed
@@ -30,7 +30,9 @@ public record ArchiveEntry(
 
     public ArchiveEntry {
         parties = List.copyOf(parties);
-        parts = List.copyOf(parts);
+        // one order everywhere (by name, then version), whether built in memory or read from the database
+        parts = parts.stream().sorted(java.util.Comparator.comparing(ArchivePart::name)
+                .thenComparingInt(ArchivePart::version)).toList();
     }
 
     /** The newest version of the part called {@code name}. */

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ public class ArchiveService {
             requireJson(request.auditTrailJson());
         }
         String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
+        Instant now = now();
 
         ValidationSummary received = validation.validate(new DocumentToValidate(request.documentName(),
                 request.signedPdf()));
@@ -290,6 +291,11 @@ public class ArchiveService {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Microseconds: what both databases store, so the entry returned equals the entry read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private void halt(String point) {
         if (point.equals(properties.haltAt())) {
             log.warn("paraaf.archive.halt-at={}: halting the JVM now (crash-consistency test hook)", point);
@@ -316,7 +322,7 @@ public class ArchiveService {
 
     /** Adds validation data and a new archive time-stamp to the current PDF and sealed evidence; stores the blobs. */
     Renewal renewBlobs(ArchiveEntry entry) {
-        Instant now = clock.instant();
+        Instant now = now();
         ArchivePart currentPdf = entry.current(ArchivePart.DOCUMENT);
         ArchivePart currentEvidence = entry.current(ArchivePart.EVIDENCE);
         byte[] pdf = augmentation.extend(new DocumentInput(ArchivePart.DOCUMENT, read(currentPdf)),

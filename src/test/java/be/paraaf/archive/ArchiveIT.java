@@ -93,6 +93,7 @@ class ArchiveIT extends ServiceIT {
         assertThat(created.get("timestampsValidUntil").isNull()).isFalse();
 
         JsonNode entry = ServiceClient.json(CLIENT.get("/api/archive/" + id, WOONPUNT));
+        assertThat(entry).as("what POST returned is what is stored").isEqualTo(created);
         assertThat(entry.get("ownerClientId").asString()).isEqualTo("woonpunt-demo");
         assertThat(entry.get("parties").get(0).get("nationalNumber").asString()).isEqualTo(JAN_NN);
 
