@@ -16,7 +16,7 @@ import picocli.CommandLine;
 public final class ParaafCli {
 
     /** Top-level command names that select the CLI instead of the web service. */
-    public static final Set<String> COMMANDS = Set.of("pki", "eid", "eid-agent", "itsme-app");
+    public static final Set<String> COMMANDS = Set.of("pki", "eid", "eid-agent", "itsme-app", "archive");
 
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;

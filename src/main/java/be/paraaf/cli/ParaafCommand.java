@@ -5,10 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code paraaf}: the top-level command; each capability adds its group (pki, eid, eid-agent; sign, validate later). */
+/** {@code paraaf}: the top-level command; each capability adds its group (pki, eid, eid-agent, itsme-app, archive). */
 @Command(name = "paraaf", mixinStandardHelpOptions = true, version = "paraaf 0.1",
         description = "Belgian document signing: command-line tools.",
-        subcommands = {PkiCommand.class, EidCommand.class, EidAgentCommand.class, ItsmeAppCommand.class})
+        subcommands = {PkiCommand.class, EidCommand.class, EidAgentCommand.class, ItsmeAppCommand.class,
+                ArchiveCommand.class})
 class ParaafCommand implements Runnable {
 
     @Spec

@@ -16,4 +16,12 @@ public interface DocumentStore {
     byte[] get(String sha256);
 
     boolean exists(String sha256);
+
+    /**
+     * Removes the bytes stored under {@code sha256}, if any (idempotent). Blobs are write-once: the only reason
+     * to call this is the end of a retention period, once no metadata refers to the blob any more.
+     *
+     * @return whether something was removed
+     */
+    boolean delete(String sha256);
 }

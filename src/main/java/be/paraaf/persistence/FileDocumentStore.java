@@ -53,6 +53,15 @@ public final class FileDocumentStore implements DocumentStore {
         return Files.isRegularFile(path(sha256));
     }
 
+    @Override
+    public boolean delete(String sha256) {
+        try {
+            return Files.deleteIfExists(path(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path(sha256), e);
+        }
+    }
+
     private Path path(String sha256) {
         StoredContent.requireSha256(sha256);
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);

@@ -58,4 +58,10 @@ public final class JdbcDocumentStore implements DocumentStore {
         return jdbc.sql("select count(*) from document_blobs where sha256 = ?").param(sha256)
                 .query(Long.class).single() > 0;
     }
+
+    @Override
+    public boolean delete(String sha256) {
+        StoredContent.requireSha256(sha256);
+        return jdbc.sql("delete from document_blobs where sha256 = ?").param(sha256).update() > 0;
+    }
 }

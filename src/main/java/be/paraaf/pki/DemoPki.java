@@ -103,7 +103,7 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
     private final CertificateIndex index;
     private final Map<CaId, KeyCredential> cas = new EnumMap<>(CaId.class);
     private final Map<CaId, KeyCredential> responders = new EnumMap<>(CaId.class);
-    private final KeyCredential tsa;
+    private volatile KeyCredential tsa;
     private final KeyCredential seal;
     private final TimeStampResponder timeStampResponder;
     private final OcspResponder ocspResponder;
@@ -123,7 +123,7 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
         }
         this.tsa = Objects.requireNonNull(loaded.remove(TSA_ALIAS));
         this.seal = Objects.requireNonNull(loaded.remove(SEAL_ALIAS));
-        this.timeStampResponder = new TimeStampResponder(tsa, settings.tsaPolicyOid(), clock, random);
+        this.timeStampResponder = new TimeStampResponder(this::currentTsa, settings.tsaPolicyOid(), clock, random);
         this.ocspResponder = new OcspResponder(this, clock, settings.ocspNextUpdate());
     }
 
@@ -166,8 +166,30 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
         return caCertificate(CaId.ROOT);
     }
 
-    /** The TSA certificate followed by the root. */
+    /** The TSA certificate in use followed by the root. */
     public List<X509Certificate> tsaChain() {
+        return currentTsa().chain();
+    }
+
+    /**
+     * The TSA key for a time-stamp made now. When less than a third of its certificate's life is left, a new
+     * key and certificate replace it (and are saved), the way real TSAs rotate keys well before expiry:
+     * time-stamps made afterwards — archive time-stamp renewals above all — outlive the old certificate.
+     */
+    synchronized KeyCredential currentTsa() {
+        Instant rotateAfter = clock.instant().plus(settings.tsaValidity().dividedBy(3));
+        if (tsa.certificate().getNotAfter().toInstant().isBefore(rotateAfter)) {
+            rotateTsa();
+        }
+        return tsa;
+    }
+
+    /** Replaces the TSA key and certificate now (saved); later time-stamps are signed by the new key. */
+    public synchronized List<X509Certificate> rotateTsa() {
+        log.info("rotating the TSA key: certificate {} expires {}", tsa.certificate().getSerialNumber().toString(16),
+                tsa.certificate().getNotAfter().toInstant());
+        tsa = issueTsaCredential();
+        saveKeystore(pkiDir.resolve(KEYSTORE_FILE));
         return tsa.chain();
     }
 
@@ -420,21 +442,28 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
         for (CaId ca : CaId.values()) {
             responders.put(ca, issueResponder(ca));
         }
-        loaded.put(TSA_ALIAS, issueServiceCredential(name("paraaf Demo TSA"), builder -> {
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            builder.addExtension(Extension.extendedKeyUsage, true,
-                    new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-        }));
+        loaded.put(TSA_ALIAS, issueTsaCredential());
         loaded.put(SEAL_ALIAS, issueServiceCredential(name("paraaf Seal"), builder -> builder.addExtension(
                 Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))));
         saveKeystore(keystoreFile);
     }
 
+    private KeyCredential issueTsaCredential() {
+        return issueServiceCredential(name("paraaf Demo TSA"), settings.tsaValidity(), builder -> {
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.extendedKeyUsage, true,
+                    new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        });
+    }
+
     private KeyCredential issueServiceCredential(X500Name subject, Extensions extensions) {
+        return issueServiceCredential(subject, settings.endEntityValidity(), extensions);
+    }
+
+    private KeyCredential issueServiceCredential(X500Name subject, Duration validity, Extensions extensions) {
         KeyPair keys = rsaKeyPair(2048);
         X509Certificate certificate = issue(CaId.ROOT, subject,
-                SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), settings.endEntityValidity(),
-                extensions);
+                SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), validity, extensions);
         return new KeyCredential(keys.getPrivate(), chainOf(certificate, CaId.ROOT));
     }
 

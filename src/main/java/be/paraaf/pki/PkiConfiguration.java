@@ -1,6 +1,7 @@
 package be.paraaf.pki;
 
 import be.paraaf.ParaafProperties;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class PkiConfiguration {
 
     @Bean
-    DemoPki demoPki(ParaafProperties paraaf, PkiProperties pki) {
-        return DemoPki.openOrCreate(paraaf.dataDir().resolve("pki"), paraaf.baseUrl(), pki.toSettings());
+    DemoPki demoPki(ParaafProperties paraaf, PkiProperties pki, Clock clock) {
+        // the application clock, so tests that move time also move certificate, OCSP and TSA dates
+        return DemoPki.openOrCreate(paraaf.dataDir().resolve("pki"), paraaf.baseUrl(), pki.toSettings(), clock);
     }
 }

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param crlNextUpdate CRL nextUpdate distance
  * @param ocspNextUpdate OCSP response nextUpdate distance
  * @param tsaPolicyOid RFC 3161 TSA policy OID
+ * @param tsaValidity lifetime of TSA certificates (default: end-entity validity); the TSA key rotates when a
+ *        third is left
  */
 @Validated
 @ConfigurationProperties("paraaf.pki")
@@ -31,11 +33,12 @@ public record PkiProperties(
         @NotNull @DefaultValue("7d") Duration crlNextUpdate,
         @NotNull @DefaultValue("1h") Duration ocspNextUpdate,
         @NotBlank @Pattern(regexp = "[0-2](\\.(0|[1-9]\\d*))+")
-        @DefaultValue(PkiSettings.DEFAULT_TSA_POLICY_OID) String tsaPolicyOid) {
+        @DefaultValue(PkiSettings.DEFAULT_TSA_POLICY_OID) String tsaPolicyOid,
+        Duration tsaValidity) {
 
     /** The Spring-free settings the core works with; fails at start on inconsistent values. */
     public PkiSettings toSettings() {
         return new PkiSettings(keystorePassword, caValidity, endEntityValidity, responderValidity, crlNextUpdate,
-                ocspNextUpdate, tsaPolicyOid);
+                ocspNextUpdate, tsaPolicyOid, tsaValidity == null ? endEntityValidity : tsaValidity);
     }
 }

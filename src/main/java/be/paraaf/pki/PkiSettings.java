@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * @param crlNextUpdate distance between a CRL's thisUpdate and nextUpdate
  * @param ocspNextUpdate distance between an OCSP response's thisUpdate and nextUpdate
  * @param tsaPolicyOid the RFC 3161 TSA policy written into every time-stamp token
+ * @param tsaValidity lifetime of a TSA certificate; the TSA key is rotated (new key, new certificate) when
+ *        less than a third of it is left, as real TSAs do, so time-stamps made after that point outlive the
+ *        previous certificate — what archive renewal (ETSI EN 319 142-1 LTA) relies on
  */
 public record PkiSettings(
         String keystorePassword,
@@ -23,7 +26,8 @@ public record PkiSettings(
         Duration responderValidity,
         Duration crlNextUpdate,
         Duration ocspNextUpdate,
-        String tsaPolicyOid) {
+        String tsaPolicyOid,
+        Duration tsaValidity) {
 
     /** An OID under the UUID arc 2.25 (ITU-T X.667), minted once for paraaf's demo TSA policy. */
     public static final String DEFAULT_TSA_POLICY_OID = "2.25.215386744937962311938658427094655287839";
@@ -42,9 +46,20 @@ public record PkiSettings(
         if (tsaPolicyOid == null || !OID.matcher(tsaPolicyOid).matches()) {
             throw new IllegalArgumentException("TSA policy must be a dotted OID: " + tsaPolicyOid);
         }
+        requirePositive("tsaValidity", tsaValidity);
+        if (tsaValidity.compareTo(caValidity) > 0) {
+            throw new IllegalStateException("TSA validity must not exceed CA validity");
+        }
         if (endEntityValidity.compareTo(caValidity) > 0) {
             throw new IllegalStateException("end-entity validity must not exceed CA validity");
         }
+    }
+
+    /** Settings whose TSA certificates live as long as other end-entity certificates. */
+    public PkiSettings(String keystorePassword, Duration caValidity, Duration endEntityValidity,
+            Duration responderValidity, Duration crlNextUpdate, Duration ocspNextUpdate, String tsaPolicyOid) {
+        this(keystorePassword, caValidity, endEntityValidity, responderValidity, crlNextUpdate, ocspNextUpdate,
+                tsaPolicyOid, endEntityValidity);
     }
 
     /** The defaults of the dev profile: 10-year CAs, 2-year end entities, 30-day responders. */
@@ -55,7 +70,7 @@ public record PkiSettings(
 
     public PkiSettings withKeystorePassword(String password) {
         return new PkiSettings(password, caValidity, endEntityValidity, responderValidity, crlNextUpdate,
-                ocspNextUpdate, tsaPolicyOid);
+                ocspNextUpdate, tsaPolicyOid, tsaValidity);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIFreeText;
@@ -39,12 +40,17 @@ public final class TimeStampResponder {
             TSPAlgorithms.SHA256, TSPAlgorithms.SHA384, TSPAlgorithms.SHA512);
     private static final Logger log = LoggerFactory.getLogger(TimeStampResponder.class);
 
-    private final KeyCredential tsa;
+    private final Supplier<KeyCredential> tsa;
     private final ASN1ObjectIdentifier policy;
     private final Clock clock;
     private final SecureRandom random;
 
     TimeStampResponder(KeyCredential tsa, String policyOid, Clock clock, SecureRandom random) {
+        this(() -> tsa, policyOid, clock, random);
+    }
+
+    /** @param tsa the TSA key in use at the moment of each request (the demo PKI rotates it) */
+    TimeStampResponder(Supplier<KeyCredential> tsa, String policyOid, Clock clock, SecureRandom random) {
         this.tsa = tsa;
         this.policy = new ASN1ObjectIdentifier(policyOid);
         this.clock = clock;
@@ -60,13 +66,14 @@ public final class TimeStampResponder {
             return failure(PKIFailureInfo.badDataFormat, "The request is not a DER-encoded RFC 3161 TimeStampReq.");
         }
         try {
+            KeyCredential key = tsa.get();
             TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
-                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsa.privateKey(),
-                            tsa.certificate()),
+                    new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", key.privateKey(),
+                            key.certificate()),
                     sha256(), policy);
             tokens.setAccuracySeconds(1);
             // added to the token only if the request asks for them (certReq)
-            tokens.addCertificates(new JcaCertStore(tsa.chain()));
+            tokens.addCertificates(new JcaCertStore(key.chain()));
             TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, ACCEPTED_ALGORITHMS,
                     Set.of(policy));
             // generate() turns validation failures (bad algorithm, wrong imprint length, other policy)

@@ -103,7 +103,11 @@ final class DssReportSummaries {
                 : diagnostic.getSigningCertificate() == null ? null : diagnostic.getSigningCertificate().getCommonName();
         return new TimestampSummary(diagnostic.getId(), diagnostic.getType() == null ? null : diagnostic.getType().name(),
                 Verdict.of(indication), indication, subIndication, instant(diagnostic.getProductionTime()), producedBy,
-                simple == null ? List.of() : messages(simple.getAdESValidationDetails(), true));
+                simple == null ? List.of() : messages(simple.getAdESValidationDetails(), true),
+                diagnostic.getSigningCertificate() == null ? null
+                        : instant(diagnostic.getSigningCertificate().getNotAfter()),
+                diagnostic.getMessageImprint() == null || diagnostic.getMessageImprint().getDigestMethod() == null
+                        ? null : diagnostic.getMessageImprint().getDigestMethod().name());
     }
 
     /** Time-stamps appear at the top level (document time-stamps) and inside each signature. */

@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +65,19 @@ public class ValidationService implements DisposableBean {
 
     /** Validates now; the summary lists the report downloads under the id it carries. */
     public ValidationSummary validate(DocumentToValidate document) {
+        return validate(document, null);
+    }
+
+    /**
+     * Validates as if at {@code validationTime} (ETSI EN 319 102-1 §5.1: the validation time is an input of
+     * the process); {@code null} means now. The archive uses it to show that a preserved document still
+     * validates after a TSA certificate has expired. Revocation data is what the sources return when this
+     * runs, so a time far from now mostly makes sense in tests whose clock the demo PKI shares.
+     */
+    public ValidationSummary validate(DocumentToValidate document, Instant validationTime) {
         DocumentKind kind = DocumentKind.detect(document.content());
         Timer.Sample sample = Timer.start(meters);
-        Reports dssReports = work.run(() -> run(kind, document), new BoundedWork.Refusals("validation-too-slow",
+        Reports dssReports = work.run(() -> run(kind, document, validationTime), new BoundedWork.Refusals("validation-too-slow",
                 "Validating this " + kind.label + " takes longer than " + properties.timeout().toSeconds()
                         + " s; it was stopped.", "All validators are busy; try again in a moment."));
         sample.stop(meters.timer("paraaf.validation", "type", kind.name().toLowerCase()));
@@ -102,12 +114,15 @@ public class ValidationService implements DisposableBean {
         return reports.read(validationId, kind);
     }
 
-    private Reports run(DocumentKind kind, DocumentToValidate document) {
+    private Reports run(DocumentKind kind, DocumentToValidate document, Instant validationTime) {
         DSSDocument signed = new InMemoryDocument(document.content(), document.name());
         try {
             SignedDocumentValidator validator = kind == DocumentKind.PDF ? pdfValidator(signed)
                     : SignedDocumentValidator.fromDocument(signed);
             validator.setCertificateVerifier(certificateVerifier);
+            if (validationTime != null) {
+                validator.setValidationTime(Date.from(validationTime));
+            }
             if (!document.detachedContents().isEmpty()) {
                 List<DSSDocument> originals = document.detachedContents().stream()
                         .map(original -> (DSSDocument) new InMemoryDocument(original.content(), original.name()))

@@ -54,7 +54,13 @@ public record ValidationSummary(
             List<String> warnings) {
     }
 
-    /** A time-stamp: a document time-stamp, or one inside a signature (signature / archive time-stamp). */
+    /**
+     * A time-stamp: a document time-stamp, or one inside a signature (signature / archive time-stamp).
+     *
+     * @param producerNotAfter end of validity of the TSA certificate that signed it: after that date the
+     *        time-stamp proves nothing unless a later archive time-stamp covers it (what archive renewal watches)
+     * @param digestAlgorithm the message-imprint algorithm, e.g. {@code SHA256}
+     */
     public record TimestampSummary(
             String id,
             String type,
@@ -63,7 +69,9 @@ public record ValidationSummary(
             String subIndication,
             Instant productionTime,
             String producedBy,
-            List<String> errors) {
+            List<String> errors,
+            Instant producerNotAfter,
+            String digestAlgorithm) {
     }
 
     /** A certificate of a signer's chain, from the signer to the trust anchor. */

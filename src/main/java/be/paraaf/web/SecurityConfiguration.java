@@ -20,7 +20,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Tenant-scoped resources ({@code /api/documents/**}) and the service's own seal key
+ * Who may call what. Tenant-scoped resources ({@code /api/documents/**}, {@code /api/requests/**},
+ * {@code /api/archive/**}) and the service's own seal key
  * ({@code /api/seals}) need an API key; everything else — validation, two-step signing with the caller's
  * own key, extension, time-stamps, the demo PKI, health, the API description — stays open. The itsme app's
  * endpoints ({@code /api/itsme/**}) are open to Spring Security and authenticated by device signatures. Stateless: no
@@ -47,7 +48,8 @@ class SecurityConfiguration {
                                 + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals").authenticated()
+                        .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals", "/api/archive",
+                                "/api/archive/**").authenticated()
                         // the itsme-style app authenticates by its enrolled device key, checked per request
                         // in ItsmeService (channel signature, signed approvals), never by an API key
                         .requestMatchers("/api/itsme/**").permitAll()

@@ -19,17 +19,23 @@ public final class Benchmarks {
 
     /** {median ms, p90 ms}. */
     public static double[] measure(Runnable operation) {
-        for (int i = 0; i < WARM_UP; i++) {
+        List<Double> millis = samples(operation, WARM_UP, ITERATIONS);
+        return new double[] {millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9))};
+    }
+
+    /** The wall times in ms of {@code iterations} runs after {@code warmUp} unmeasured ones, sorted. */
+    public static List<Double> samples(Runnable operation, int warmUp, int iterations) {
+        for (int i = 0; i < warmUp; i++) {
             operation.run();
         }
         List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < ITERATIONS; i++) {
+        for (int i = 0; i < iterations; i++) {
             long start = System.nanoTime();
             operation.run();
             millis.add((System.nanoTime() - start) / 1e6);
         }
         Collections.sort(millis);
-        return new double[] {millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9))};
+        return millis;
     }
 
     /** The results in insertion order; the first entry is the baseline. */

@@ -1,0 +1,173 @@
+package be.paraaf.web;
+
+import be.paraaf.InvalidInputException;
+import be.paraaf.access.ApiClient;
+import be.paraaf.archive.ArchiveEntry;
+import be.paraaf.archive.ArchiveIntegrity;
+import be.paraaf.archive.ArchiveRequest;
+import be.paraaf.archive.ArchiveSearch;
+import be.paraaf.archive.ArchiveService;
+import be.paraaf.archive.ArchiveViewer;
+import be.paraaf.archive.Party;
+import be.paraaf.archive.PreservationJob;
+import be.paraaf.signing.DocumentInput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The calling agency's archive. Every call needs an API key; an entry of another client is a 404. Citizen
+ * access (eID / itsme) will build an {@link ArchiveViewer.Citizen} here once that authentication exists.
+ */
+@RestController
+@RequestMapping("/api/archive")
+@SecurityRequirement(name = "apiKey")
+class ArchiveController {
+
+    private final ArchiveService archive;
+    private final ArchiveIntegrity integrity;
+    private final PreservationJob preservation;
+    private final JsonMapper json;
+
+    ArchiveController(ArchiveService archive, ArchiveIntegrity integrity, PreservationJob preservation,
+            JsonMapper json) {
+        this.archive = archive;
+        this.integrity = integrity;
+        this.preservation = preservation;
+        this.json = json;
+    }
+
+    /** The JSON metadata part of an upload. */
+    record Metadata(String documentType, List<Party> parties, String requestId) {
+    }
+
+    record LegalHold(Boolean legalHold) {
+    }
+
+    @Operation(summary = "Archive a signed PDF: extended to PAdES-B-LTA, validated, evidence sealed (XAdES-B-LTA)",
+            description = "Multipart: 'document' (the signed PDF), 'metadata' (JSON: documentType, parties "
+                    + "[{name, nationalNumber, role}], requestId) and optionally 'auditTrail' (JSON).")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ArchiveEntry> create(@AuthenticationPrincipal ApiClient client,
+            @RequestPart("document") MultipartFile document, @RequestPart("metadata") String metadata,
+            @RequestPart(name = "auditTrail", required = false) byte[] auditTrail) {
+        DocumentInput pdf = SigningController.Uploads.document(document);
+        ArchiveRequest request;
+        try {
+            Metadata meta = json.readValue(metadata, Metadata.class);
+            request = new ArchiveRequest(client.id(), meta.documentType(), meta.parties(), meta.requestId(),
+                    pdf.name(), pdf.content(), auditTrail);
+        } catch (JacksonException | IllegalArgumentException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException inner ? inner : e;
+            throw new InvalidInputException("invalid-archive-request", 400,
+                    "The archive metadata is not acceptable: " + cause.getMessage(), Map.of(), e);
+        }
+        ArchiveEntry entry = archive.archive(request);
+        return ResponseEntity.created(URI.create("/api/archive/" + entry.id())).body(entry);
+    }
+
+    @Operation(summary = "Search the caller's entries (newest first)",
+            description = "from/to: ISO dates (2026-11-01) or instants, on the archiving date; to is exclusive.")
+    @GetMapping
+    ArchiveSearch.Page search(@AuthenticationPrincipal ApiClient client,
+            @RequestParam(required = false) String nationalNumber, @RequestParam(required = false) String documentType,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        ArchiveSearch search;
+        try {
+            search = new ArchiveSearch(nationalNumber, documentType, instant(from, "from"), instant(to, "to"), page,
+                    size);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidInputException("invalid-search", e.getMessage());
+        }
+        return archive.search(viewer(client), search);
+    }
+
+    @Operation(summary = "Metadata of one entry: parties, dates, every part version with its SHA-256")
+    @GetMapping("/{id}")
+    ArchiveEntry entry(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        return archive.find(viewer(client), id);
+    }
+
+    @Operation(summary = "The current version of the archived PDF (PAdES-B-LTA)")
+    @GetMapping(path = "/{id}/document", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> document(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        return download(archive.document(viewer(client), id), id + ".pdf", MediaType.APPLICATION_PDF);
+    }
+
+    @Operation(summary = "Evidence package (ZIP): PDF, validation reports, sealed evidence XML, manifest.json")
+    @GetMapping(path = "/{id}/evidence", produces = "application/zip")
+    ResponseEntity<byte[]> evidence(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
+        return download(archive.evidencePackage(viewer(client), id), id + "-evidence.zip",
+                MediaType.parseMediaType("application/zip"));
+    }
+
+    @Operation(summary = "Set or release a legal hold: {\"legalHold\": true}")
+    @PutMapping(path = "/{id}/legal-hold", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ArchiveEntry legalHold(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
+            @RequestBody LegalHold body) {
+        if (body == null || body.legalHold() == null) {
+            throw new InvalidInputException("invalid-legal-hold", "Send {\"legalHold\": true|false}.");
+        }
+        return archive.legalHold(viewer(client), id, body.legalHold());
+    }
+
+    @Operation(summary = "Recompute every archived blob's SHA-256 against the metadata",
+            description = "Counts cover the whole archive; findings list only the caller's entries.")
+    @PostMapping("/integrity-check")
+    ArchiveIntegrity.Report integrityCheck(@AuthenticationPrincipal ApiClient client) {
+        return archive.visibleTo(viewer(client), integrity.check());
+    }
+
+    @Operation(summary = "Progress and counts of the preservation (re-time-stamping) job")
+    @GetMapping("/preservation")
+    PreservationJob.Status preservation() {
+        return preservation.status();
+    }
+
+    private static ArchiveViewer viewer(ApiClient client) {
+        return new ArchiveViewer.Agency(client.id());
+    }
+
+    private static Instant instant(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO date (2026-11-01) or instant", e);
+        }
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] content, String fileName, MediaType type) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                        .toString())
+                .body(content);
+    }
+}
