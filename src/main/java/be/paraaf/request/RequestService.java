@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,9 +42,11 @@ public class RequestService {
     private final RequestProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RequestService(RequestRepository requests, DocumentService documents, AuditTrail audit, WebhookService webhooks,
-            RequestProperties properties, PlatformTransactionManager transactions, Clock clock) {
+            RequestProperties properties, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.documents = documents;
         this.audit = audit;
@@ -217,6 +220,7 @@ public class RequestService {
         } else {
             transition(request, RequestState.COMPLETED, request.currentStep(), Actor.SYSTEM, "request.completed",
                     documentSha256, Map.of());
+            events.publishEvent(new RequestCompleted(requestId));
         }
     }
 

@@ -84,6 +84,31 @@ class LeaseFlowIT extends ServiceIT {
 
         JsonNode audit = ServiceClient.json(CLIENT.get("/api/requests/" + id + "/audit", DemoClients.WOONPUNT_KEY));
         assertThat(audit.toString()).contains("consent.approved", "completed");
+
+        // completion archives the lease: the agency finds it by a tenant's national number, with its evidence
+        JsonNode entry = archivedEntry(tenant2, id);
+        assertThat(entry.get("documentType").asString()).isEqualTo("lease");
+        HttpResponse<byte[]> evidence = CLIENT.get("/api/archive/" + entry.get("id").asString() + "/evidence",
+                DemoClients.WOONPUNT_KEY);
+        assertThat(evidence.statusCode()).isEqualTo(200);
+        assertThat(ServiceClient.json(CLIENT.get("/api/requests/" + id + "/audit", DemoClients.WOONPUNT_KEY))
+                .toString()).contains("request.archived");
+    }
+
+    private static JsonNode archivedEntry(String nationalNumber, String requestId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode page = ServiceClient.json(CLIENT.get("/api/archive?nationalNumber=" + nationalNumber,
+                    DemoClients.WOONPUNT_KEY));
+            for (JsonNode item : page.get("items")) {
+                if (requestId.equals(item.get("requestId").asString())) {
+                    return item;
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("the completed request was not archived: " + TwoStepFlow.body(CLIENT.get(
+                "/api/requests/" + requestId + "/audit", DemoClients.WOONPUNT_KEY)));
     }
 
     private ItsmeApp itsmeAccount(String nrn, String givenName, String surname) {
