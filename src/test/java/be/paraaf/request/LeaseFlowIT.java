@@ -54,7 +54,7 @@ class LeaseFlowIT extends ServiceIT {
         Map<String, String> links = RequestFlow.tokens(created);
         agency.start(id);
 
-        signWithItsme(links.get("tenant-1"), tenant1App);
+        agency.signWithItsme(links.get("tenant-1"), tenant1App, CODE);
         assertThat(signerState(agency.get(id), 0)).isEqualTo("SIGNED");
 
         CliProcess.Result agent = CliProcess.run(Map.of(VirtualCard.SOFTHSM2_CONF,
@@ -63,7 +63,7 @@ class LeaseFlowIT extends ServiceIT {
         assertThat(agent.exitCode()).as(agent.output()).isZero();
         assertThat(signerState(agency.get(id), 1)).isEqualTo("SIGNED");
 
-        signWithItsme(links.get("agency"), representativeApp);
+        agency.signWithItsme(links.get("agency"), representativeApp, CODE);
         JsonNode completed = agency.get(id);
         assertThat(completed.get("state").asString()).as(completed.toString()).isEqualTo("COMPLETED");
 
@@ -128,32 +128,6 @@ class LeaseFlowIT extends ServiceIT {
                 "--national-number", nrn, "--pin", PIN, "--dir", card.toString()));
         assertThat(created.exitCode()).as(created.output()).isZero();
         return card;
-    }
-
-    /** The signer page starts the push; the app sees the same verification code and approves with the code. */
-    private static void signWithItsme(String token, ItsmeApp app) {
-        HttpResponse<byte[]> started = CLIENT.postJson("/api/sign/" + token + "/itsme", "");
-        assertThat(started.statusCode()).as(TwoStepFlow.body(started)).isEqualTo(202);
-        JsonNode consent = ServiceClient.json(started);
-        String consentId = consent.get("consentId").asString();
-        ItsmeApp.Pending pending = app.pending(10).stream()
-                .filter(candidate -> candidate.consentId().equals(consentId)).findFirst().orElseThrow();
-        assertThat(pending.verificationCode()).isEqualTo(consent.get("verificationCode").asString());
-        app.approve(consentId, CODE);
-        waitUntilSigned(token);
-    }
-
-    private static void waitUntilSigned(String token) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode view = ServiceClient.json(CLIENT.get("/api/sign/" + token));
-            if (view.toString().contains("\"SIGNED\"")) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("the itsme approval did not lead to a signature: "
-                + TwoStepFlow.body(CLIENT.get("/api/sign/" + token)));
     }
 
     private static String signerState(JsonNode request, int index) {

@@ -2,6 +2,7 @@ package be.paraaf.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.cli.ItsmeApp;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
@@ -106,6 +107,32 @@ record RequestFlow(ServiceClient client, String apiKey) {
         HttpResponse<byte[]> completed = completeEid(token, ServiceClient.json(prepared), citizen);
         assertThat(completed.statusCode()).as(TwoStepFlow.body(completed)).isEqualTo(200);
         return ServiceClient.json(completed);
+    }
+
+    /** The signer page starts the push; the app sees the same verification code and approves with the code. */
+    void signWithItsme(String token, ItsmeApp app, String code) {
+        HttpResponse<byte[]> started = client.postJson("/api/sign/" + token + "/itsme", "");
+        assertThat(started.statusCode()).as(TwoStepFlow.body(started)).isEqualTo(202);
+        JsonNode consent = ServiceClient.json(started);
+        String consentId = consent.get("consentId").asString();
+        ItsmeApp.Pending pending = app.pending(10).stream()
+                .filter(candidate -> candidate.consentId().equals(consentId)).findFirst().orElseThrow();
+        assertThat(pending.verificationCode()).isEqualTo(consent.get("verificationCode").asString());
+        app.approve(consentId, code);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (ServiceClient.json(client.get("/api/sign/" + token)).toString().contains("\"SIGNED\"")) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the itsme approval did not lead to a signature: "
+                + TwoStepFlow.body(client.get("/api/sign/" + token)));
     }
 
     private static String quoted(String value) {

@@ -158,6 +158,15 @@ public class ItsmeService implements ItsmeSigning {
         log.info("itsme account {} unlocked", accountId);
     }
 
+    /** Who enrolled an account (national number, phone) and where it stands; for the eID confirmation. */
+    public record EnrolledAccount(String id, String nationalRegisterNumber, String phone, AccountState state) {
+    }
+
+    public EnrolledAccount enrolledAccount(String accountId) {
+        ItsmeRepository.Account account = repository.account(accountId).orElseThrow(ItsmeService::accountNotFound);
+        return new EnrolledAccount(account.id(), account.nationalRegisterNumber(), account.phone(), account.state());
+    }
+
     public AccountState state(String accountId) {
         return repository.account(accountId).orElseThrow(ItsmeService::accountNotFound).state();
     }

@@ -89,7 +89,7 @@ class TwoStepClientTest {
         byte[] signed = client.complete(prepared, new byte[] {9, 9});
 
         assertThat(new String(signed, StandardCharsets.US_ASCII)).isEqualTo("%PDF-signed");
-        assertThat(new String(lastBody.get(), StandardCharsets.US_ASCII)).isEqualTo("{\"signatureValue\":\"CQk=\"}");
+        assertThat(new String(lastBody.get(), StandardCharsets.US_ASCII)).isEqualTo("{\"handle\":\"h1\",\"signatureValue\":\"CQk=\"}");
     }
 
     @Test

@@ -1,0 +1,145 @@
+package be.paraaf.request;
+
+import be.paraaf.ParaafException;
+import be.paraaf.consent.itsme.AccountState;
+import be.paraaf.consent.itsme.EidConfirmation;
+import be.paraaf.consent.itsme.ItsmeService;
+import be.paraaf.consent.itsme.ItsmeService.EnrolledAccount;
+import be.paraaf.identity.CertificateIdentity;
+import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.prepare.Language;
+import be.paraaf.prepare.RenderedDocument;
+import be.paraaf.prepare.TemplateService;
+import be.paraaf.request.RequestViews.PreparedSignature;
+import be.paraaf.signing.AppearanceLanguage;
+import be.paraaf.signing.CertificateChains;
+import be.paraaf.signing.CertificationPermission;
+import be.paraaf.signing.DocumentInput;
+import be.paraaf.signing.HashAlgorithm;
+import be.paraaf.signing.PadesSignatureSpec;
+import be.paraaf.signing.PendingSignature;
+import be.paraaf.signing.SignatureLevel;
+import be.paraaf.signing.SignedDocument;
+import be.paraaf.signing.SigningService;
+import be.paraaf.signing.VisibleAppearance;
+import be.paraaf.validation.DocumentToValidate;
+import be.paraaf.validation.ValidationService;
+import be.paraaf.validation.ValidationSummary;
+import be.paraaf.validation.Verdict;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * itsme enrolment confirmed with the eID: the citizen signs the itsme enrolment contract (rendered for them)
+ * with the card, in two steps. The card's certificate must carry the national register number the account was
+ * enrolled with, at prepare and again on the validated signed contract; only then is the account activated
+ * with the names on the eID and the SHA-256 of the signed contract as evidence.
+ */
+@Service
+public class ItsmeEnrolmentContracts {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ItsmeService itsme;
+    private final TemplateService templates;
+    private final SigningService signing;
+    private final ValidationService validation;
+    private final Clock clock;
+
+    ItsmeEnrolmentContracts(ItsmeService itsme, TemplateService templates, SigningService signing,
+            ValidationService validation, Clock clock) {
+        this.itsme = itsme;
+        this.templates = templates;
+        this.signing = signing;
+        this.validation = validation;
+        this.clock = clock;
+    }
+
+    /** Step one: renders the contract for this account's holder and prepares the card's signature in it. */
+    public PreparedSignature prepare(String accountId, byte[] certificateChain, Language language) {
+        EnrolledAccount account = awaitingConfirmation(accountId);
+        List<X509Certificate> chain = CertificateChains.parse(certificateChain);
+        X509Certificate signer = chain.get(0);
+        requireSamePerson(account, CertificateIdentity.nationalNumber(signer).map(NationalRegisterNumber::value)
+                .orElse(null));
+        String name = attribute(signer, BCStyle.GIVENNAME) + " " + attribute(signer, BCStyle.SURNAME);
+        RenderedDocument contract = templates.render("itsme-contract", language, JSON.valueToTree(Map.of(
+                "name", name.strip(), "nationalNumber", account.nationalRegisterNumber(), "phone", account.phone(),
+                "date", LocalDate.now(clock).toString())));
+        PadesSignatureSpec spec = new PadesSignatureSpec(SignatureLevel.B_LTA, HashAlgorithm.SHA256,
+                new VisibleAppearance("citizen", null, null, "eID", null,
+                        AppearanceLanguage.parse(language.name())), "itsme enrolment", null,
+                CertificationPermission.parse(null));
+        PendingSignature pending = signing.preparePades(new DocumentInput(contract.name(), contract.content()), chain,
+                spec);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return new PreparedSignature(pending.handle(), base64.encodeToString(pending.dataToSign()),
+                base64.encodeToString(pending.digest()), pending.hash().javaName(), pending.signatureAlgorithm(),
+                pending.signingTime(), pending.expiresAt(),
+                "/api/itsme/enrolments/" + accountId + "/contract/complete");
+    }
+
+    /** Step two: finishes the contract, validates it and activates the account; answers the signed contract. */
+    public SignedDocument complete(String accountId, String handle, byte[] signatureValue) {
+        EnrolledAccount account = awaitingConfirmation(accountId);
+        SignedDocument signed = signing.complete(handle, signatureValue);
+        ValidationSummary summary = validation.validate(new DocumentToValidate(signed.name(), signed.content()));
+        ValidationSummary.SignatureSummary signature = summary.signatures().stream()
+                .filter(candidate -> "citizen".equals(candidate.signatureFieldName())).findFirst()
+                .orElseThrow(() -> refused("The signed document is not the itsme enrolment contract."));
+        if (signature.verdict() != Verdict.VALID) {
+            throw refused("The eID signature on the contract is not valid: " + signature.reason());
+        }
+        requireSamePerson(account, signature.nationalRegisterNumber());
+        String[] names = signature.signerName().split(" ", 2);
+        itsme.confirmEnrolment(accountId, new EidConfirmation(account.nationalRegisterNumber(), names[0],
+                names.length > 1 ? names[1] : names[0], sha256(signed.content())));
+        return signed;
+    }
+
+    private EnrolledAccount awaitingConfirmation(String accountId) {
+        EnrolledAccount account = itsme.enrolledAccount(accountId);
+        if (account.state() != AccountState.PENDING_EID_CONFIRMATION) {
+            throw new RequestException("itsme-account-not-awaiting-eid", 409,
+                    "The itsme account is " + account.state() + ", not awaiting confirmation with the eID.", Map.of());
+        }
+        return account;
+    }
+
+    private static void requireSamePerson(EnrolledAccount account, String nationalNumber) {
+        if (!account.nationalRegisterNumber().equals(nationalNumber)) {
+            throw new RequestException("signer-identity-mismatch", 403, "The eID card belongs to someone else than "
+                    + "the person who enrolled this itsme account.", Map.of());
+        }
+    }
+
+    private static ParaafException refused(String detail) {
+        return new RequestException("enrolment-contract-refused", 422, detail, Map.of());
+    }
+
+    private static String attribute(X509Certificate certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+        RDN[] values = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(type);
+        return values.length == 0 ? "" : IETFUtils.valueToString(values[0].getFirst().getValue());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
