@@ -72,6 +72,15 @@ class RequestRepository {
         return statement.param(page * size).param(size).query(this::request).list();
     }
 
+    /** Requests, of any agency, that name this national register number as a signer; newest first. */
+    List<SigningRequest> naming(String nationalNumber, int page, int size) {
+        return jdbc.sql("""
+                select * from signing_requests where id in
+                  (select request_id from request_signers where national_number = ?)
+                order by created_at desc, id offset ? rows fetch next ? rows only""")
+                .params(nationalNumber, page * size, size).query(this::request).list();
+    }
+
     /** Moves the request on if nobody else did since {@code expected} was read; false on a lost race. */
     boolean update(SigningRequest expected, RequestState state, int currentStep, Instant now) {
         return jdbc.sql("""

@@ -132,6 +132,28 @@ public class RequestService {
         return requests.list(clientId, state, page, size).stream().map(r -> RequestView.of(r, null, null)).toList();
     }
 
+    /**
+     * What a citizen authenticated with eID or itsme sees: the requests naming their national register number
+     * (whatever the agency), with only their own part — never other signers' numbers or any link token.
+     */
+    public List<CitizenRequestView> forCitizen(String nationalNumber, int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new RequestException("invalid-paging", 400, "page must be ≥ 0 and size between 1 and 100.");
+        }
+        return requests.naming(nationalNumber, page, size).stream().flatMap(request -> request.signers().stream()
+                .filter(signer -> signer.number().value().equals(nationalNumber))
+                .map(signer -> new CitizenRequestView(request.id(), request.title(), request.state(),
+                        request.expiresAt(), signer.role(), signer.fieldName(), signer.state(),
+                        signer.step() == request.currentStep() && request.state() == RequestState.IN_PROGRESS
+                                && (signer.state() == SignerState.INVITED || signer.state() == SignerState.VIEWED))))
+                .toList();
+    }
+
+    /** One request as its signer sees it; {@code yourTurn} when they are invited now. */
+    public record CitizenRequestView(String requestId, String title, RequestState state, Instant expiresAt,
+            String role, String fieldName, SignerState signerState, boolean yourTurn) {
+    }
+
     /** The current (latest signed) version of the request's document. */
     public DocumentContent document(String clientId, String id) {
         return documents.content(clientId, find(clientId, id).documentId());

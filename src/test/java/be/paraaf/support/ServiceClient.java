@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ServiceClient {
 
     /** A demo citizen's "Signature" key and chain, as an eID card would hold them. */
-    public record Citizen(PrivateKey signatureKey, List<X509Certificate> chain, String serialHex) {
+    public record Citizen(PrivateKey signatureKey, List<X509Certificate> chain, String serialHex,
+            PrivateKey authenticationKey, List<X509Certificate> authenticationChain) {
     }
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -114,7 +115,11 @@ public final class ServiceClient {
             PrivateKey key = (PrivateKey) store.getKey("Signature", password.toCharArray());
             List<X509Certificate> chain = Arrays.stream(store.getCertificateChain("Signature"))
                     .map(X509Certificate.class::cast).toList();
-            return new Citizen(key, chain, chain.get(0).getSerialNumber().toString(16));
+            PrivateKey authenticationKey = (PrivateKey) store.getKey("Authentication", password.toCharArray());
+            List<X509Certificate> authenticationChain = Arrays.stream(store.getCertificateChain("Authentication"))
+                    .map(X509Certificate.class::cast).toList();
+            return new Citizen(key, chain, chain.get(0).getSerialNumber().toString(16), authenticationKey,
+                    authenticationChain);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

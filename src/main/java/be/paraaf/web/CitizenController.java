@@ -1,0 +1,96 @@
+package be.paraaf.web;
+
+import be.paraaf.archive.ArchiveSearch;
+import be.paraaf.archive.ArchiveService;
+import be.paraaf.archive.ArchiveViewer;
+import be.paraaf.citizen.CitizenLogin;
+import be.paraaf.citizen.CitizenSession;
+import be.paraaf.request.RequestService;
+import be.paraaf.request.RequestService.CitizenRequestView;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Citizens: log in with the eID (challenge signed by the Authentication key) or itsme (push approval), then see
+ * the signing requests and archived documents that name their national register number. The session token goes
+ * in the {@code Paraaf-Citizen-Session} header.
+ */
+@RestController
+class CitizenController {
+
+    static final String SESSION_HEADER = "Paraaf-Citizen-Session";
+
+    private final CitizenLogin login;
+    private final RequestService requests;
+    private final ArchiveService archive;
+
+    CitizenController(CitizenLogin login, RequestService requests, ArchiveService archive) {
+        this.login = login;
+        this.requests = requests;
+        this.archive = archive;
+    }
+
+    record ItsmeLoginStart(String nationalRegisterNumber) {
+    }
+
+    @Operation(summary = "eID login, step 1: a one-time challenge for the card's Authentication key")
+    @PostMapping("/api/citizen/login/eid/challenge")
+    CitizenLogin.Challenge challenge() {
+        return login.eidChallenge();
+    }
+
+    @Operation(summary = "eID login, step 2: the Authentication certificate chain and the signature over the challenge")
+    @PostMapping(path = "/api/citizen/login/eid", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    CitizenLogin.Session eidLogin(@RequestParam("challengeId") String challengeId,
+            @RequestPart("certificateChain") byte[] certificateChain, @RequestParam("signature") String signature) {
+        return login.eidLogin(challengeId, certificateChain, SigningController.signatureValue(signature));
+    }
+
+    @Operation(summary = "itsme login: pushes an approval to the citizen's app; poll the result")
+    @PostMapping(path = "/api/citizen/login/itsme", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CitizenLogin.ItsmeLogin> itsmeLogin(@RequestBody ItsmeLoginStart start) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(login.itsmeStart(start == null ? null : start.nationalRegisterNumber()));
+    }
+
+    @Operation(summary = "itsme login result: 202 while waiting for the app, 200 with the session once approved")
+    @GetMapping("/api/citizen/login/itsme/{loginId}")
+    ResponseEntity<Object> itsmeResult(@PathVariable String loginId) {
+        return login.itsmeResult(loginId).<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "PENDING")));
+    }
+
+    @Operation(summary = "The signing requests that name the logged-in citizen (their own part only)")
+    @GetMapping("/api/citizen/requests")
+    List<CitizenRequestView> requests(@RequestHeader(name = SESSION_HEADER, required = false) String token,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return requests.forCitizen(session(token).nationalRegisterNumber(), page, size);
+    }
+
+    @Operation(summary = "The archived documents in which the logged-in citizen is a party")
+    @GetMapping("/api/citizen/archive")
+    ArchiveSearch.Page archive(@RequestHeader(name = SESSION_HEADER, required = false) String token,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        CitizenSession session = session(token);
+        return archive.search(new ArchiveViewer.Citizen(session.nationalRegisterNumber()),
+                new ArchiveSearch(null, null, null, null, page, size));
+    }
+
+    private CitizenSession session(String token) {
+        return login.session(token).orElseThrow(() -> new be.paraaf.InvalidInputException("unauthenticated", 401,
+                "Log in with the eID or itsme first (POST /api/citizen/login/…) and send the session in the "
+                        + SESSION_HEADER + " header.", Map.of(), null));
+    }
+}
