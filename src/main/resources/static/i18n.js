@@ -2,6 +2,17 @@
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
 const PARAAF_TEXTS = {
   nl: {
+    "sign.title": "Ondertekenen", "sign.document": "Document", "sign.role": "U tekent als", "sign.state": "Stand",
+    "sign.how": "Hoe wilt u ondertekenen?", "sign.itsme": "Met itsme", "sign.eid": "Met mijn eID-kaart",
+    "sign.itsme.code": "Controleer dat uw itsme-app dezelfde code toont en bevestig met uw itsme-code:",
+    "sign.itsme.wait": "Wachten op uw bevestiging in de app…",
+    "sign.eid.help": "Steek uw eID in de kaartlezer en start de paraaf-agent; hij vraagt uw pincode:",
+    "sign.eid.wait": "Deze pagina werkt zichzelf bij zodra de agent klaar is.",
+    "sign.decline": "Weigeren", "sign.decline.reason": "Reden (niet verplicht)",
+    "sign.done": "U hebt dit document ondertekend. Dank u.", "sign.declined": "U hebt geweigerd te ondertekenen.",
+    "sign.page": "Pagina {0} van {1}",
+    "signer.WAITING": "nog niet aan de beurt", "signer.INVITED": "uitgenodigd", "signer.VIEWED": "bekeken",
+    "signer.SIGNED": "ondertekend", "signer.DECLINED": "geweigerd",
     "home.title": "paraaf — elektronisch ondertekenen in België",
     "home.verify": "Een handtekening controleren",
     "home.verify.text": "Laad een ondertekende PDF of XML op en zie of de handtekeningen geldig zijn.",
@@ -32,6 +43,17 @@ const PARAAF_TEXTS = {
     "error.generic": "Het document kon niet gecontroleerd worden."
   },
   fr: {
+    "sign.title": "Signer", "sign.document": "Document", "sign.role": "Vous signez en tant que", "sign.state": "État",
+    "sign.how": "Comment voulez-vous signer ?", "sign.itsme": "Avec itsme", "sign.eid": "Avec ma carte eID",
+    "sign.itsme.code": "Vérifiez que votre app itsme affiche le même code et confirmez avec votre code itsme :",
+    "sign.itsme.wait": "En attente de votre confirmation dans l'app…",
+    "sign.eid.help": "Insérez votre eID dans le lecteur et lancez l'agent paraaf ; il demande votre code PIN :",
+    "sign.eid.wait": "Cette page se met à jour dès que l'agent a terminé.",
+    "sign.decline": "Refuser", "sign.decline.reason": "Raison (facultative)",
+    "sign.done": "Vous avez signé ce document. Merci.", "sign.declined": "Vous avez refusé de signer.",
+    "sign.page": "Page {0} de {1}",
+    "signer.WAITING": "pas encore votre tour", "signer.INVITED": "invité", "signer.VIEWED": "consulté",
+    "signer.SIGNED": "signé", "signer.DECLINED": "refusé",
     "home.title": "paraaf — signature électronique en Belgique",
     "home.verify": "Vérifier une signature",
     "home.verify.text": "Déposez un PDF ou un XML signé et voyez si les signatures sont valides.",
@@ -62,6 +84,17 @@ const PARAAF_TEXTS = {
     "error.generic": "Le document n'a pas pu être vérifié."
   },
   en: {
+    "sign.title": "Sign", "sign.document": "Document", "sign.role": "You sign as", "sign.state": "State",
+    "sign.how": "How do you want to sign?", "sign.itsme": "With itsme", "sign.eid": "With my eID card",
+    "sign.itsme.code": "Check that your itsme app shows the same code and confirm with your itsme code:",
+    "sign.itsme.wait": "Waiting for your confirmation in the app…",
+    "sign.eid.help": "Insert your eID in the card reader and start the paraaf agent; it asks for your PIN:",
+    "sign.eid.wait": "This page updates itself as soon as the agent has finished.",
+    "sign.decline": "Decline", "sign.decline.reason": "Reason (optional)",
+    "sign.done": "You signed this document. Thank you.", "sign.declined": "You declined to sign.",
+    "sign.page": "Page {0} of {1}",
+    "signer.WAITING": "not your turn yet", "signer.INVITED": "invited", "signer.VIEWED": "viewed",
+    "signer.SIGNED": "signed", "signer.DECLINED": "declined",
     "home.title": "paraaf — electronic signing in Belgium",
     "home.verify": "Verify a signature",
     "home.verify.text": "Upload a signed PDF or XML and see whether its signatures are valid.",
