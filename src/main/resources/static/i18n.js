@@ -2,6 +2,13 @@
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
 const PARAAF_TEXTS = {
   nl: {
+    "home.app": "itsme-app (simulator)", "home.app.text": "Een telefoon-app om itsme-bevestigingen na te bootsen (demo).",
+    "app.title": "itsme (simulator)", "app.phone": "Gsm-nummer", "app.nrn": "Rijksregisternummer",
+    "app.newCode": "Kies uw itsme-code (5 cijfers)", "app.enrol": "Registreren", "app.enrolled": "Geregistreerd: bevestig nu met uw eID.",
+    "app.account": "Account", "app.active": "actief", "app.pending": "Te bevestigen", "app.nothing": "Niets te bevestigen.",
+    "app.verification": "Controlecode:", "app.code": "Uw itsme-code", "app.approve": "Bevestigen", "app.reject": "Weigeren",
+    "app.approved": "Bevestigd.", "app.rejected": "Geweigerd.", "app.attemptsLeft": "nog {0} pogingen",
+    "app.forget": "Deze app vergeten",
     "sign.title": "Ondertekenen", "sign.document": "Document", "sign.role": "U tekent als", "sign.state": "Stand",
     "sign.how": "Hoe wilt u ondertekenen?", "sign.itsme": "Met itsme", "sign.eid": "Met mijn eID-kaart",
     "sign.itsme.code": "Controleer dat uw itsme-app dezelfde code toont en bevestig met uw itsme-code:",
@@ -43,6 +50,13 @@ const PARAAF_TEXTS = {
     "error.generic": "Het document kon niet gecontroleerd worden."
   },
   fr: {
+    "home.app": "App itsme (simulateur)", "home.app.text": "Une app de téléphone qui simule les confirmations itsme (démo).",
+    "app.title": "itsme (simulateur)", "app.phone": "Numéro de GSM", "app.nrn": "Numéro de registre national",
+    "app.newCode": "Choisissez votre code itsme (5 chiffres)", "app.enrol": "S'enregistrer", "app.enrolled": "Enregistré : confirmez maintenant avec votre eID.",
+    "app.account": "Compte", "app.active": "actif", "app.pending": "À confirmer", "app.nothing": "Rien à confirmer.",
+    "app.verification": "Code de contrôle :", "app.code": "Votre code itsme", "app.approve": "Confirmer", "app.reject": "Refuser",
+    "app.approved": "Confirmé.", "app.rejected": "Refusé.", "app.attemptsLeft": "encore {0} essais",
+    "app.forget": "Oublier cette app",
     "sign.title": "Signer", "sign.document": "Document", "sign.role": "Vous signez en tant que", "sign.state": "État",
     "sign.how": "Comment voulez-vous signer ?", "sign.itsme": "Avec itsme", "sign.eid": "Avec ma carte eID",
     "sign.itsme.code": "Vérifiez que votre app itsme affiche le même code et confirmez avec votre code itsme :",
@@ -84,6 +98,13 @@ const PARAAF_TEXTS = {
     "error.generic": "Le document n'a pas pu être vérifié."
   },
   en: {
+    "home.app": "itsme app (simulator)", "home.app.text": "A phone app that simulates itsme confirmations (demo).",
+    "app.title": "itsme (simulator)", "app.phone": "Mobile number", "app.nrn": "National register number",
+    "app.newCode": "Choose your itsme code (5 digits)", "app.enrol": "Enrol", "app.enrolled": "Enrolled: now confirm with your eID.",
+    "app.account": "Account", "app.active": "active", "app.pending": "To confirm", "app.nothing": "Nothing to confirm.",
+    "app.verification": "Verification code:", "app.code": "Your itsme code", "app.approve": "Confirm", "app.reject": "Reject",
+    "app.approved": "Confirmed.", "app.rejected": "Rejected.", "app.attemptsLeft": "{0} attempts left",
+    "app.forget": "Forget this app",
     "sign.title": "Sign", "sign.document": "Document", "sign.role": "You sign as", "sign.state": "State",
     "sign.how": "How do you want to sign?", "sign.itsme": "With itsme", "sign.eid": "With my eID card",
     "sign.itsme.code": "Check that your itsme app shows the same code and confirm with your itsme code:",

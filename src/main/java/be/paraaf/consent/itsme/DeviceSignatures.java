@@ -19,6 +19,7 @@ import java.util.Base64;
 public final class DeviceSignatures {
 
     public static final String ALGORITHM = "SHA256withECDSA";
+    private static final String RAW_ALGORITHM = "SHA256withECDSAinP1363Format";
 
     private DeviceSignatures() {
     }
@@ -74,13 +75,19 @@ public final class DeviceSignatures {
         if (signature == null || signature.length == 0 || signature.length > 80) {
             return false;
         }
+        // DER (Java, most phones' keystores) or raw r||s (WebCrypto, IEEE P1363): a 64-byte value is tried as raw first
+        return signature.length == 64 && verifies(RAW_ALGORITHM, key, message, signature)
+                || verifies(ALGORITHM, key, message, signature);
+    }
+
+    private static boolean verifies(String algorithm, PublicKey key, byte[] message, byte[] signature) {
         try {
-            Signature verifier = Signature.getInstance(ALGORITHM);
+            Signature verifier = Signature.getInstance(algorithm);
             verifier.initVerify(key);
             verifier.update(message);
             return verifier.verify(signature);
         } catch (GeneralSecurityException e) {
-            return false; // a malformed DER signature is simply not valid
+            return false; // a malformed signature is simply not valid
         }
     }
 }

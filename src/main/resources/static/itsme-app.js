@@ -1,0 +1,154 @@
+// A phone-sized stand-in for the itsme app, speaking the same protocol as `paraaf itsme-app`: an EC P-256 device
+// key made by WebCrypto, enrolment with proof of possession, the push channel by long poll (device-signed
+// headers), approvals signing {consent id, hash, nonce} with the 5-digit code. A simulator: the device key is
+// kept (extractable, as a JWK) in this browser's localStorage.
+(() => {
+  const t = paraafI18n.t;
+  const STORE = "paraaf.itsme-app";
+  const status = document.getElementById("status");
+  let app = JSON.parse(localStorage.getItem(STORE) || "null");
+  let key = null;
+  let polling = false;
+
+  const ecdsa = { name: "ECDSA", hash: "SHA-256" };
+  const text = value => new TextEncoder().encode(value);
+  const b64 = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+  const message = (purpose, ...fields) => text([purpose, ...fields].join("\n"));
+  const sign = async bytes => b64(await crypto.subtle.sign(ecdsa, key, bytes));
+
+  async function start() {
+    if (!app) { show("enrol"); return; }
+    key = await crypto.subtle.importKey("jwk", app.privateKey, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
+    show("account");
+    document.getElementById("account-id").textContent = app.accountId;
+    poll();
+  }
+
+  function show(id) {
+    document.getElementById("enrol").hidden = id !== "enrol";
+    document.getElementById("account").hidden = id !== "account";
+  }
+
+  document.getElementById("enrol").addEventListener("submit", async event => {
+    event.preventDefault();
+    const phone = document.getElementById("phone").value.replace(/[\s./-]/g, "");
+    const nrn = document.getElementById("nrn").value.replace(/[\s.\-]/g, "");
+    const code = document.getElementById("new-code").value;
+    const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+    key = pair.privateKey;
+    const body = { phone, nationalRegisterNumber: nrn, code,
+      devicePublicKey: b64(await crypto.subtle.exportKey("spki", pair.publicKey)),
+      proofOfPossession: await sign(message("paraaf-itsme-enrol-v1", nrn, phone)) };
+    const response = await fetch("/api/itsme/enrolments", { method: "POST",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const json = await response.json();
+    if (!response.ok) { problem(json); return; }
+    app = { accountId: json.accountId, deviceId: json.deviceId, privateKey: await crypto.subtle.exportKey("jwk", key) };
+    localStorage.setItem(STORE, JSON.stringify(app));
+    say(t("app.enrolled"));
+    start();
+  });
+
+  document.getElementById("forget").addEventListener("click", () => {
+    localStorage.removeItem(STORE);
+    location.reload();
+  });
+
+  async function headers() {
+    const now = Math.floor(Date.now() / 1000);
+    return { "Paraaf-Device-Time": String(now),
+      "Paraaf-Device-Signature": await sign(message("paraaf-itsme-channel-v1", app.deviceId, String(now))) };
+  }
+
+  async function poll() {
+    if (polling) return;
+    polling = true;
+    while (app) {
+      try {
+        const response = await fetch("/api/itsme/devices/" + app.deviceId + "/consents/pending?waitSeconds=20",
+          { headers: await headers() });
+        const json = await response.json();
+        if (!response.ok) { problem(json); await pause(3000); continue; }
+        render(json);
+      } catch (e) {
+        await pause(3000);
+      }
+      await pause(500);
+    }
+  }
+
+  function render(consents) {
+    document.getElementById("nothing").hidden = consents.length > 0;
+    const box = document.getElementById("consents");
+    const known = new Set(consents.map(consent => consent.consentId));
+    [...box.children].forEach(card => { if (!known.has(card.dataset.consent)) card.remove(); });
+    consents.forEach(consent => {
+      if (box.querySelector("[data-consent='" + CSS.escape(consent.consentId) + "']")) return;
+      box.append(card(consent));
+    });
+  }
+
+  function card(consent) {
+    const card = document.createElement("form");
+    card.className = "card consent";
+    card.dataset.consent = consent.consentId;
+    const title = document.createElement("h3");
+    title.textContent = consent.documentTitle;
+    const code = document.createElement("p");
+    code.append(t("app.verification") + " ");
+    const strong = document.createElement("strong");
+    strong.className = "verification-code";
+    strong.textContent = consent.verificationCode;
+    code.append(strong);
+    const label = document.createElement("label");
+    label.textContent = t("app.code");
+    const input = document.createElement("input");
+    input.type = "password"; input.inputMode = "numeric"; input.maxLength = 5; input.className = "secret-code";
+    label.append(document.createElement("br"), input);
+    const approve = document.createElement("button");
+    approve.type = "submit"; approve.className = "primary approve"; approve.textContent = t("app.approve");
+    const reject = document.createElement("button");
+    reject.type = "button"; reject.className = "reject"; reject.textContent = t("app.reject");
+    card.append(title, code, label, document.createElement("br"), approve, document.createTextNode(" "), reject);
+    card.addEventListener("submit", async event => {
+      event.preventDefault();
+      await answer(consent, "approval", "paraaf-itsme-approve-v1", { code: input.value });
+    });
+    reject.addEventListener("click", () => answer(consent, "rejection", "paraaf-itsme-reject-v1", {}));
+    return card;
+  }
+
+  async function answer(consent, kind, purpose, extra) {
+    const nonceBytes = crypto.getRandomValues(new Uint8Array(24));
+    const nonce = b64(nonceBytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const body = Object.assign({ consentId: consent.consentId, hash: consent.hash, nonce,
+      deviceSignature: await sign(message(purpose, consent.consentId, consent.hash, nonce)) }, extra);
+    const response = await fetch("/api/itsme/devices/" + app.deviceId + "/consents/" + consent.consentId + "/" + kind,
+      { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const json = await response.json();
+    if (!response.ok) { problem(json); return; }
+    say(t(kind === "approval" ? "app.approved" : "app.rejected"));
+    document.querySelector("[data-consent='" + CSS.escape(consent.consentId) + "']")?.remove();
+  }
+
+  function say(message) {
+    const line = document.createElement("p");
+    line.className = "verdict VALID";
+    line.id = "outcome";
+    line.textContent = message;
+    status.replaceChildren(line);
+  }
+
+  function problem(json) {
+    const box = document.createElement("div");
+    box.className = "error";
+    box.setAttribute("role", "alert");
+    box.id = "problem";
+    box.textContent = (json.title || t("error.generic")) + (json.detail ? ": " + json.detail : "")
+      + (json.attemptsLeft !== undefined ? " (" + t("app.attemptsLeft", json.attemptsLeft) + ")" : "");
+    status.replaceChildren(box);
+  }
+
+  const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+  start();
+})();

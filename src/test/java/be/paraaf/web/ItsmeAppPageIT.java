@@ -1,0 +1,98 @@
+package be.paraaf.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.paraaf.access.DemoClients;
+import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.support.Browser;
+import be.paraaf.support.Multipart;
+import be.paraaf.support.ServiceClient;
+import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TestDocs;
+import be.paraaf.support.TwoStepFlow;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The itsme app simulator page in headless Chromium: enrols with a WebCrypto P-256 device key, receives a
+ * signing consent with the verification code the signer page shows, refuses a wrong code (attempts left) and
+ * approves with the right one — the request completes.
+ */
+class ItsmeAppPageIT extends ServiceIT {
+
+    @RegisterExtension
+    @AutoClose
+    static final Browser BROWSER = new Browser();
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CODE = "86420";
+
+    @Test
+    void enrolReceiveTheConsentAndApproveWithTheCode() {
+        String nrn = NationalRegisterNumber.withCheck(String.format("5%d%02d%02d%03d", RANDOM.nextInt(10),
+                1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
+        WebDriver page = BROWSER.driver();
+        page.get(CLIENT.baseUrl() + "/itsme-app.html?lang=nl");
+        waitFor(page, By.id("phone")).sendKeys("+32475" + nrn.substring(5, 11));
+        page.findElement(By.id("nrn")).sendKeys(nrn);
+        page.findElement(By.id("new-code")).sendKeys(CODE);
+        page.findElement(By.id("enrol-submit")).click();
+
+        String accountId = waitFor(page, By.id("account-id")).getText();
+        HttpResponse<byte[]> activated = CLIENT.postJson("/api/dev/itsme/accounts/" + accountId + "/activation",
+                "{\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"Kobe\",\"surname\":\"Jacobs\"}");
+        assertThat(activated.statusCode()).as(TwoStepFlow.body(activated)).isEqualTo(200);
+
+        String[] request = startedRequest(nrn);
+        HttpResponse<byte[]> started = CLIENT.postJson("/api/sign/" + request[1] + "/itsme", "");
+        assertThat(started.statusCode()).as(TwoStepFlow.body(started)).isEqualTo(202);
+        String shownToSigner = ServiceClient.json(started).get("verificationCode").asString();
+
+        WebElement consent = waitFor(page, By.cssSelector("form.consent"));
+        assertThat(consent.findElement(By.cssSelector(".verification-code")).getText()).isEqualTo(shownToSigner);
+        assertThat(consent.getText()).contains("Huurcontract");
+
+        consent.findElement(By.cssSelector(".secret-code")).sendKeys("00000");
+        consent.findElement(By.cssSelector("button.approve")).click();
+        assertThat(waitFor(page, By.id("problem")).getText()).contains("4");
+
+        WebElement code = page.findElement(By.cssSelector("form.consent .secret-code"));
+        code.clear();
+        code.sendKeys(CODE);
+        page.findElement(By.cssSelector("form.consent button.approve")).click();
+        assertThat(waitFor(page, By.id("outcome")).getText()).isEqualTo("Bevestigd.");
+
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> "COMPLETED".equals(ServiceClient.json(
+                CLIENT.get("/api/requests/" + request[0], DemoClients.WOONPUNT_KEY)).get("state").asString()));
+    }
+
+    private static String[] startedRequest(String nrn) {
+        String key = DemoClients.WOONPUNT_KEY;
+        HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new Multipart().file("document",
+                "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
+        String documentId = ServiceClient.json(uploaded).get("id").asString();
+        HttpResponse<byte[]> created = CLIENT.postJson("/api/requests", """
+                {"documentId":"%s","title":"Huurcontract","signatureLevel":"B-T","signers":[{"role":"tenant",
+                 "name":"Kobe Jacobs","nationalRegisterNumber":"%s","consentMethods":"ITSME","fieldName":"tenant-1",
+                 "step":1}]}""".formatted(documentId, nrn), key);
+        assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
+        JsonNode json = ServiceClient.json(created);
+        String id = json.get("id").asString();
+        assertThat(CLIENT.postJson("/api/requests/" + id + "/start", "", key).statusCode()).isEqualTo(200);
+        return new String[] {id, json.get("signerLinks").get(0).get("token").asString()};
+    }
+
+    private static WebElement waitFor(WebDriver page, By locator) {
+        return new WebDriverWait(page, Duration.ofSeconds(40)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+}
