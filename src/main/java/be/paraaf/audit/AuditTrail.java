@@ -34,7 +34,7 @@ public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
     private static final Pattern EVENT = Pattern.compile("[a-z][a-z.-]{1,39}");
-    private static final int MAX_TRIES = 20;
+    private static final int MAX_TRIES = 100;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
@@ -67,7 +67,18 @@ public class AuditTrail {
                 if (attempt >= MAX_TRIES) {
                     throw new IllegalStateException("audit append kept colliding for request " + requestId, e);
                 }
+                backOff(attempt);
             }
+        }
+    }
+
+    /** Random, growing pauses so appenders that collided (other threads, other nodes) stop colliding. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 5L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while appending to an audit trail", e);
         }
     }
 

@@ -1,0 +1,89 @@
+package be.paraaf.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.paraaf.access.DemoClients;
+import be.paraaf.support.Browser;
+import be.paraaf.support.ServiceIT;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The agency page in headless Chromium: fill the lease (a tenant added), preview the pages, send it, follow the
+ * request live (a tenant declines through their link and the page shows it); invalid data lists every field.
+ */
+class AgencyPageIT extends ServiceIT {
+
+    @RegisterExtension
+    @AutoClose
+    static final Browser BROWSER = new Browser();
+
+    @Test
+    void leaseIsFilledPreviewedSentAndFollowed() {
+        WebDriver page = open();
+        page.findElement(By.id("sample")).click();
+        page.findElement(By.id("add-tenant")).click();
+        List<WebElement> tenants = page.findElements(By.cssSelector("#tenants .tenant"));
+        assertThat(tenants).hasSize(2);
+        tenants.get(1).findElement(By.className("tenant-name")).sendKeys("Anaïs Çelik");
+        tenants.get(1).findElement(By.className("tenant-nrn")).sendKeys("05.03.12-187.93");
+        ((JavascriptExecutor) page).executeScript("arguments[0].value = '2005-03-12'",
+                tenants.get(1).findElement(By.className("tenant-birth")));
+        page.findElement(By.id("agency-representative-nrn")).sendKeys("85073003328");
+        page.findElement(By.id("preview")).click();
+
+        waitFor(page, By.cssSelector("#pages img.page"));
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return [...document.querySelectorAll('#pages img')].filter(i => i.naturalWidth > 0)"
+                        + ".length")).intValue() >= 1);
+
+        page.findElement(By.id("send")).click();
+        List<WebElement> links = new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#signers a.signer-link"));
+            return found.size() == 3 ? found : null;
+        });
+        assertThat(waitFor(page, By.id("request-state")).getText()).isEqualTo("IN_PROGRESS");
+        String token = links.get(0).getAttribute("href").replaceFirst(".*token=", "");
+
+        assertThat(CLIENT.postJson("/api/sign/" + token + "/decline", "{\"reason\":\"verkeerde huurprijs\"}")
+                .statusCode()).isEqualTo(200);
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("request-state"),
+                "DECLINED"));
+    }
+
+    @Test
+    void invalidLeaseDataIsListedFieldByField() {
+        WebDriver page = open();
+        page.findElement(By.id("sample")).click();
+        WebElement nrn = page.findElement(By.cssSelector("#tenants .tenant .tenant-nrn"));
+        nrn.clear();
+        nrn.sendKeys("92.05.05-123.46");
+        page.findElement(By.id("base-rent")).clear();
+        page.findElement(By.id("preview")).click();
+
+        WebElement problem = waitFor(page, By.id("problem"));
+        assertThat(problem.getText()).contains("tenants[0].nationalNumber", "baseRent");
+    }
+
+    private static WebDriver open() {
+        WebDriver page = BROWSER.driver();
+        page.get(CLIENT.baseUrl() + "/agency.html?lang=nl");
+        WebElement key = waitFor(page, By.id("api-key"));
+        key.clear();
+        key.sendKeys(DemoClients.WOONPUNT_KEY);
+        return page;
+    }
+
+    private static WebElement waitFor(WebDriver page, By locator) {
+        return new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+}
