@@ -6,6 +6,8 @@
   const token = new URLSearchParams(location.search).get("token") || "";
   const api = "/api/sign/" + encodeURIComponent(token);
   const status = document.getElementById("status");
+  // reached from the citizen's page (an actualisation): offer the way back
+  document.getElementById("back").hidden = new URLSearchParams(location.search).get("back") !== "citizen";
   let info = null;
   let polling = null;
 

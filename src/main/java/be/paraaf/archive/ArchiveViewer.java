@@ -2,8 +2,7 @@ package be.paraaf.archive;
 
 /**
  * Who is looking at the archive: the seam between authentication and archive access. An agency sees the
- * entries it owns; a citizen (once eID / itsme authentication exists in {@code web}) sees the entries where
- * they are a party. Anyone else gets "not found", never "forbidden", so ids reveal nothing.
+ * entries it owns; a citizen logged in with the eID or itsme sees the entries where they are a party. Anyone else gets "not found", never "forbidden", so ids reveal nothing.
  */
 public sealed interface ArchiveViewer {
 
@@ -16,7 +15,7 @@ public sealed interface ArchiveViewer {
         }
     }
 
-    /** A citizen authenticated with eID or itsme, by national register number. Not wired to the web yet. */
+    /** A citizen authenticated with eID or itsme, by national register number. */
     record Citizen(String nationalNumber) implements ArchiveViewer {
         public Citizen {
             nationalNumber = be.paraaf.identity.NationalRegisterNumber.parse(nationalNumber).value();

@@ -37,6 +37,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CitizenLogin {
 
+    /** The header that carries a citizen's session token. */
+    public static final String SESSION_HEADER = "Paraaf-Citizen-Session";
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(3);
     static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -148,6 +150,19 @@ public class CitizenLogin {
                 .query((rs, n) -> new CitizenSession(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toLocalDateTime().toInstant(ZoneOffset.UTC))).optional()
                 .filter(session -> session.expiresAt().isAfter(clock.instant()));
+    }
+
+    /** The session of a token; 401 (problem {@code unauthenticated}) when there is none. */
+    public CitizenSession require(String token) {
+        return session(token).orElseThrow(() -> new LoginException("unauthenticated", 401, "Log in with the eID or "
+                + "itsme first (POST /api/citizen/login/…) and send the session in the " + SESSION_HEADER + " header."));
+    }
+
+    /** Ends a session (log out); an unknown token is ignored. */
+    public void logout(String token) {
+        if (token != null && !token.isBlank()) {
+            jdbc.sql("delete from citizen_sessions where token_sha256 = ?").param(sha256(token)).update();
+        }
     }
 
     private Session open(String nrn, String method) {

@@ -126,9 +126,7 @@ public class RequestService {
     }
 
     public List<RequestView> list(String clientId, RequestState state, int page, int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new RequestException("invalid-paging", 400, "page must be ≥ 0 and size between 1 and 100.");
-        }
+        checkPaging(page, size);
         return requests.list(clientId, state, page, size).stream().map(r -> RequestView.of(r, null, null)).toList();
     }
 
@@ -137,9 +135,7 @@ public class RequestService {
      * (whatever the agency), with only their own part — never other signers' numbers or any link token.
      */
     public List<CitizenRequestView> forCitizen(String nationalNumber, int page, int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new RequestException("invalid-paging", 400, "page must be ≥ 0 and size between 1 and 100.");
-        }
+        checkPaging(page, size);
         return requests.naming(nationalNumber, page, size).stream().flatMap(request -> request.signers().stream()
                 .filter(signer -> signer.number().value().equals(nationalNumber))
                 .map(signer -> new CitizenRequestView(request.id(), request.title(), request.state(),
@@ -248,6 +244,12 @@ public class RequestService {
 
     <T> T inTransaction(Supplier<T> work) {
         return transaction.execute(status -> work.get());
+    }
+
+    static void checkPaging(int page, int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new RequestException("invalid-paging", 400, "page must be ≥ 0 and size between 1 and 100.");
+        }
     }
 
     static RequestException notActive(SigningRequest request, String verb) {

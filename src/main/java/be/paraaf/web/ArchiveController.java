@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The calling agency's archive. Every call needs an API key; an entry of another client is a 404. Citizen
- * access (eID / itsme) will build an {@link ArchiveViewer.Citizen} here once that authentication exists.
+ * access (eID / itsme) is in {@code CitizenController}.
  */
 @RestController
 @RequestMapping("/api/archive")
@@ -164,7 +164,7 @@ class ArchiveController {
         }
     }
 
-    private static ResponseEntity<byte[]> download(byte[] content, String fileName, MediaType type) {
+    static ResponseEntity<byte[]> download(byte[] content, String fileName, MediaType type) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
                         .toString())

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CitizenController {
 
-    static final String SESSION_HEADER = "Paraaf-Citizen-Session";
+    static final String SESSION_HEADER = CitizenLogin.SESSION_HEADER;
 
     private final CitizenLogin login;
     private final RequestService requests;
@@ -88,9 +89,23 @@ class CitizenController {
                 new ArchiveSearch(null, null, null, null, page, size));
     }
 
+    @Operation(summary = "Log out: the session token stops working")
+    @DeleteMapping("/api/citizen/session")
+    ResponseEntity<Void> logout(@RequestHeader(name = SESSION_HEADER, required = false) String token) {
+        login.logout(token);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The current version of an archived document in which the logged-in citizen is a party")
+    @GetMapping(path = "/api/citizen/archive/{id}/document", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> archivedDocument(@RequestHeader(name = SESSION_HEADER, required = false) String token,
+            @PathVariable String id) {
+        return ArchiveController.download(archive.document(
+                new ArchiveViewer.Citizen(session(token).nationalRegisterNumber()), id), id + ".pdf",
+                MediaType.APPLICATION_PDF);
+    }
+
     private CitizenSession session(String token) {
-        return login.session(token).orElseThrow(() -> new be.paraaf.InvalidInputException("unauthenticated", 401,
-                "Log in with the eID or itsme first (POST /api/citizen/login/…) and send the session in the "
-                        + SESSION_HEADER + " header.", Map.of(), null));
+        return login.require(token);
     }
 }

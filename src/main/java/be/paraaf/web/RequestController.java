@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,18 +103,7 @@ class RequestController {
     }
 
     private NewRequest read(JsonNode body) {
-        try {
-            return json.treeToValue(body, NewRequest.class);
-        } catch (JacksonException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)
-                    && !(cause instanceof IllegalStateException)) {
-                cause = cause.getCause();
-            }
-            String detail = cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-                    ? cause.getMessage() : "The request body does not match the expected shape: " + e.getOriginalMessage();
-            throw new RequestException("invalid-request", 422, detail);
-        }
+        return JsonBodies.read(json, body, NewRequest.class, "invalid-request");
     }
 
     private static RequestState state(String text) {

@@ -49,7 +49,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals", "/api/archive",
-                                "/api/archive/**").authenticated()
+                                "/api/archive/**", "/api/actualisations", "/api/actualisations/**").authenticated()
                         // the itsme-style app authenticates by its enrolled device key, checked per request
                         // in ItsmeService (channel signature, signed approvals), never by an API key
                         .requestMatchers("/api/itsme/**").permitAll()

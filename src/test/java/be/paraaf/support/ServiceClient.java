@@ -76,6 +76,25 @@ public final class ServiceClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }
 
+    /** A GET as the citizen holding the session {@code token} (null: none). */
+    public HttpResponse<byte[]> citizenGet(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (token != null) {
+            request.header("Paraaf-Citizen-Session", token);
+        }
+        return send(request.build());
+    }
+
+    /** A JSON POST as the citizen holding the session {@code token} (null: none). */
+    public HttpResponse<byte[]> citizenPostJson(String path, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Paraaf-Citizen-Session", token);
+        }
+        return send(request.build());
+    }
+
     public HttpResponse<byte[]> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
