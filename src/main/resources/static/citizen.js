@@ -157,7 +157,7 @@
         const decision = await json(response);
         confirm.disabled = false;
         if (!response.ok) { problem(decision); return; }
-        location.href = decision.signingPage + "&back=citizen";
+        location.href = decision.signingPage + "&back=citizen&lang=" + paraafI18n.language();
       });
     }
     if (item.status === "STAYS" || item.status === "WITHDRAWN") {

@@ -243,7 +243,8 @@ const paraafI18n = (() => {
   const supported = Object.keys(PARAAF_TEXTS);
   function initial() {
     const fromQuery = new URLSearchParams(location.search).get("lang");
-    if (supported.includes(fromQuery)) return fromQuery;
+    // a language in the link is a choice too: it sticks when the user follows links to other pages
+    if (supported.includes(fromQuery)) { localStorage.setItem("paraaf.lang", fromQuery); return fromQuery; }
     const stored = localStorage.getItem("paraaf.lang");
     if (supported.includes(stored)) return stored;
     for (const tag of navigator.languages || [navigator.language || "nl"]) {
