@@ -11,9 +11,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,10 +29,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class EidLoginPickupTest {
 
     private final MutableClock clock = new MutableClock(Duration.ZERO);
-    private final JdbcClient jdbc = migratedH2();
-    // the paths tested here never verify a card's answer: no trusted roots or itsme needed
-    private final CitizenLogin login = new CitizenLogin(jdbc, null, null, clock,
-            new ParaafProperties(Path.of("."), URI.create("https://paraaf.example/")));
+    private JdbcClient jdbc;
+    private CitizenLogin login;
+
+    @BeforeEach
+    void service() {
+        jdbc = database();
+        // the paths tested here never verify a card's answer: no trusted roots or itsme needed
+        login = new CitizenLogin(jdbc, null, null, clock,
+                new ParaafProperties(Path.of("."), URI.create("https://paraaf.example/")));
+    }
+
+    /** A migrated database; H2 here, PostgreSQL in {@link EidLoginPickupPostgresIT}. */
+    JdbcClient database() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:citizen-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        return migrated(dataSource);
+    }
+
+    static JdbcClient migrated(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return JdbcClient.create(dataSource);
+    }
 
     @Test
     void theChallengeCarriesAPickupTokenStoredOnlyAsItsHashAndTheAgentsLink() {
@@ -76,6 +103,38 @@ class EidLoginPickupTest {
     }
 
     @Test
+    void concurrentPickupsOfAnAnsweredLoginGiveExactlyOneSession() throws Exception {
+        CitizenLogin.Challenge challenge = login.eidChallenge();
+        String nrn = EidLogins.newNationalNumber(); // the PostgreSQL variant shares its schema between tests
+        answeredByTheAgent(challenge.id(), nrn);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> pickups = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                pickups.add(() -> {
+                    try {
+                        return login.pickup(challenge.id(), challenge.pickupToken()).map(s -> "session")
+                                .orElse("pending");
+                    } catch (ParaafException e) {
+                        return e.problemType();
+                    }
+                });
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> outcome : pool.invokeAll(pickups)) {
+                outcomes.add(outcome.get());
+            }
+            assertThat(outcomes).containsOnly("session", "login-already-picked-up")
+                    .filteredOn("session"::equals).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from citizen_sessions where national_number = ?").param(nrn)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void theAgentSeesOnlyTheLastFourDigits() {
         assertThat(CitizenLogin.masked("85073003328")).isEqualTo("*******3328");
     }
@@ -91,13 +150,5 @@ class EidLoginPickupTest {
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.problemType()).isEqualTo(type);
         });
-    }
-
-    private static JdbcClient migratedH2() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:citizen-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return JdbcClient.create(dataSource);
     }
 }
