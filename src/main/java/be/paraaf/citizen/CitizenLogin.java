@@ -2,6 +2,7 @@ package be.paraaf.citizen;
 
 import be.paraaf.InvalidInputException;
 import be.paraaf.ParaafException;
+import be.paraaf.ParaafProperties;
 import be.paraaf.consent.itsme.ConsentOutcome;
 import be.paraaf.consent.itsme.ConsentRequest;
 import be.paraaf.consent.itsme.ItsmeSigning;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,12 +29,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Citizens log in to see their own signing requests and archived documents: with the eID (the server's one-time
  * challenge signed by the card's Authentication key, whose certificate chains to a trusted root and carries the
  * national register number) or with itsme (a push approval of the same challenge, signed by the account's remote
  * key). A login yields a session token (256 bits, stored as SHA-256) valid for a short time.
+ *
+ * <p>A browser cannot reach the card, so a web page logs in with the eID through the local agent, like an OAuth
+ * device flow (RFC 8628): the page starts the login and keeps the pickup token (256 bits, stored as SHA-256),
+ * shows the agent its link; the agent fetches the challenge, answers it with the card ({@link #agentAnswer}),
+ * and learns nothing that opens a session; the page then exchanges its pickup token for the session, once.
  */
 @Service
 public class CitizenLogin {
@@ -41,22 +49,45 @@ public class CitizenLogin {
     public static final String SESSION_HEADER = "Paraaf-Citizen-Session";
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(3);
     static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
+    /** How long after the challenge expired the page may still pick up a session the agent obtained in time. */
+    static final Duration PICKUP_GRACE = Duration.ofMinutes(1);
+    /** Where the agent fetches and answers a challenge; the id follows. */
+    public static final String AGENT_PATH = "/api/citizen/login/eid/";
+    // RSA-4096 signatures are 512 bytes and DER ECDSA P-521 ones 139: anything far larger is not a signature
+    private static final int MAX_SIGNATURE_BYTES = 1024;
+    // an eID chain (leaf, Citizen CA, root) is about 5 KB in PEM
+    private static final int MAX_CHAIN_BYTES = 64 * 1024;
+    private static final int MAX_TOKEN_LENGTH = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final TrustedChains trustedChains;
     private final ItsmeSigning itsme;
     private final Clock clock;
+    private final String baseUrl;
 
-    CitizenLogin(JdbcClient jdbc, TrustedChains trustedChains, ItsmeSigning itsme, Clock clock) {
+    CitizenLogin(JdbcClient jdbc, TrustedChains trustedChains, ItsmeSigning itsme, Clock clock,
+            ParaafProperties paraaf) {
         this.jdbc = jdbc;
         this.trustedChains = trustedChains;
         this.itsme = itsme;
         this.clock = clock;
+        this.baseUrl = paraaf.baseUrl();
     }
 
-    /** A fresh challenge for the eID card to sign with its Authentication key. */
-    public record Challenge(String id, String challenge, Instant expiresAt) {
+    /**
+     * A fresh challenge for the eID card to sign with its Authentication key. The page that asked keeps
+     * {@code pickupToken} to itself and hands the local agent {@code agentLink} (the absolute URL of the challenge).
+     */
+    public record Challenge(String id, String challenge, Instant expiresAt, String pickupToken, String agentLink) {
+    }
+
+    /** What the agent sees of a challenge: nothing that picks up a session. */
+    public record AgentChallenge(String id, String challenge, Instant expiresAt) {
+    }
+
+    /** The agent's answer was accepted; the national register number is masked but for its last 4 digits. */
+    public record AgentAnswer(String status, String nationalRegisterNumber) {
     }
 
     /** An itsme login waiting for the approval in the app. */
@@ -70,10 +101,13 @@ public class CitizenLogin {
     public Challenge eidChallenge() {
         String id = random(16);
         String challenge = random(32);
+        String pickupToken = random(32);
         Instant expires = clock.instant().plus(CHALLENGE_LIFETIME);
-        jdbc.sql("insert into citizen_challenges (id, challenge, method, expires_at, used) values (?, ?, 'EID', ?, false)")
-                .params(id, challenge, utc(expires)).update();
-        return new Challenge(id, challenge, expires);
+        jdbc.sql("""
+                insert into citizen_challenges (id, challenge, method, expires_at, used, pickup_sha256, picked_up)
+                values (?, ?, 'EID', ?, false, ?, false)""")
+                .params(id, challenge, utc(expires), sha256(pickupToken)).update();
+        return new Challenge(id, challenge, expires, pickupToken, baseUrl + AGENT_PATH + id);
     }
 
     /**
@@ -82,6 +116,97 @@ public class CitizenLogin {
      */
     public Session eidLogin(String challengeId, byte[] certificateChain, byte[] signature) {
         String challenge = claim(challengeId, "EID");
+        return open(verifiedNationalNumber(challenge, certificateChain, signature), "EID");
+    }
+
+    /** The challenge of an open eID login, for the agent: 404 if unknown, 410 once answered or expired. */
+    public AgentChallenge agentChallenge(String id) {
+        EidLoginRow row = eidLoginRow(id).orElseThrow(CitizenLogin::notFound);
+        if (row.used()) {
+            throw gone("login-already-answered", "This login was already answered; start a new one in the browser.");
+        }
+        if (!row.expiresAt().isAfter(clock.instant())) {
+            throw gone("login-expired", "This login expired; start a new one in the browser.");
+        }
+        return new AgentChallenge(id, row.challenge(), row.expiresAt());
+    }
+
+    /**
+     * The agent's answer to an eID login: the same checks as {@link #eidLogin}, but no session — the page that
+     * started the login picks it up with its pickup token. Unlike the direct login, a refused answer leaves the
+     * login open (whoever saw the link could otherwise spoil it with garbage); a good answer is taken once,
+     * by a conditional update.
+     */
+    public AgentAnswer agentAnswer(String id, byte[] certificateChain, byte[] signature) {
+        EidLoginRow row = eidLoginRow(id).orElseThrow(() -> refused("Unknown login challenge."));
+        if (row.used()) {
+            throw refused("This login was already answered; start a new one in the browser.");
+        }
+        if (!row.expiresAt().isAfter(clock.instant())) {
+            throw refused("This login expired before the card answered; start a new one in the browser.");
+        }
+        String nrn = verifiedNationalNumber(row.challenge(), certificateChain, signature);
+        Instant now = clock.instant();
+        int answered = jdbc.sql("""
+                update citizen_challenges set used = true, national_number = ?, answered_at = ?
+                where id = ? and method = 'EID' and used = false and expires_at > ?""")
+                .params(nrn, utc(now), id, utc(now)).update();
+        if (answered != 1) {
+            throw refused("The login challenge was already used or has expired.");
+        }
+        return new AgentAnswer("ANSWERED", masked(nrn));
+    }
+
+    /**
+     * The page picks up the session of an eID login answered by the agent: empty while the agent has not
+     * answered, the session exactly once after (a conditional update decides among concurrent pickups), a
+     * 410 afterwards or once the login expired, a 401 without the right pickup token.
+     */
+    @Transactional
+    public Optional<Session> pickup(String id, String pickupToken) {
+        EidLoginRow row = eidLoginRow(id).orElseThrow(CitizenLogin::notFound);
+        if (pickupToken == null || pickupToken.isBlank() || pickupToken.length() > MAX_TOKEN_LENGTH
+                || row.pickupSha256() == null || !MessageDigest.isEqual(
+                        sha256(pickupToken).getBytes(StandardCharsets.US_ASCII),
+                        row.pickupSha256().getBytes(StandardCharsets.US_ASCII))) {
+            throw new LoginException("pickup-token-refused", 401, "The pickup token is missing or wrong: only the "
+                    + "page that started this login can pick up its session.");
+        }
+        if (row.pickedUp()) {
+            throw gone("login-already-picked-up", "The session of this login was already picked up.");
+        }
+        Instant now = clock.instant();
+        if (row.answeredAt() != null) {
+            int picked = jdbc.sql("""
+                    update citizen_challenges set picked_up = true
+                    where id = ? and picked_up = false and answered_at is not null and expires_at > ?""")
+                    .params(id, utc(now.minus(PICKUP_GRACE))).update();
+            if (picked != 1) {
+                throw row.expiresAt().plus(PICKUP_GRACE).isAfter(now)
+                        ? gone("login-already-picked-up", "The session of this login was already picked up.")
+                        : gone("login-expired", "This login expired before its session was picked up; log in again.");
+            }
+            return Optional.of(open(row.nationalNumber(), "EID"));
+        }
+        if (row.used()) {
+            throw gone("login-already-answered", "This challenge was used by a direct eID login; start a new one.");
+        }
+        if (!row.expiresAt().isAfter(now)) {
+            throw gone("login-expired", "This login expired before the card answered; start a new one.");
+        }
+        return Optional.empty();
+    }
+
+    /** The national register number of the Authentication certificate that signed {@code challenge}. */
+    private String verifiedNationalNumber(String challenge, byte[] certificateChain, byte[] signature) {
+        if (certificateChain != null && certificateChain.length > MAX_CHAIN_BYTES) {
+            throw new InvalidInputException("invalid-certificate", "The certificate chain is larger than "
+                    + MAX_CHAIN_BYTES / 1024 + " KB; an eID chain is a few KB.");
+        }
+        if (signature == null || signature.length == 0 || signature.length > MAX_SIGNATURE_BYTES) {
+            throw new InvalidInputException("invalid-signature-value", "The signature is empty or longer than "
+                    + MAX_SIGNATURE_BYTES + " bytes.");
+        }
         List<X509Certificate> chain = CertificateChains.parse(certificateChain);
         X509Certificate certificate = chain.get(0);
         if (!trustedChains.isTrusted(chain, clock.instant())) {
@@ -91,12 +216,34 @@ public class CitizenLogin {
         if (usage == null || !usage[0]) {
             throw refused("Log in with the card's Authentication certificate (digitalSignature).");
         }
-        if (!verifies(certificate, challenge.getBytes(java.nio.charset.StandardCharsets.US_ASCII), signature)) {
+        if (!verifies(certificate, challenge.getBytes(StandardCharsets.US_ASCII), signature)) {
             throw refused("The signature over the challenge does not verify with the certificate.");
         }
-        String nrn = CertificateIdentity.nationalNumber(certificate).map(NationalRegisterNumber::value)
+        return CertificateIdentity.nationalNumber(certificate).map(NationalRegisterNumber::value)
                 .orElseThrow(() -> refused("The certificate carries no Belgian national register number."));
-        return open(nrn, "EID");
+    }
+
+    private record EidLoginRow(String challenge, Instant expiresAt, boolean used, String pickupSha256,
+            String nationalNumber, Instant answeredAt, boolean pickedUp) {
+    }
+
+    private Optional<EidLoginRow> eidLoginRow(String id) {
+        if (id == null || id.isBlank() || id.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select challenge, expires_at, used, pickup_sha256, national_number, answered_at, picked_up
+                from citizen_challenges where id = ? and method = 'EID'""").param(id)
+                .query((rs, n) -> new EidLoginRow(rs.getString(1), instant(rs.getTimestamp(2)), rs.getBoolean(3),
+                        rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), rs.getBoolean(7)))
+                .optional();
+    }
+
+    /** All digits but the last 4 hidden: enough for the holder to recognise, little for anyone else. */
+    static String masked(String nationalRegisterNumber) {
+        int shown = Math.min(4, nationalRegisterNumber.length());
+        return "*".repeat(nationalRegisterNumber.length() - shown)
+                + nationalRegisterNumber.substring(nationalRegisterNumber.length() - shown);
     }
 
     /** Starts an itsme login: the app shows the verification code; the citizen approves with their code. */
@@ -200,6 +347,18 @@ public class CitizenLogin {
 
     private static LoginException refused(String detail) {
         return new LoginException("citizen-login-refused", 401, detail);
+    }
+
+    private static LoginException notFound() {
+        return new LoginException("login-not-found", 404, "No such eID login.");
+    }
+
+    private static LoginException gone(String problemType, String detail) {
+        return new LoginException(problemType, 410, detail);
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     private static String random(int bytes) {

@@ -1,12 +1,10 @@
 package be.paraaf.cli;
 
-import be.paraaf.consent.eid.CardException;
 import be.paraaf.consent.eid.CardSigner;
+import be.paraaf.consent.eid.CitizenLoginClient;
 import be.paraaf.consent.eid.IssuerCertificates;
-import be.paraaf.consent.eid.PinGuard;
 import be.paraaf.consent.eid.Pkcs11Module;
 import be.paraaf.consent.eid.TwoStepClient;
-import be.paraaf.consent.eid.VirtualCard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,9 +17,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,12 +31,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code paraaf eid-agent}: the holder's side of an eID signature. Opens the card through PKCS#11
- * (SunPKCS11), asks the PIN, and runs paraaf's two-step signature over HTTP with the card's "Signature" key.
+ * {@code paraaf eid-agent}: the holder's side of the eID, because a browser cannot reach a smartcard. Opens the
+ * card through PKCS#11 (SunPKCS11) and asks the PIN; {@code sign} runs paraaf's two-step signature over HTTP
+ * with the card's "Signature" key, {@code login} answers a web page's login challenge with its
+ * "Authentication" key.
  */
 @Command(name = "eid-agent", mixinStandardHelpOptions = true,
-        description = "Sign with a Belgian eID card (or a virtual card) through PKCS#11.",
-        subcommands = {EidAgentCommand.Sign.class})
+        description = "Sign, or log in to a paraaf web page, with a Belgian eID card (or a virtual card) through "
+                + "PKCS#11.",
+        subcommands = {EidAgentCommand.Sign.class, EidAgentCommand.Login.class})
 class EidAgentCommand implements Runnable {
 
     @Spec
@@ -44,7 +47,75 @@ class EidAgentCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: sign.");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: sign or login.");
+    }
+
+    @Command(name = "login", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Log in to a paraaf web page with the card's Authentication key: the page shows this "
+                    + "command with its link; the agent fetches the login's challenge, asks the PIN, signs the "
+                    + "challenge on the card and sends it with the Authentication certificate. The browser then "
+                    + "finds itself logged in; the agent never gets the session.", EidExitCodes.LOGIN_DESCRIPTION})
+    static class Login implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--link", required = true, paramLabel = "URL", description = "The link the login page "
+                + "shows: http(s)://host/api/citizen/login/eid/<id>.")
+        URI link;
+
+        @Mixin
+        CardOptions card;
+
+        @Mixin
+        PinInput pin;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                OptionalInt child = card.runInChildJvmIfNeeded(spec);
+                if (child.isPresent()) {
+                    return child.getAsInt();
+                }
+                CitizenLoginClient client = CitizenLoginClient.forLink(link);
+                Pkcs11Module token = card.module();
+                // fetch first: an expired or answered login stops here, before the PIN is asked for nothing
+                CitizenLoginClient.Challenge challenge = client.challenge();
+                char[] pinValue = pin.read("eID PIN: ");
+                try (CardSigner signer = card.open(token, pinValue, CardSigner.AUTHENTICATION_KEY)) {
+                    // the card holds the Citizen CA at most: the server trusts only a chain up to its root
+                    List<X509Certificate> chain = IssuerCertificates.overHttp(Duration.ofSeconds(10))
+                            .complete(signer.certificateChain());
+                    byte[] signature = signer.sign(challenge.bytes(),
+                            CitizenLoginClient.signatureAlgorithm(chain.get(0)));
+                    CitizenLoginClient.Answer answer = client.answer(chain, signature);
+                    out.printf("Logged in as %s (national register number %s) — return to your browser%n",
+                            holderName(chain.get(0)), answer.nationalRegisterNumber());
+                    out.flush();
+                    return EidExitCodes.OK;
+                }
+            } catch (RuntimeException e) {
+                return EidExitCodes.report(e, "paraaf eid-agent login", spec.commandLine().getErr());
+            }
+        }
+
+        /** "Given Surname" from an eID subject, or its CN. */
+        private static String holderName(X509Certificate certificate) {
+            X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+            String given = first(subject, BCStyle.GIVENNAME);
+            String surname = first(subject, BCStyle.SURNAME);
+            if (given != null && surname != null) {
+                return given + " " + surname;
+            }
+            String commonName = first(subject, BCStyle.CN);
+            return commonName != null ? commonName : subject.toString();
+        }
+
+        private static String first(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+            var rdns = name.getRDNs(type);
+            return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+        }
     }
 
     @Command(name = "sign", mixinStandardHelpOptions = true, sortOptions = false,
@@ -82,19 +153,8 @@ class EidAgentCommand implements Runnable {
         @Option(names = "--location", paramLabel = "TEXT", description = "Location shown in the signature.")
         String location;
 
-        @Option(names = "--module", paramLabel = "LIBRARY",
-                description = "PKCS#11 module (default: the eID middleware's libbeidpkcs11; with --card-dir "
-                        + "SoftHSM2's libsofthsm2).")
-        Path module;
-
-        @Option(names = "--slot-index", defaultValue = "0", paramLabel = "N",
-                description = "Index among the slots with a card (default: ${DEFAULT-VALUE}).")
-        int slotIndex;
-
-        @Option(names = "--card-dir", paramLabel = "DIR",
-                description = "Use the virtual eID card in DIR (paraaf eid virtual-card create) instead of a "
-                        + "real card.")
-        Path cardDir;
+        @Mixin
+        CardOptions card;
 
         @Mixin
         PinInput pin;
@@ -104,37 +164,27 @@ class EidAgentCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                PinGuard guard = PinGuard.chipEnforced();
-                if (cardDir != null) {
-                    VirtualCard card = VirtualCard.at(cardDir);
-                    if (!card.exists()) {
-                        throw new CardException(
-                                CardException.Kind.NO_TOKEN, "No eID card: " + card.directory()
-                                        + " holds no virtual card (paraaf eid virtual-card create --dir …).");
-                    }
-                    if (!card.isSelectedInThisProcess()) {
-                        return ChildJvm.run(Map.of(VirtualCard.SOFTHSM2_CONF, card.softHsmConfig().toString()),
-                                spec.commandLine().getParseResult().originalArgs());
-                    }
-                    guard = card.pinGuard();
+                OptionalInt child = card.runInChildJvmIfNeeded(spec);
+                if (child.isPresent()) {
+                    return child.getAsInt();
                 }
                 if (link == null && (server == null || document == null || this.out == null)) {
                     throw new CommandLine.ParameterException(spec.commandLine(),
                             "give either --link, or --server, --document and --out");
                 }
-                Pkcs11Module token = new Pkcs11Module(moduleLibrary(), slotIndex).requireInstalled();
+                Pkcs11Module token = card.module();
                 byte[] pdf = link == null ? readDocument() : null;
                 char[] pinValue = pin.read("eID PIN: ");
-                try (CardSigner card = CardSigner.open(token, guard, pinValue, CardSigner.SIGNATURE_KEY)) {
+                try (CardSigner signer = card.open(token, pinValue, CardSigner.SIGNATURE_KEY)) {
                     List<X509Certificate> chain = IssuerCertificates.overHttp(Duration.ofSeconds(10))
-                            .complete(card.certificateChain());
+                            .complete(signer.certificateChain());
                     out.printf("Signing as %s%n", new X500Name(BCStyle.INSTANCE,
                             X500Name.getInstance(chain.get(0).getSubjectX500Principal().getEncoded()).getRDNs()));
                     if (link != null) {
                         TwoStepClient client = new TwoStepClient(link.resolve("/"));
                         TwoStepClient.Prepared prepared = client.prepare(link.getPath() + "/eid/prepare", null, chain,
                                 Map.of());
-                        byte[] signatureValue = card.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
+                        byte[] signatureValue = signer.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
                         out.println(new String(client.complete(prepared, signatureValue), StandardCharsets.UTF_8));
                         out.println("Signed the signing request of " + link.getPath());
                         out.flush();
@@ -144,7 +194,7 @@ class EidAgentCommand implements Runnable {
                     TwoStepClient.Prepared prepared = client.prepare(TwoStepClient.PADES_PREPARE,
                             new TwoStepClient.Document(document.getFileName().toString(), "application/pdf", pdf),
                             chain, options());
-                    byte[] signatureValue = card.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
+                    byte[] signatureValue = signer.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
                     byte[] signed = client.complete(prepared, signatureValue);
                     write(signed);
                 }
@@ -155,18 +205,6 @@ class EidAgentCommand implements Runnable {
             } catch (RuntimeException e) {
                 return EidExitCodes.report(e, "paraaf eid-agent", err);
             }
-        }
-
-        private Path moduleLibrary() {
-            if (module != null) {
-                return module;
-            }
-            List<Path> candidates = cardDir != null ? Pkcs11Module.SOFTHSM_LOCATIONS : Pkcs11Module.BEID_LOCATIONS;
-            return Pkcs11Module.firstInstalled(candidates).orElseThrow(() ->
-                    new CardException(CardException.Kind.NO_MODULE,
-                            "No PKCS#11 module found (looked in " + candidates + "). Install "
-                                    + (cardDir != null ? "softhsm2" : "the eID middleware (eid-mw)")
-                                    + " or pass --module."));
         }
 
         private Map<String, String> options() {

@@ -21,11 +21,13 @@ final class EidExitCodes {
     static final int BLOCKED = 5;
     /** The server refused or could not be reached. */
     static final int SERVER_PROBLEM = 6;
-    /** The prepared signature expired before it was completed: run again. */
+    /** The prepared signature (or the citizen's login) expired before it was completed: run (log in) again. */
     static final int EXPIRED = 7;
 
     static final String DESCRIPTION = "Exit codes: 0 signed, 1 failure, 2 invalid usage, 3 no module/card/key, "
             + "4 wrong PIN, 5 card blocked, 6 server problem, 7 prepared signature expired.";
+    static final String LOGIN_DESCRIPTION = "Exit codes: 0 logged in, 1 failure, 2 invalid usage, 3 no "
+            + "module/card/key, 4 wrong PIN, 5 card blocked, 6 server problem or refusal, 7 login expired.";
 
     private EidExitCodes() {
     }
@@ -43,9 +45,10 @@ final class EidExitCodes {
                 case CARD_ERROR -> FAILURE;
             };
         } else if (failure instanceof ServerProblemException server) {
-            code = server.handleExpired() ? EXPIRED : SERVER_PROBLEM;
+            code = server.handleExpired() || server.loginExpired() ? EXPIRED : SERVER_PROBLEM;
             message = (server.handleExpired() ? "The prepared signature expired before it was completed; "
-                    + "sign again. " : "The server refused: ") + server.getMessage();
+                    + "sign again. " : server.loginExpired() ? "The login expired; start a new one in the browser. "
+                    : "The server refused: ") + server.getMessage();
         } else if (failure instanceof IllegalArgumentException) {
             code = USAGE;
             message = failure.getMessage();

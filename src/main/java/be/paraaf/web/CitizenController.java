@@ -26,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Citizens: log in with the eID (challenge signed by the Authentication key) or itsme (push approval), then see
  * the signing requests and archived documents that name their national register number. The session token goes
- * in the {@code Paraaf-Citizen-Session} header.
+ * in the {@code Paraaf-Citizen-Session} header. A web page logs in with the eID through the local agent
+ * ({@code paraaf eid-agent login}): the agent fetches and answers the challenge at its link, the page picks up
+ * the session with the pickup token only it holds.
  */
 @RestController
 class CitizenController {
@@ -46,7 +48,11 @@ class CitizenController {
     record ItsmeLoginStart(String nationalRegisterNumber) {
     }
 
-    @Operation(summary = "eID login, step 1: a one-time challenge for the card's Authentication key")
+    record Pickup(String pickupToken) {
+    }
+
+    @Operation(summary = "eID login, step 1: a one-time challenge for the card's Authentication key, with the "
+            + "pickup token (keep it in the page) and the link for the local agent")
     @PostMapping("/api/citizen/login/eid/challenge")
     CitizenLogin.Challenge challenge() {
         return login.eidChallenge();
@@ -57,6 +63,30 @@ class CitizenController {
     CitizenLogin.Session eidLogin(@RequestParam("challengeId") String challengeId,
             @RequestPart("certificateChain") byte[] certificateChain, @RequestParam("signature") String signature) {
         return login.eidLogin(challengeId, certificateChain, SigningController.signatureValue(signature));
+    }
+
+    @Operation(summary = "eID login through the agent: the challenge at the agent's link (404 unknown, 410 "
+            + "answered or expired)")
+    @GetMapping("/api/citizen/login/eid/{id}")
+    CitizenLogin.AgentChallenge agentChallenge(@PathVariable String id) {
+        return login.agentChallenge(id);
+    }
+
+    @Operation(summary = "eID login through the agent: the Authentication certificate chain and the signature over "
+            + "the challenge; no session here, the page picks it up")
+    @PostMapping(path = "/api/citizen/login/eid/{id}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    CitizenLogin.AgentAnswer agentAnswer(@PathVariable String id,
+            @RequestPart("certificateChain") byte[] certificateChain, @RequestParam("signature") String signature) {
+        return login.agentAnswer(id, certificateChain, SigningController.signatureValue(signature));
+    }
+
+    @Operation(summary = "eID login through the agent: the page picks up its session with the pickup token — 202 "
+            + "while the agent has not answered, 200 with the session once, 410 afterwards or when expired")
+    @PostMapping(path = "/api/citizen/login/eid/{id}/session", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> pickup(@PathVariable String id, @RequestBody(required = false) Pickup pickup) {
+        return login.pickup(id, pickup == null ? null : pickup.pickupToken())
+                .<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "PENDING")));
     }
 
     @Operation(summary = "itsme login: pushes an approval to the citizen's app; poll the result")

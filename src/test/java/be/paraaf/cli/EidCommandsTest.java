@@ -35,9 +35,39 @@ class EidCommandsTest {
         assertThat(execute("eid-agent", "--help")).isZero();
         assertThat(execute("eid", "virtual-card", "--help")).isZero();
         assertThat(execute("eid-agent", "sign", "--help")).isZero();
+        assertThat(execute("eid-agent", "login", "--help")).isZero();
 
         assertThat(out.toString()).contains("Usage: paraaf eid-agent", "Usage: paraaf eid virtual-card",
-                "--card-dir", "--pin-stdin", "5 card blocked");
+                "--card-dir", "--pin-stdin", "5 card blocked", "Usage: paraaf eid-agent login",
+                "Authentication key", "0 logged in", "7 login expired");
+    }
+
+    @Test
+    void loginNeedsAnEidLoginLink() {
+        int exit = execute("eid-agent", "login", "--link", "http://localhost:1/api/sign/abc", "--pin-stdin");
+
+        assertThat(exit).isEqualTo(EidExitCodes.USAGE);
+        assertThat(err.toString()).contains("not an eID login link", "/api/citizen/login/eid/<id>");
+    }
+
+    @Test
+    void loginWithAMissingModuleIsNoCardBeforeTheServerIsAsked() {
+        int exit = execute("eid-agent", "login", "--link", "http://localhost:1/api/citizen/login/eid/abc",
+                "--module", dir.resolve("libbeidpkcs11.so").toString(), "--pin-stdin");
+
+        assertThat(exit).isEqualTo(EidExitCodes.NO_CARD);
+        assertThat(err.toString()).contains("PKCS#11 module not found");
+    }
+
+    @Test
+    void anExpiredLoginIsExitCodeSeven() {
+        StringWriter text = new StringWriter();
+        int exit = EidExitCodes.report(new ServerProblemException(410, "https://paraaf.be/problems/login-expired",
+                "Login expired", "This login expired; start a new one in the browser."), "paraaf eid-agent login",
+                new PrintWriter(text));
+
+        assertThat(exit).isEqualTo(EidExitCodes.EXPIRED);
+        assertThat(text.toString()).contains("start a new one in the browser");
     }
 
     @Test

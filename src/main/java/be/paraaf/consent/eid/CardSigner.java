@@ -29,6 +29,8 @@ public final class CardSigner implements AutoCloseable {
 
     /** The eID card's qualified-signature key, as labelled on the card. */
     public static final String SIGNATURE_KEY = "Signature";
+    /** The eID card's key for proving who holds the card (logging in), as labelled on the card. */
+    public static final String AUTHENTICATION_KEY = "Authentication";
     /** PKCS#1 v1.5 or ECDSA over SHA-2, what a card does; anything else the server asks for is refused. */
     private static final Pattern ALGORITHMS = Pattern.compile("SHA(256|384|512)with(RSA|ECDSA)");
 

@@ -8,6 +8,7 @@ public final class ServerProblemException extends RuntimeException {
 
     private static final String EXPIRED = "pending-signature-expired";
     private static final String UNKNOWN_HANDLE = "pending-signature-not-found";
+    private static final String LOGIN_EXPIRED = "login-expired";
 
     private final int status;
     private final String type;
@@ -34,6 +35,11 @@ public final class ServerProblemException extends RuntimeException {
     /** True if the prepared signature's handle expired or is unknown: prepare again. */
     public boolean handleExpired() {
         return type != null && (type.endsWith("/" + EXPIRED) || type.endsWith("/" + UNKNOWN_HANDLE));
+    }
+
+    /** True if a citizen's eID login expired before the card answered: the page must start a new one. */
+    public boolean loginExpired() {
+        return type != null && type.endsWith("/" + LOGIN_EXPIRED);
     }
 
     public int status() {

@@ -42,12 +42,20 @@ final class ServiceHttp {
         return baseUrl.resolve(url.startsWith("/") ? url.substring(1) : url);
     }
 
-    /** Sends and returns the body of a 2xx answer; anything else is a {@link ServerProblemException}. */
+    /** POSTs and returns the body of a 2xx answer; anything else is a {@link ServerProblemException}. */
     byte[] send(String url, String contentType, byte[] body) {
-        URI target = resolve(url);
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return exchange(HttpRequest.newBuilder(resolve(url)).timeout(timeout).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** GETs and returns the body of a 2xx answer; anything else is a {@link ServerProblemException}. */
+    byte[] get(String url) {
+        return exchange(HttpRequest.newBuilder(resolve(url)).timeout(timeout).header("Accept", "application/json")
+                .GET().build());
+    }
+
+    private byte[] exchange(HttpRequest request) {
+        URI target = request.uri();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

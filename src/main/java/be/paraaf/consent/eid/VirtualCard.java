@@ -46,7 +46,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 public final class VirtualCard {
 
     public static final String SOFTHSM2_CONF = "SOFTHSM2_CONF";
-    public static final String AUTHENTICATION_KEY = "Authentication";
+    public static final String AUTHENTICATION_KEY = CardSigner.AUTHENTICATION_KEY;
     static final String CONFIG_FILE = "softhsm2.conf";
     static final String TOKENS_DIR = "tokens";
     static final String CARD_FILE = "card.properties";
