@@ -6,8 +6,11 @@ import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Browser;
+import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
+import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -120,6 +123,57 @@ class CitizenPageIT extends ServiceIT {
         page.findElement(By.id("logout")).click();
         waitFor(page, By.id("itsme-login-submit"));
         assertThat(CLIENT.citizenGet("/api/citizen/actualisations", token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void logInWithTheEidThroughTheAgentAndSeeTheRequestsNamingYou() {
+        String nrn = NationalRegisterNumber.withCheck(String.format("7%d%02d%02d%03d", RANDOM.nextInt(10),
+                1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
+        Citizen card = CLIENT.issueCitizen("Ruben", "Claes", nrn);
+        String title = "Huurcontract " + nrn.substring(5);
+        startedRequestNaming(nrn, title);
+
+        WebDriver page = BROWSER.driver();
+        page.get(CLIENT.baseUrl() + "/citizen.html?lang=en");
+        waitFor(page, By.id("eid-login")).click();
+        String command = waitFor(page, By.id("login-agent-command")).getText();
+        assertThat(command).startsWith("java -jar paraaf.jar eid-agent login --link " + CLIENT.baseUrl()
+                + "/api/citizen/login/eid/");
+        answerLikeTheAgent(command.substring(command.indexOf("--link ") + 7), card);
+
+        assertThat(waitFor(page, By.id("who")).getText()).contains(nrn.substring(7), "eID");
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("requests"), title));
+        assertThat(page.findElement(By.id("requests")).getText()).contains("in progress", "your turn");
+        assertThat(page.findElement(By.id("actualisations")).getText()).isEqualTo("There is no actualisation for you.");
+        page.findElement(By.id("logout")).click();
+        waitFor(page, By.id("eid-login"));
+    }
+
+    /** What {@code paraaf eid-agent login --link} does with the card (EidAgentLoginIT runs the real agent). */
+    private static void answerLikeTheAgent(String link, Citizen card) {
+        String path = link.substring(CLIENT.baseUrl().length());
+        JsonNode challenge = ServiceClient.json(CLIENT.get(path));
+        byte[] signature = TwoStepFlow.sign(challenge.get("challenge").asString()
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII), "SHA256withRSA", card.authenticationKey());
+        HttpResponse<byte[]> answered = CLIENT.post(path, new Multipart()
+                .file("certificateChain", "chain.pem", "application/x-pem-file",
+                        TwoStepFlow.pem(card.authenticationChain()))
+                .field("signature", java.util.Base64.getEncoder().encodeToString(signature)));
+        assertThat(answered.statusCode()).as(TwoStepFlow.body(answered)).isEqualTo(200);
+    }
+
+    private static void startedRequestNaming(String nrn, String title) {
+        String key = DemoClients.WOONPUNT_KEY;
+        HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new Multipart().file("document",
+                "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
+        String documentId = ServiceClient.json(uploaded).get("id").asString();
+        HttpResponse<byte[]> created = CLIENT.postJson("/api/requests", """
+                {"documentId":"%s","title":"%s","signers":[{"role":"tenant","name":"Ruben Claes",
+                 "nationalRegisterNumber":"%s","fieldName":"tenant-1"}]}""".formatted(documentId, title, nrn), key);
+        assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
+        String id = ServiceClient.json(created).get("id").asString();
+        assertThat(CLIENT.postJson("/api/requests/" + id + "/start", "", key).statusCode()).isEqualTo(200);
     }
 
     private static WebElement waitFor(WebDriver page, By locator) {
