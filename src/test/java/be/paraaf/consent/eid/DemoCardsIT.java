@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.access.DemoCitizens;
 import be.paraaf.access.DemoClients;
+import be.paraaf.support.Browser;
 import be.paraaf.support.CliProcess;
 import be.paraaf.support.DemoData;
 import be.paraaf.support.ExternalTool;
@@ -15,8 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Demo virtual eID cards, in a context of its own with card seeding on (the shared ServiceIT context has it off:
  * a child JVM per card): after start-up every demo citizen gets a card under data-dir/demo/cards, and the eID
- * agent signs a request naming a demo citizen with that card and the documented PIN.
+ * signer page shows the agent command with that card, and the agent signs a request naming a demo citizen with
+ * it and the documented PIN.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class DemoCardsIT {
@@ -41,6 +49,10 @@ class DemoCardsIT {
         registry.add("paraaf.public-base-url", () -> "http://localhost:" + PORT);
         registry.add("paraaf.demo.virtual-cards", () -> "true");
     }
+
+    @RegisterExtension
+    @AutoClose
+    static final Browser BROWSER = new Browser();
 
     @BeforeEach
     void requireSoftHsm() {
@@ -62,6 +74,17 @@ class DemoCardsIT {
         String nrn = zoe.get("nationalRegisterNumber").asString();
         DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, zoe.get("name").asString(), nrn, "EID");
         Path card = Path.of(zoe.get("card").get("directory").asString());
+        // the signer page, in dev mode, shows the agent command with Zoë's demo card
+        WebDriver page = BROWSER.driver();
+        page.get(CLIENT.baseUrl() + "/sign.html?lang=en&token=" + request.token());
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(By.id("eid")))
+                .click();
+        String shown = new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions
+                .visibilityOfElementLocated(By.id("agent-command-demo"))).getText();
+        assertThat(shown).isEqualTo("java -jar paraaf.jar eid-agent sign --link " + CLIENT.baseUrl() + "/api/sign/"
+                + request.token() + " --card-dir " + card);
+        assertThat(page.findElement(By.id("demo-card-label")).getText()).contains("Zoë Van den Broeck", "PIN 1234");
+
         CliProcess.Result signed = CliProcess.run(Map.of(VirtualCard.SOFTHSM2_CONF,
                 card.resolve("softhsm2.conf").toString()), DemoCitizens.CARD_PIN + "\n", List.of("eid-agent", "sign",
                 "--link", CLIENT.baseUrl() + "/api/sign/" + request.token(), "--card-dir", card.toString(),

@@ -35,6 +35,7 @@ class DemoSeedingIT extends ServiceIT {
         assertThat(citizens).hasSize(3);
         assertThat(citizens.get(0).get("name").asString()).isEqualTo("Zoë Van den Broeck");
         assertThat(citizens.get(0).get("nationalRegisterNumberFormatted").asString()).isEqualTo("92.05.05-123.45");
+        assertThat(citizens.get(0).get("birthDate").asString()).isEqualTo("1992-05-05");
         for (JsonNode citizen : citizens) {
             JsonNode itsme = citizen.get("itsme");
             assertThat(itsme.get("state").asString()).as(citizen.toString()).isEqualTo("ACTIVE");
