@@ -107,7 +107,10 @@ public class DemoItsmeAccounts implements ApplicationRunner {
                 log.info("demo itsme account of {} was locked by wrong codes: unlocked", citizen.fullName());
             } else if (state == AccountState.PENDING_EID_CONFIRMATION) {
                 activate(citizen, accountId); // an earlier start stopped between enrolment and activation
+                return;
             }
+            log.info("demo itsme account of {} ({}) kept: code {} (dev only)", citizen.fullName(),
+                    citizen.nationalRegisterNumber().formatted(), DemoCitizens.ITSME_CODE);
             return;
         }
         if (repository.usableAccount(nrn).isPresent()) {
