@@ -49,14 +49,24 @@
   }
 
   document.getElementById("add-tenant").addEventListener("click", () => tenantRow());
-  document.getElementById("sample").addEventListener("click", () => {
+  // In the embedded default (dev) mode the sample's people are the demo citizens: two tenants and the
+  // representative, each with a seeded itsme account (and virtual eID card), so the sample lease can be signed as
+  // every party. Elsewhere SAMPLE's tenant (the first demo citizen, as in test-docs/templates/lease.json) stands alone.
+  const demoCitizens = fetch("/api/dev/demo/citizens").then(r => r.ok ? r.json() : []).catch(() => []);
+
+  document.getElementById("sample").addEventListener("click", async () => {
     const s = SAMPLE;
+    const demo = await demoCitizens;
+    const tenants = demo.length >= 2 ? demo.slice(0, 2).map(citizen => ({ name: citizen.name,
+      nationalNumber: citizen.nationalRegisterNumberFormatted, birthDate: citizen.birthDate })) : s.tenants;
+    const representative = demo[2];
     set("agency-name", s.agency.name); set("agency-number", s.agency.enterpriseNumber);
     set("agency-street", s.agency.address.street); set("agency-house", s.agency.address.number);
     set("agency-postal", s.agency.address.postalCode); set("agency-city", s.agency.address.municipality);
-    set("agency-representative", s.agency.representative);
+    set("agency-representative", representative ? representative.name : s.agency.representative);
+    if (representative) set("agency-representative-nrn", representative.nationalRegisterNumberFormatted);
     document.getElementById("tenants").replaceChildren();
-    s.tenants.forEach(tenantRow);
+    tenants.forEach(tenantRow);
     set("dwelling-street", s.dwelling.street); set("dwelling-house", s.dwelling.number);
     set("dwelling-postal", s.dwelling.postalCode); set("dwelling-city", s.dwelling.municipality);
     set("start", s.startDate); set("months", s.durationMonths); set("base-rent", s.baseRent);

@@ -80,7 +80,15 @@ const PARAAF_TEXTS = {
     "reason.NO_CERTIFICATE_CHAIN_FOUND": "Het certificaat van de ondertekenaar leidt niet naar een vertrouwde certificatie-autoriteit.",
     "reason.NO_CERTIFICATE_CHAIN_FOUND_NO_POE": "Het certificaat van de ondertekenaar leidt niet naar een vertrouwde certificatie-autoriteit.",
     "reason.TRY_LATER": "Er is nog geen intrekkingsinformatie; probeer later opnieuw.",
-    "error.generic": "Het document kon niet gecontroleerd worden."
+    "error.generic": "Het document kon niet gecontroleerd worden.",
+    "app.demo": "Demoburgers",
+    "app.demo.help": "Eén klik en deze app is de telefoon van die persoon (demo). Hun itsme-code: {0}",
+    "app.demo.loaded": "Telefoon van {0} geladen.",
+    "app.activate": "Activeren (demo, zonder de eID-bevestiging)",
+    "app.activate.help": "Voornaam en naam zoals op de eID:", "app.givenName": "Voornaam", "app.surname": "Naam",
+    "app.activated": "Geactiveerd: u kunt nu bevestigen.",
+    "sign.eid.demo": "Demo: teken met de virtuele eID-kaart van {0} (pincode {1}):",
+    "sign.eid.demoCards": "Virtuele demo-eID-kaarten (pincode {0}), te gebruiken met --card-dir:"
   },
   fr: {
     "home.citizen": "Mes documents", "home.citizen.text": "Pour les citoyens : connectez-vous avec itsme ou votre eID et consultez vos documents, ce qu'il vous reste à signer et l'actualisation de votre inscription pour un logement social.",
@@ -161,7 +169,15 @@ const PARAAF_TEXTS = {
     "reason.NO_CERTIFICATE_CHAIN_FOUND": "Le certificat du signataire ne mène pas à une autorité de certification de confiance.",
     "reason.NO_CERTIFICATE_CHAIN_FOUND_NO_POE": "Le certificat du signataire ne mène pas à une autorité de certification de confiance.",
     "reason.TRY_LATER": "Aucune information de révocation n'est encore disponible ; réessayez plus tard.",
-    "error.generic": "Le document n'a pas pu être vérifié."
+    "error.generic": "Le document n'a pas pu être vérifié.",
+    "app.demo": "Citoyens de démonstration",
+    "app.demo.help": "Un clic et cette app devient le téléphone de cette personne (démo). Leur code itsme : {0}",
+    "app.demo.loaded": "Téléphone de {0} chargé.",
+    "app.activate": "Activer (démo, sans la confirmation eID)",
+    "app.activate.help": "Prénom et nom comme sur l'eID :", "app.givenName": "Prénom", "app.surname": "Nom",
+    "app.activated": "Activé : vous pouvez maintenant confirmer.",
+    "sign.eid.demo": "Démo : signez avec la carte eID virtuelle de {0} (code PIN {1}) :",
+    "sign.eid.demoCards": "Cartes eID virtuelles de démonstration (code PIN {0}), à utiliser avec --card-dir :"
   },
   en: {
     "home.citizen": "My documents", "home.citizen.text": "For citizens: log in with itsme or your eID to see your documents, what you still have to sign and the actualisation of your social-housing registration.",
@@ -235,7 +251,15 @@ const PARAAF_TEXTS = {
     "verify.timestamps": "Time-stamps",
     "verdict.VALID": "Valid", "verdict.INDETERMINATE": "Indeterminate", "verdict.INVALID": "Invalid",
     "reason.VALID": "The signature is valid.",
-    "error.generic": "The document could not be verified."
+    "error.generic": "The document could not be verified.",
+    "app.demo": "Demo citizens",
+    "app.demo.help": "One click and this app becomes that person's phone (demo). Their itsme code: {0}",
+    "app.demo.loaded": "{0}'s phone loaded.",
+    "app.activate": "Activate (demo, skips the eID confirmation)",
+    "app.activate.help": "Given name and surname as on the eID:", "app.givenName": "Given name", "app.surname": "Surname",
+    "app.activated": "Activated: you can now approve.",
+    "sign.eid.demo": "Demo: sign with {0}'s virtual eID card (PIN {1}):",
+    "sign.eid.demoCards": "Demo virtual eID cards (PIN {0}), to use with --card-dir:"
   }
 };
 

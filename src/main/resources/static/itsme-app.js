@@ -1,14 +1,18 @@
 // A phone-sized stand-in for the itsme app, speaking the same protocol as `paraaf itsme-app`: an EC P-256 device
 // key made by WebCrypto, enrolment with proof of possession, the push channel by long poll (device-signed
 // headers), approvals signing {consent id, hash, nonce} with the 5-digit code. A simulator: the device key is
-// kept (extractable, as a JWK) in this browser's localStorage.
+// kept (extractable, as a JWK) in this browser's localStorage. In the embedded default (dev) mode the page also
+// offers the seeded demo citizens' phones (GET /api/dev/demo/citizens, absent in production) and activates a
+// freshly enrolled account through the dev endpoint, skipping the eID confirmation.
 (() => {
   const t = paraafI18n.t;
   const STORE = "paraaf.itsme-app";
   const status = document.getElementById("status");
   let app = JSON.parse(localStorage.getItem(STORE) || "null");
   let key = null;
-  let polling = false;
+  let demo = null; // the demo citizens, in dev mode only
+  let generation = 0; // one poll loop at a time: a newer loop (another device loaded) ends the older one
+  let inFlight = null;
 
   const ecdsa = { name: "ECDSA", hash: "SHA-256" };
   const text = value => new TextEncoder().encode(value);
@@ -21,8 +25,58 @@
     key = await crypto.subtle.importKey("jwk", app.privateKey, { name: "ECDSA", namedCurve: "P-256" }, false, ["sign"]);
     show("account");
     document.getElementById("account-id").textContent = app.accountId;
+    document.getElementById("dev-activation").hidden = !(demo && app.pendingActivation);
     poll();
   }
+
+  async function loadDemo() {
+    try {
+      const response = await fetch("/api/dev/demo/citizens");
+      if (!response.ok) return; // production: no demo citizens
+      demo = await response.json();
+    } catch (e) {
+      return;
+    }
+    renderDemo();
+  }
+
+  function renderDemo() {
+    const box = document.getElementById("demo-citizens");
+    box.replaceChildren();
+    const usable = demo.filter(citizen => citizen.itsme && citizen.itsme.state === "ACTIVE");
+    usable.forEach(citizen => {
+      const button = document.createElement("button");
+      button.type = "button"; button.className = "demo-citizen"; button.dataset.nrn = citizen.nationalRegisterNumber;
+      button.textContent = citizen.name + " (" + citizen.nationalRegisterNumberFormatted + ")";
+      button.addEventListener("click", () => useDemo(citizen));
+      box.append(button, " ");
+    });
+    document.getElementById("demo-help").textContent = usable.length ? t("app.demo.help", usable[0].itsme.code) : "";
+    document.getElementById("demo").hidden = usable.length === 0;
+  }
+
+  // the same localStorage format as an enrolment made here, so a reload keeps that phone
+  async function useDemo(citizen) {
+    app = { accountId: citizen.itsme.accountId, deviceId: citizen.itsme.deviceId, privateKey: citizen.itsme.devicePrivateKey };
+    localStorage.setItem(STORE, JSON.stringify(app));
+    document.getElementById("consents").replaceChildren();
+    await start();
+    say(t("app.demo.loaded", citizen.name));
+  }
+
+  document.getElementById("dev-activation").addEventListener("submit", async event => {
+    event.preventDefault();
+    const body = { nationalRegisterNumber: app.nationalRegisterNumber,
+      givenName: document.getElementById("given-name").value.trim(), surname: document.getElementById("surname").value.trim() };
+    const response = await fetch("/api/dev/itsme/accounts/" + encodeURIComponent(app.accountId) + "/activation",
+      { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const json = await response.json();
+    if (!response.ok) { problem(json); return; }
+    app.pendingActivation = false;
+    localStorage.setItem(STORE, JSON.stringify(app));
+    document.getElementById("dev-activation").hidden = true;
+    say(t("app.activated"));
+  });
 
   function show(id) {
     document.getElementById("enrol").hidden = id !== "enrol";
@@ -43,7 +97,8 @@
       headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
     const json = await response.json();
     if (!response.ok) { problem(json); return; }
-    app = { accountId: json.accountId, deviceId: json.deviceId, privateKey: await crypto.subtle.exportKey("jwk", key) };
+    app = { accountId: json.accountId, deviceId: json.deviceId, privateKey: await crypto.subtle.exportKey("jwk", key),
+      nationalRegisterNumber: nrn, pendingActivation: true };
     localStorage.setItem(STORE, JSON.stringify(app));
     say(t("app.enrolled"));
     start();
@@ -61,16 +116,19 @@
   }
 
   async function poll() {
-    if (polling) return;
-    polling = true;
-    while (app) {
+    const mine = ++generation;
+    if (inFlight) inFlight.abort();
+    while (app && mine === generation) {
       try {
+        inFlight = new AbortController();
         const response = await fetch("/api/itsme/devices/" + app.deviceId + "/consents/pending?waitSeconds=20",
-          { headers: await headers() });
+          { headers: await headers(), signal: inFlight.signal });
         const json = await response.json();
+        if (mine !== generation) return;
         if (!response.ok) { problem(json); await pause(3000); continue; }
         render(json);
       } catch (e) {
+        if (mine !== generation) return;
         await pause(3000);
       }
       await pause(500);
@@ -150,5 +208,10 @@
   }
 
   const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
-  start();
+  function placeholders() {
+    document.getElementById("given-name").placeholder = t("app.givenName");
+    document.getElementById("surname").placeholder = t("app.surname");
+  }
+  paraafI18n.onChange(() => { placeholders(); if (demo) renderDemo(); });
+  loadDemo().finally(start);
 })();

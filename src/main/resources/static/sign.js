@@ -32,9 +32,43 @@
     document.getElementById("eid").hidden = info.consentMethods === "ITSME";
     if (info.state === "SIGNED") say(t("sign.done"), "VALID");
     if (info.state === "DECLINED") say(t("sign.declined"), "INVALID");
-    document.getElementById("agent-command").textContent = "java -jar paraaf.jar eid-agent sign --link "
-      + location.origin + api;
+    const command = "java -jar paraaf.jar eid-agent sign --link " + location.origin + api;
+    document.getElementById("agent-command").textContent = command;
+    renderDemoCards(command);
   }
+
+  // Embedded default (dev) mode only: the demo citizens' virtual eID cards, so the eID path works without a card
+  // reader. The signer's own card (matched by name) gets the full command; otherwise the ready cards are listed.
+  let demo = [];
+  fetch("/api/dev/demo/citizens").then(r => r.ok ? r.json() : []).catch(() => []).then(list => {
+    demo = list;
+    if (info) render();
+  });
+
+  function renderDemoCards(command) {
+    const ready = demo.filter(citizen => citizen.card && citizen.card.ready);
+    document.getElementById("demo-card").hidden = ready.length === 0;
+    if (ready.length === 0) return;
+    const signer = (info.name || "").trim().toLowerCase();
+    const own = ready.find(citizen => citizen.name.toLowerCase() === signer);
+    const demoCommand = document.getElementById("agent-command-demo");
+    const list = document.getElementById("demo-cards");
+    list.replaceChildren();
+    demoCommand.hidden = !own;
+    if (own) {
+      document.getElementById("demo-card-label").textContent = t("sign.eid.demo", own.name, own.card.pin);
+      demoCommand.textContent = command + " --card-dir " + shellWord(own.card.directory);
+      return;
+    }
+    document.getElementById("demo-card-label").textContent = t("sign.eid.demoCards", ready[0].card.pin);
+    ready.forEach(citizen => {
+      const item = document.createElement("li");
+      item.textContent = citizen.name + ": " + shellWord(citizen.card.directory);
+      list.append(item);
+    });
+  }
+
+  const shellWord = text => /^[\w@%+=:,.\/-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
 
   function pages() {
     const box = document.getElementById("pages");

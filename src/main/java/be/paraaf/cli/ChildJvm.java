@@ -1,8 +1,7 @@
 package be.paraaf.cli;
 
-import be.paraaf.ParaafApplication;
+import be.paraaf.SelfLauncher;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +34,6 @@ final class ChildJvm {
 
     /** {@code java -jar paraaf.jar} from the executable jar, else {@code java -cp … ParaafApplication}. */
     static List<String> launcher() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        var self = ChildJvm.class.getResource(ChildJvm.class.getSimpleName() + ".class");
-        boolean executableJar = self != null && self.toString().contains("BOOT-INF");
-        if (executableJar) {
-            return List.of(java, "-jar", classPath);
-        }
-        return List.of(java, "-cp", classPath, ParaafApplication.class.getName());
+        return SelfLauncher.command(List.of());
     }
 }

@@ -99,6 +99,14 @@ public final class ItsmeApp {
         return app;
     }
 
+    /**
+     * An app holding a device key enrolled elsewhere: the dev mode's demo citizens, whose device keys the
+     * service generated and hands out (GET /api/dev/demo/citizens).
+     */
+    public static ItsmeApp of(String server, String accountId, String deviceId, PrivateKey deviceKey) {
+        return new ItsmeApp(server, accountId, deviceId, deviceKey);
+    }
+
     /** Opens the app enrolled in {@code appDir}. */
     public static ItsmeApp open(Path appDir) {
         Path file = appDir.resolve(STATE_FILE);

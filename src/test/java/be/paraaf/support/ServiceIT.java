@@ -12,7 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of tests that run the whole service on its embedded defaults (demo PKI, TSA, OCSP, CRL) on a real
  * port. The port is fixed before start because the demo certificates carry it in their AIA, OCSP and CRL
- * addresses; all subclasses share one data directory and so one cached application context.
+ * addresses; all subclasses share one data directory and so one cached application context. The demo citizens'
+ * itsme accounts are seeded as in dev (fast); their virtual eID cards are not (a child JVM each): tests default to
+ * {@code paraaf.demo.virtual-cards=false} in src/test/resources/config/application.properties, and DemoCardsIT,
+ * in its own context, switches them on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class ServiceIT {

@@ -2,6 +2,7 @@ package be.paraaf.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.access.DemoCitizens;
 import be.paraaf.access.DemoClients;
 import be.paraaf.support.Browser;
 import be.paraaf.support.ServiceIT;
@@ -18,8 +19,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The agency page in headless Chromium: fill the lease (a tenant added), preview the pages, send it, follow the
- * request live (a tenant declines through their link and the page shows it); invalid data lists every field.
+ * The agency page in headless Chromium: fill the lease (the sample names the demo citizens; a tenant added),
+ * preview the pages, send it, follow the request live (a tenant declines through their link and the page shows
+ * it); invalid data lists every field.
  */
 class AgencyPageIT extends ServiceIT {
 
@@ -30,15 +32,22 @@ class AgencyPageIT extends ServiceIT {
     @Test
     void leaseIsFilledPreviewedSentAndFollowed() {
         WebDriver page = open();
-        page.findElement(By.id("sample")).click();
-        page.findElement(By.id("add-tenant")).click();
+        sample(page);
+        // dev mode: the sample names the demo citizens, two tenants and the representative
         List<WebElement> tenants = page.findElements(By.cssSelector("#tenants .tenant"));
-        assertThat(tenants).hasSize(2);
-        tenants.get(1).findElement(By.className("tenant-name")).sendKeys("Anaïs Çelik");
-        tenants.get(1).findElement(By.className("tenant-nrn")).sendKeys("05.03.12-187.93");
+        assertThat(tenants.get(0).findElement(By.className("tenant-name")).getAttribute("value"))
+                .isEqualTo(DemoCitizens.ALL.get(0).fullName());
+        assertThat(tenants.get(1).findElement(By.className("tenant-nrn")).getAttribute("value"))
+                .isEqualTo(DemoCitizens.ALL.get(1).nationalRegisterNumber().formatted());
+        assertThat(page.findElement(By.id("agency-representative-nrn")).getAttribute("value"))
+                .isEqualTo(DemoCitizens.ALL.get(2).nationalRegisterNumber().formatted());
+        page.findElement(By.id("add-tenant")).click();
+        tenants = page.findElements(By.cssSelector("#tenants .tenant"));
+        assertThat(tenants).hasSize(3);
+        tenants.get(2).findElement(By.className("tenant-name")).sendKeys("Anaïs Çelik");
+        tenants.get(2).findElement(By.className("tenant-nrn")).sendKeys("05.03.12-187.93");
         ((JavascriptExecutor) page).executeScript("arguments[0].value = '2005-03-12'",
-                tenants.get(1).findElement(By.className("tenant-birth")));
-        page.findElement(By.id("agency-representative-nrn")).sendKeys("85073003328");
+                tenants.get(2).findElement(By.className("tenant-birth")));
         page.findElement(By.id("preview")).click();
 
         waitFor(page, By.cssSelector("#pages img.page"));
@@ -49,7 +58,7 @@ class AgencyPageIT extends ServiceIT {
         page.findElement(By.id("send")).click();
         List<WebElement> links = new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> {
             List<WebElement> found = driver.findElements(By.cssSelector("#signers a.signer-link"));
-            return found.size() == 3 ? found : null;
+            return found.size() == 4 ? found : null;
         });
         assertThat(waitFor(page, By.id("request-state")).getText()).isEqualTo("IN_PROGRESS");
         String token = links.get(0).getAttribute("href").replaceFirst(".*token=", "");
@@ -63,7 +72,7 @@ class AgencyPageIT extends ServiceIT {
     @Test
     void invalidLeaseDataIsListedFieldByField() {
         WebDriver page = open();
-        page.findElement(By.id("sample")).click();
+        sample(page);
         WebElement nrn = page.findElement(By.cssSelector("#tenants .tenant .tenant-nrn"));
         nrn.clear();
         nrn.sendKeys("92.05.05-123.46");
@@ -72,6 +81,13 @@ class AgencyPageIT extends ServiceIT {
 
         WebElement problem = waitFor(page, By.id("problem"));
         assertThat(problem.getText()).contains("tenants[0].nationalNumber", "baseRent");
+    }
+
+    /** Fills the sample lease; its tenants arrive with the demo citizens (fetched), so wait for both. */
+    private static void sample(WebDriver page) {
+        page.findElement(By.id("sample")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> driver.findElements(
+                By.cssSelector("#tenants .tenant")).size() == 2);
     }
 
     private static WebDriver open() {

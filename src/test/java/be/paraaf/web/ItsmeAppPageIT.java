@@ -2,9 +2,11 @@ package be.paraaf.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.access.DemoCitizens;
 import be.paraaf.access.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Browser;
+import be.paraaf.support.DemoData;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The itsme app simulator page in headless Chromium: enrols with a WebCrypto P-256 device key, receives a
  * signing consent with the verification code the signer page shows, refuses a wrong code (attempts left) and
- * approves with the right one — the request completes.
+ * approves with the right one — the request completes. In dev mode the page activates a fresh account itself and
+ * offers the demo citizens' seeded phones.
  */
 class ItsmeAppPageIT extends ServiceIT {
 
@@ -43,15 +47,22 @@ class ItsmeAppPageIT extends ServiceIT {
                 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
         WebDriver page = BROWSER.driver();
         page.get(CLIENT.baseUrl() + "/itsme-app.html?lang=nl");
+        // a fresh phone: forget a device an earlier test loaded (the browser profile is shared)
+        ((JavascriptExecutor) page).executeScript("localStorage.removeItem('paraaf.itsme-app')");
+        page.navigate().refresh();
         waitFor(page, By.id("phone")).sendKeys("+32475" + nrn.substring(5, 11));
         page.findElement(By.id("nrn")).sendKeys(nrn);
         page.findElement(By.id("new-code")).sendKeys(CODE);
         page.findElement(By.id("enrol-submit")).click();
 
-        String accountId = waitFor(page, By.id("account-id")).getText();
-        HttpResponse<byte[]> activated = CLIENT.postJson("/api/dev/itsme/accounts/" + accountId + "/activation",
-                "{\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"Kobe\",\"surname\":\"Jacobs\"}");
-        assertThat(activated.statusCode()).as(TwoStepFlow.body(activated)).isEqualTo(200);
+        assertThat(waitFor(page, By.id("account-id")).getText()).isNotBlank();
+        // dev mode: the page activates the new account itself, without the eID contract
+        waitFor(page, By.id("given-name")).sendKeys("Kobe");
+        page.findElement(By.id("surname")).sendKeys("Jacobs");
+        page.findElement(By.id("activate")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("outcome"),
+                "Geactiveerd: u kunt nu bevestigen."));
+        assertThat(page.findElement(By.id("dev-activation")).isDisplayed()).isFalse();
 
         String[] request = startedRequest(nrn);
         HttpResponse<byte[]> started = CLIENT.postJson("/api/sign/" + request[1] + "/itsme", "");
@@ -74,6 +85,33 @@ class ItsmeAppPageIT extends ServiceIT {
 
         new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> "COMPLETED".equals(ServiceClient.json(
                 CLIENT.get("/api/requests/" + request[0], DemoClients.WOONPUNT_KEY)).get("state").asString()));
+    }
+
+    @Test
+    void demoCitizenButtonLoadsTheSeededPhoneAndApprovesWithTheDemoCode() {
+        JsonNode juergen = DemoData.citizens(CLIENT).get(2);
+        String nrn = juergen.get("nationalRegisterNumber").asString();
+        WebDriver page = BROWSER.driver();
+        page.get(CLIENT.baseUrl() + "/itsme-app.html?lang=nl");
+        assertThat(waitFor(page, By.id("demo-help")).getText()).contains(DemoCitizens.ITSME_CODE);
+        waitFor(page, By.cssSelector("button.demo-citizen[data-nrn='" + nrn + "']")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("account-id"),
+                juergen.get("itsme").get("accountId").asString()));
+
+        DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, juergen.get("name").asString(), nrn, "ITSME");
+        HttpResponse<byte[]> started = CLIENT.postJson("/api/sign/" + request.token() + "/itsme", "");
+        assertThat(started.statusCode()).as(TwoStepFlow.body(started)).isEqualTo(202);
+        String consentId = ServiceClient.json(started).get("consentId").asString();
+
+        WebElement consent = waitFor(page, By.cssSelector("form.consent[data-consent='" + consentId + "']"));
+        assertThat(consent.findElement(By.cssSelector(".verification-code")).getText())
+                .isEqualTo(ServiceClient.json(started).get("verificationCode").asString());
+        consent.findElement(By.cssSelector(".secret-code")).sendKeys(DemoCitizens.ITSME_CODE);
+        consent.findElement(By.cssSelector("button.approve")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("outcome"),
+                "Bevestigd."));
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> "COMPLETED".equals(DemoData.state(CLIENT,
+                request.id())));
     }
 
     private static String[] startedRequest(String nrn) {
