@@ -145,6 +145,15 @@ class ActualisationIT extends ServiceIT {
         assertProblem(CLIENT.postJson("/api/actualisations", duplicate), 401, "unauthenticated");
     }
 
+    @Test
+    void everyDemoCitizenHasAnActualisationToAnswerInTheEmbeddedDefaultMode() {
+        List<String> seeded = ServiceClient.json(ok(CLIENT.get("/api/actualisations?size=100", KEY))).valueStream()
+                .filter(view -> view.get("dossierNumber").asString().startsWith("WV-DEMO-"))
+                .map(view -> view.get("nationalRegisterNumber").asString()).toList();
+        assertThat(seeded).containsExactlyInAnyOrderElementsOf(be.paraaf.access.DemoCitizens.ALL.stream()
+                .map(citizen -> "*******" + citizen.nationalRegisterNumber().value().substring(7)).toList());
+    }
+
     private static JsonNode register(String nrn, String dossier, LocalDate due) {
         HttpResponse<byte[]> response = CLIENT.postJson("/api/actualisations", body(nrn, dossier, due.toString()), KEY);
         assertThat(response.statusCode()).as(TwoStepFlow.body(response)).isEqualTo(201);

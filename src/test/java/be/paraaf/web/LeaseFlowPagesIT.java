@@ -75,14 +75,22 @@ class LeaseFlowPagesIT extends ServiceIT {
         desktop.get(CLIENT.baseUrl() + "/agency.html?lang=nl");
         waitFor(desktop, By.id("api-key")).sendKeys(DemoClients.WOONPUNT_KEY);
         desktop.findElement(By.id("sample")).click();
-        WebElement row = desktop.findElements(By.cssSelector("#tenants .tenant")).get(0);
+        // in dev the sample names the demo citizens (two tenants); this lease has one tenant with a fresh identity
+        List<WebElement> rows = new WebDriverWait(desktop, Duration.ofSeconds(20)).until(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("#tenants .tenant"));
+            return found.size() == 2 ? found : null;
+        });
+        rows.get(1).findElement(By.className("remove-tenant")).click();
+        WebElement row = rows.get(0);
         WebElement nrn = row.findElement(By.className("tenant-nrn"));
         nrn.clear();
         nrn.sendKeys(tenant);
         ((JavascriptExecutor) desktop).executeScript("arguments[0].value = arguments[1]",
                 row.findElement(By.className("tenant-birth")), birthDate(tenant));
         new Select(row.findElement(By.className("tenant-method"))).selectByValue("ITSME");
-        desktop.findElement(By.id("agency-representative-nrn")).sendKeys(representative);
+        WebElement representativeNrn = desktop.findElement(By.id("agency-representative-nrn"));
+        representativeNrn.clear();
+        representativeNrn.sendKeys(representative);
         desktop.findElement(By.id("preview")).click();
         waitFor(desktop, By.cssSelector("#pages img.page"));
         desktop.findElement(By.id("send")).click();
