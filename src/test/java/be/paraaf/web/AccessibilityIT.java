@@ -1,0 +1,123 @@
+package be.paraaf.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.paraaf.access.DemoClients;
+import be.paraaf.support.Browser;
+import be.paraaf.support.Multipart;
+import be.paraaf.support.ServiceClient;
+import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TestDocs;
+import be.paraaf.support.TwoStepFlow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page, in each language, passes axe-core's WCAG 2.1 A and AA rules in headless Chromium: labels, names
+ * of buttons and links, colour contrast, document language, landmarks and headings. axe finds what a machine
+ * can find (roughly a third of WCAG); keyboard use is exercised by the page tests themselves.
+ */
+class AccessibilityIT extends ServiceIT {
+
+    @RegisterExtension
+    @AutoClose
+    static final Browser BROWSER = new Browser();
+
+    private static final String AXE = axeScript();
+
+    static Stream<Arguments> pages() {
+        return Stream.of("nl", "fr", "en").flatMap(language -> Stream.of("/", "/verify.html", "/agency.html",
+                "/itsme-app.html", "/citizen.html", "SIGNER").map(page -> Arguments.of(page, language)));
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("pages")
+    void pageHasNoWcagViolations(String page, String language) {
+        WebDriver driver = BROWSER.driver();
+        String path = page.equals("SIGNER") ? "/sign.html?token=" + signerToken() : page;
+        driver.get(CLIENT.baseUrl() + path + (path.contains("?") ? "&" : "?") + "lang=" + language);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.tagName("html"),
+                "lang", language));
+        if (page.equals("SIGNER")) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("request")));
+        }
+        assertThat(violations(driver)).as("WCAG 2.1 A/AA violations on " + path + " (" + language + ")").isEmpty();
+    }
+
+    /** The harness can fail: a field without a label and grey-on-white text are found. */
+    @Test
+    void axeFindsAnUnlabelledFieldAndPoorContrast() {
+        WebDriver driver = BROWSER.driver();
+        driver.get(CLIENT.baseUrl() + "/?lang=nl");
+        ((JavascriptExecutor) driver).executeScript("""
+                const main = document.querySelector('main');
+                main.append(Object.assign(document.createElement('input'), { type: 'text' }));
+                const faint = Object.assign(document.createElement('p'), { textContent: 'hardly readable' });
+                faint.style.color = '#bbbbbb';
+                main.append(faint);""");
+        assertThat(violations(driver)).extracting(violation -> violation.get("id"))
+                .contains("label", "color-contrast");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> violations(WebDriver driver) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(AXE);
+        return (List<Map<String, Object>>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(result => done(result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary).slice(0, 5) }))))
+                  .catch(error => done([{ id: 'axe-error', help: String(error) }]));""");
+    }
+
+    /** A started request's signer link, made once (the signer page shows a document only through a link). */
+    private static String signerToken() {
+        if (signerToken == null) {
+            String key = DemoClients.WOONPUNT_KEY;
+            HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new Multipart().file("document",
+                    "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
+            String documentId = ServiceClient.json(uploaded).get("id").asString();
+            HttpResponse<byte[]> created = CLIENT.postJson("/api/requests", """
+                    {"documentId":"%s","title":"Huurcontract","signers":[{"role":"tenant","name":"Ilse Smet",
+                     "nationalRegisterNumber":"85073003328","fieldName":"tenant-1"}]}""".formatted(documentId), key);
+            assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
+            String id = ServiceClient.json(created).get("id").asString();
+            assertThat(CLIENT.postJson("/api/requests/" + id + "/start", "", key).statusCode()).isEqualTo(200);
+            signerToken = ServiceClient.json(created).get("signerLinks").get(0).get("token").asString();
+        }
+        return signerToken;
+    }
+
+    private static String signerToken;
+
+    private static String axeScript() {
+        try (InputStream in = AccessibilityIT.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
