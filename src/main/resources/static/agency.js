@@ -155,16 +155,25 @@
     } catch (problem) { show(problem); }
   });
 
+  // the request's and signers' states in the current language (again after a language switch)
+  let lastRequest = null;
+  function states() {
+    if (!lastRequest) return;
+    document.getElementById("request-state").textContent = t("request." + lastRequest.state);
+    lastRequest.signers.forEach(signer => {
+      const item = document.querySelector("#signers li[data-role='" + CSS.escape(signer.role) + "'] .signer-state");
+      if (item) item.textContent = t("signer." + signer.state);
+    });
+  }
+  paraafI18n.onChange(states);
+
   function follow() {
     clearInterval(following);
     const refresh = async () => {
       try {
         const request = await (await call("/api/requests/" + requestId)).json();
-        document.getElementById("request-state").textContent = request.state;
-        request.signers.forEach(signer => {
-          const item = document.querySelector("#signers li[data-role='" + CSS.escape(signer.role) + "'] .signer-state");
-          if (item) item.textContent = t("signer." + signer.state);
-        });
+        lastRequest = request;
+        states();
         document.getElementById("downloads").hidden = request.state !== "COMPLETED";
         if (!["DRAFT", "IN_PROGRESS"].includes(request.state)) clearInterval(following);
       } catch (problem) { show(problem); clearInterval(following); }

@@ -60,13 +60,13 @@ class AgencyPageIT extends ServiceIT {
             List<WebElement> found = driver.findElements(By.cssSelector("#signers a.signer-link"));
             return found.size() == 4 ? found : null;
         });
-        assertThat(waitFor(page, By.id("request-state")).getText()).isEqualTo("IN_PROGRESS");
+        assertThat(waitFor(page, By.id("request-state")).getText()).isEqualTo("lopend");
         String token = links.get(0).getAttribute("href").replaceFirst(".*token=", "");
 
         assertThat(CLIENT.postJson("/api/sign/" + token + "/decline", "{\"reason\":\"verkeerde huurprijs\"}")
                 .statusCode()).isEqualTo(200);
         new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("request-state"),
-                "DECLINED"));
+                "geweigerd"));
     }
 
     @Test

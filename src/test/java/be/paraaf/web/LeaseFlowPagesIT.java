@@ -128,10 +128,13 @@ class LeaseFlowPagesIT extends ServiceIT {
 
         desktop.switchTo().window(agencyWindow);
         new WebDriverWait(desktop, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("request-state"),
-                "COMPLETED"));
+                "ondertekend"));
         assertThat(waitFor(desktop, By.id("download-pdf")).isDisplayed()).isTrue();
         assertThat(desktop.findElements(By.cssSelector("#signers .signer-state")))
                 .extracting(WebElement::getText).containsOnly("ondertekend");
+        desktop.findElement(By.cssSelector("nav.languages button[data-lang='fr']")).click();
+        assertThat(desktop.findElement(By.id("request-state")).getText()).isEqualTo("signé");
+        assertThat(desktop.findElement(By.id("download-pdf")).getText()).isNotBlank().doesNotContain("Ondertekende");
 
         String requestId = ServiceClient.json(CLIENT.get("/api/requests?state=COMPLETED&size=5",
                 DemoClients.WOONPUNT_KEY)).get(0).get("id").asString();
