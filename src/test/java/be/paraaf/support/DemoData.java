@@ -48,15 +48,21 @@ public final class DemoData {
     /** Uploads the sample contract and starts a request with one signer (field tenant-1) allowed {@code method}. */
     public static StartedRequest startedRequest(ServiceClient client, String name, String nationalNumber,
             String method) {
+        return startedRequest(client, "Huurcontract", name, nationalNumber, method);
+    }
+
+    /** A started B-T request of the demo agency on the sample contract, one signer for field tenant-1. */
+    public static StartedRequest startedRequest(ServiceClient client, String title, String name,
+            String nationalNumber, String method) {
         String key = DemoClients.WOONPUNT_KEY;
         HttpResponse<byte[]> uploaded = client.post("/api/documents", new Multipart().file("document",
                 "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
         assertThat(uploaded.statusCode() / 100).as(TwoStepFlow.body(uploaded)).isEqualTo(2);
         String documentId = ServiceClient.json(uploaded).get("id").asString();
         HttpResponse<byte[]> created = client.postJson("/api/requests", """
-                {"documentId":"%s","title":"Huurcontract","signatureLevel":"B-T","signers":[{"role":"tenant",
+                {"documentId":"%s","title":"%s","signatureLevel":"B-T","signers":[{"role":"tenant",
                  "name":"%s","nationalRegisterNumber":"%s","consentMethods":"%s","fieldName":"tenant-1",
-                 "step":1}]}""".formatted(documentId, name, nationalNumber, method), key);
+                 "step":1}]}""".formatted(documentId, title, name, nationalNumber, method), key);
         assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
         JsonNode json = ServiceClient.json(created);
         String id = json.get("id").asString();

@@ -2,17 +2,12 @@ package be.paraaf.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
 import be.paraaf.support.Browser;
-import be.paraaf.support.Multipart;
-import be.paraaf.support.ServiceClient;
+import be.paraaf.support.DemoData;
 import be.paraaf.support.ServiceIT;
-import be.paraaf.support.TestDocs;
-import be.paraaf.support.TwoStepFlow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -93,17 +88,7 @@ class AccessibilityIT extends ServiceIT {
     /** A started request's signer link, made once (the signer page shows a document only through a link). */
     private static String signerToken() {
         if (signerToken == null) {
-            String key = DemoClients.WOONPUNT_KEY;
-            HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new Multipart().file("document",
-                    "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
-            String documentId = ServiceClient.json(uploaded).get("id").asString();
-            HttpResponse<byte[]> created = CLIENT.postJson("/api/requests", """
-                    {"documentId":"%s","title":"Huurcontract","signers":[{"role":"tenant","name":"Ilse Smet",
-                     "nationalRegisterNumber":"85073003328","fieldName":"tenant-1"}]}""".formatted(documentId), key);
-            assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
-            String id = ServiceClient.json(created).get("id").asString();
-            assertThat(CLIENT.postJson("/api/requests/" + id + "/start", "", key).statusCode()).isEqualTo(200);
-            signerToken = ServiceClient.json(created).get("signerLinks").get(0).get("token").asString();
+            signerToken = DemoData.startedRequest(CLIENT, "Ilse Smet", "85073003328", "EITHER").token();
         }
         return signerToken;
     }

@@ -6,11 +6,11 @@ import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Browser;
+import be.paraaf.support.DemoData;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
-import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -131,7 +131,7 @@ class CitizenPageIT extends ServiceIT {
                 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
         Citizen card = CLIENT.issueCitizen("Ruben", "Claes", nrn);
         String title = "Huurcontract " + nrn.substring(5);
-        startedRequestNaming(nrn, title);
+        DemoData.startedRequest(CLIENT, title, "Ruben Claes", nrn, "EITHER");
 
         WebDriver page = BROWSER.driver();
         page.get(CLIENT.baseUrl() + "/citizen.html?lang=en");
@@ -161,19 +161,6 @@ class CitizenPageIT extends ServiceIT {
                         TwoStepFlow.pem(card.authenticationChain()))
                 .field("signature", java.util.Base64.getEncoder().encodeToString(signature)));
         assertThat(answered.statusCode()).as(TwoStepFlow.body(answered)).isEqualTo(200);
-    }
-
-    private static void startedRequestNaming(String nrn, String title) {
-        String key = DemoClients.WOONPUNT_KEY;
-        HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new Multipart().file("document",
-                "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
-        String documentId = ServiceClient.json(uploaded).get("id").asString();
-        HttpResponse<byte[]> created = CLIENT.postJson("/api/requests", """
-                {"documentId":"%s","title":"%s","signers":[{"role":"tenant","name":"Ruben Claes",
-                 "nationalRegisterNumber":"%s","fieldName":"tenant-1"}]}""".formatted(documentId, title, nrn), key);
-        assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
-        String id = ServiceClient.json(created).get("id").asString();
-        assertThat(CLIENT.postJson("/api/requests/" + id + "/start", "", key).statusCode()).isEqualTo(200);
     }
 
     private static WebElement waitFor(WebDriver page, By locator) {

@@ -7,10 +7,8 @@ import be.paraaf.access.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Browser;
 import be.paraaf.support.DemoData;
-import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
-import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -64,8 +62,8 @@ class ItsmeAppPageIT extends ServiceIT {
                 "Geactiveerd: u kunt nu bevestigen."));
         assertThat(page.findElement(By.id("dev-activation")).isDisplayed()).isFalse();
 
-        String[] request = startedRequest(nrn);
-        HttpResponse<byte[]> started = CLIENT.postJson("/api/sign/" + request[1] + "/itsme", "");
+        DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, "Kobe Jacobs", nrn, "ITSME");
+        HttpResponse<byte[]> started = CLIENT.postJson("/api/sign/" + request.token() + "/itsme", "");
         assertThat(started.statusCode()).as(TwoStepFlow.body(started)).isEqualTo(202);
         String shownToSigner = ServiceClient.json(started).get("verificationCode").asString();
 
@@ -84,7 +82,7 @@ class ItsmeAppPageIT extends ServiceIT {
         assertThat(waitFor(page, By.id("outcome")).getText()).isEqualTo("Bevestigd.");
 
         new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> "COMPLETED".equals(ServiceClient.json(
-                CLIENT.get("/api/requests/" + request[0], DemoClients.WOONPUNT_KEY)).get("state").asString()));
+                CLIENT.get("/api/requests/" + request.id(), DemoClients.WOONPUNT_KEY)).get("state").asString()));
     }
 
     @Test
@@ -112,22 +110,6 @@ class ItsmeAppPageIT extends ServiceIT {
                 "Bevestigd."));
         new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> "COMPLETED".equals(DemoData.state(CLIENT,
                 request.id())));
-    }
-
-    private static String[] startedRequest(String nrn) {
-        String key = DemoClients.WOONPUNT_KEY;
-        HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new Multipart().file("document",
-                "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
-        String documentId = ServiceClient.json(uploaded).get("id").asString();
-        HttpResponse<byte[]> created = CLIENT.postJson("/api/requests", """
-                {"documentId":"%s","title":"Huurcontract","signatureLevel":"B-T","signers":[{"role":"tenant",
-                 "name":"Kobe Jacobs","nationalRegisterNumber":"%s","consentMethods":"ITSME","fieldName":"tenant-1",
-                 "step":1}]}""".formatted(documentId, nrn), key);
-        assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
-        JsonNode json = ServiceClient.json(created);
-        String id = json.get("id").asString();
-        assertThat(CLIENT.postJson("/api/requests/" + id + "/start", "", key).statusCode()).isEqualTo(200);
-        return new String[] {id, json.get("signerLinks").get(0).get("token").asString()};
     }
 
     private static WebElement waitFor(WebDriver page, By locator) {

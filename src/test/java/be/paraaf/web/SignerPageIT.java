@@ -6,10 +6,9 @@ import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Browser;
-import be.paraaf.support.Multipart;
+import be.paraaf.support.DemoData;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
-import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -48,9 +47,9 @@ class SignerPageIT extends ServiceIT {
         HttpResponse<byte[]> activated = CLIENT.postJson("/api/dev/itsme/accounts/" + app.accountId() + "/activation",
                 "{\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"Nina\",\"surname\":\"Aerts\"}");
         assertThat(activated.statusCode()).as(TwoStepFlow.body(activated)).isEqualTo(200);
-        String[] request = startedRequest(nrn);
+        DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, "Nina Aerts", nrn, "EITHER");
 
-        WebDriver page = open("/sign.html?lang=nl&token=" + request[1]);
+        WebDriver page = open("/sign.html?lang=nl&token=" + request.token());
         assertThat(waitFor(page, By.id("document-name")).getText()).isEqualTo("contract.pdf");
         assertThat(page.findElement(By.id("title")).getText()).isEqualTo("Huurcontract");
         List<WebElement> images = page.findElements(By.cssSelector("#pages img"));
@@ -69,22 +68,22 @@ class SignerPageIT extends ServiceIT {
         app.approve(pending.consentId(), CODE);
 
         assertThat(waitFor(page, By.id("outcome")).getText()).contains("ondertekend");
-        JsonNode state = ServiceClient.json(CLIENT.get("/api/requests/" + request[0], DemoClients.WOONPUNT_KEY));
+        JsonNode state = ServiceClient.json(CLIENT.get("/api/requests/" + request.id(), DemoClients.WOONPUNT_KEY));
         assertThat(state.get("state").asString()).isEqualTo("COMPLETED");
     }
 
     @Test
     void signerDeclinesWithAReasonInFrench() {
-        String[] request = startedRequest(newNationalNumber());
+        DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, "Nina Aerts", newNationalNumber(), "EITHER");
 
-        WebDriver page = open("/sign.html?lang=fr&token=" + request[1]);
+        WebDriver page = open("/sign.html?lang=fr&token=" + request.token());
         waitFor(page, By.id("document-name"));
         assertThat(page.findElement(By.id("decline")).getText()).isEqualTo("Refuser");
         page.findElement(By.id("reason")).sendKeys("Le loyer est erroné");
         page.findElement(By.id("decline")).click();
 
         assertThat(waitFor(page, By.id("outcome")).getText()).contains("refusé");
-        JsonNode state = ServiceClient.json(CLIENT.get("/api/requests/" + request[0], DemoClients.WOONPUNT_KEY));
+        JsonNode state = ServiceClient.json(CLIENT.get("/api/requests/" + request.id(), DemoClients.WOONPUNT_KEY));
         assertThat(state.get("state").asString()).isEqualTo("DECLINED");
     }
 
@@ -94,23 +93,6 @@ class SignerPageIT extends ServiceIT {
         WebElement problem = waitFor(page, By.id("problem"));
         assertThat(problem.getAttribute("role")).isEqualTo("alert");
         assertThat(problem.getText()).isNotBlank();
-    }
-
-    /** {request id, the signer's link token}: the sample contract, one signer for tenant-1, started. */
-    private static String[] startedRequest(String nrn) {
-        String key = DemoClients.WOONPUNT_KEY;
-        HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new Multipart().file("document",
-                "contract.pdf", "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
-        String documentId = ServiceClient.json(uploaded).get("id").asString();
-        HttpResponse<byte[]> created = CLIENT.postJson("/api/requests", """
-                {"documentId":"%s","title":"Huurcontract","signatureLevel":"B-T","signers":[{"role":"tenant",
-                 "name":"Nina Aerts","nationalRegisterNumber":"%s","consentMethods":"EITHER","fieldName":"tenant-1",
-                 "step":1}]}""".formatted(documentId, nrn), key);
-        assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
-        JsonNode json = ServiceClient.json(created);
-        String id = json.get("id").asString();
-        assertThat(CLIENT.postJson("/api/requests/" + id + "/start", "", key).statusCode()).isEqualTo(200);
-        return new String[] {id, json.get("signerLinks").get(0).get("token").asString()};
     }
 
     private static WebDriver open(String path) {
