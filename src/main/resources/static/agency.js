@@ -8,6 +8,12 @@
   const keyInput = document.getElementById("api-key");
   keyInput.value = sessionStorage.getItem("paraaf.key") || "";
   keyInput.addEventListener("change", () => sessionStorage.setItem("paraaf.key", keyInput.value.trim()));
+  // the embedded default (dev) mode has a demo agency whose key the README documents: fill it in
+  if (!keyInput.value) {
+    fetch("/api/dev/demo/agency").then(r => r.ok ? r.json() : null).then(agency => {
+      if (agency && !keyInput.value) keyInput.value = agency.apiKey;
+    }).catch(() => {});
+  }
   let documentId = null;
   let requestId = null;
   let following = null;

@@ -2,6 +2,8 @@
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
 const PARAAF_TEXTS = {
   nl: {
+    "app.locked": "Uw itsme-account is geblokkeerd na te veel foute codes. Alleen een beheerder kan het deblokkeren.",
+    "app.unlock": "Deblokkeren (demo)", "app.unlocked": "Gedeblokkeerd.",
     "home.citizen": "Mijn documenten", "home.citizen.text": "Voor burgers: meld u aan met itsme of uw eID en zie uw documenten, wat u nog moet ondertekenen en de actualisatie van uw inschrijving voor een sociale woning.",
     "citizen.title": "Mijn documenten", "citizen.login": "Aanmelden", "citizen.nrn": "Uw rijksregisternummer",
     "citizen.login.itsme": "Aanmelden met itsme", "citizen.login.itsme.code": "Controleer dat uw itsme-app dezelfde code toont en bevestig met uw itsme-code:",
@@ -91,6 +93,8 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Virtuele demo-eID-kaarten (pincode {0}), te gebruiken met --card-dir:"
   },
   fr: {
+    "app.locked": "Votre compte itsme est bloqué après trop de codes erronés. Seul un administrateur peut le débloquer.",
+    "app.unlock": "Débloquer (démo)", "app.unlocked": "Débloqué.",
     "home.citizen": "Mes documents", "home.citizen.text": "Pour les citoyens : connectez-vous avec itsme ou votre eID et consultez vos documents, ce qu'il vous reste à signer et l'actualisation de votre inscription pour un logement social.",
     "citizen.title": "Mes documents", "citizen.login": "Se connecter", "citizen.nrn": "Votre numéro de registre national",
     "citizen.login.itsme": "Se connecter avec itsme", "citizen.login.itsme.code": "Vérifiez que votre app itsme affiche le même code et confirmez avec votre code itsme :",
@@ -180,6 +184,8 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Cartes eID virtuelles de démonstration (code PIN {0}), à utiliser avec --card-dir :"
   },
   en: {
+    "app.locked": "Your itsme account is locked after too many wrong codes. Only an administrator can unlock it.",
+    "app.unlock": "Unlock (demo)", "app.unlocked": "Unlocked.",
     "home.citizen": "My documents", "home.citizen.text": "For citizens: log in with itsme or your eID to see your documents, what you still have to sign and the actualisation of your social-housing registration.",
     "citizen.title": "My documents", "citizen.login": "Log in", "citizen.nrn": "Your national register number",
     "citizen.login.itsme": "Log in with itsme", "citizen.login.itsme.code": "Check that your itsme app shows the same code and confirm with your itsme code:",

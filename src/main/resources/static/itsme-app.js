@@ -26,6 +26,7 @@
     show("account");
     document.getElementById("account-id").textContent = app.accountId;
     document.getElementById("dev-activation").hidden = !(demo && app.pendingActivation);
+    lockedState(!!app.locked);
     poll();
   }
 
@@ -184,10 +185,33 @@
     const response = await fetch("/api/itsme/devices/" + app.deviceId + "/consents/" + consent.consentId + "/" + kind,
       { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
     const json = await response.json();
+    if (response.status === 423) {
+      document.querySelector("[data-consent='" + CSS.escape(consent.consentId) + "']")?.remove();
+      lockedState(true);
+    }
     if (!response.ok) { problem(json); return; }
     say(t(kind === "approval" ? "app.approved" : "app.rejected"));
     document.querySelector("[data-consent='" + CSS.escape(consent.consentId) + "']")?.remove();
   }
+
+  // Too many wrong codes lock the account (the server answers 423): the app says so until it is unlocked, which
+  // takes an administrator; in the demo mode the page offers the dev unlock.
+  function lockedState(locked) {
+    if (!app) return;
+    app.locked = locked;
+    localStorage.setItem(STORE, JSON.stringify(app));
+    document.getElementById("locked").hidden = !locked;
+    document.getElementById("unlock").hidden = !locked || !demo;
+  }
+
+  document.getElementById("unlock").addEventListener("click", async () => {
+    const response = await fetch("/api/dev/itsme/accounts/" + encodeURIComponent(app.accountId) + "/unlock",
+      { method: "POST" });
+    const json = await response.json();
+    if (!response.ok) { problem(json); return; }
+    lockedState(false);
+    say(t("app.unlocked"));
+  });
 
   function say(message) {
     const line = document.createElement("p");
@@ -209,8 +233,11 @@
 
   const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
   function placeholders() {
-    document.getElementById("given-name").placeholder = t("app.givenName");
-    document.getElementById("surname").placeholder = t("app.surname");
+    ["given-name", "surname"].forEach(id => {
+      const input = document.getElementById(id);
+      input.placeholder = t(id === "given-name" ? "app.givenName" : "app.surname");
+      input.setAttribute("aria-label", input.placeholder);
+    });
   }
   paraafI18n.onChange(() => { placeholders(); if (demo) renderDemo(); });
   loadDemo().finally(start);

@@ -304,7 +304,7 @@ public class Actualisations {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BELGIUM));
+        return LocalDate.ofInstant(clock.instant(), BELGIUM);
     }
 
     private static Row row(ResultSet rs, int rowNumber) throws SQLException {

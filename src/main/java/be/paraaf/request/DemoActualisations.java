@@ -40,7 +40,7 @@ class DemoActualisations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        LocalDate due = LocalDate.now(clock.withZone(Actualisations.BELGIUM)).plusDays(30);
+        LocalDate due = LocalDate.ofInstant(clock.instant(), Actualisations.BELGIUM).plusDays(30);
         for (DemoCitizen citizen : DemoCitizens.ALL) {
             String nrn = citizen.nationalRegisterNumber().value();
             try {

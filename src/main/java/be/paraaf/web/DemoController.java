@@ -1,6 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.access.DemoCitizens;
+import be.paraaf.access.DemoClients;
 import be.paraaf.access.DemoCitizens.DemoCitizen;
 import be.paraaf.consent.eid.DemoCards;
 import be.paraaf.consent.itsme.AccountState;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The demo citizens of the embedded default mode and how to act as them: for the itsme app simulator page, the
+ * The demo agency's API key and the demo citizens of the embedded default mode and how to act as them: for the itsme app simulator page, the
  * seeded device (account, device id, the device private key as a JWK for WebCrypto, the code); for the eID agent,
  * the virtual card's directory and PIN. Giving out a device key is acceptable here only because the phone is a
  * simulator and the people are invented; like the seeding, this exists only in the dev profile (404 in prod).
@@ -44,6 +45,15 @@ class DemoController {
     record CitizenView(String name, String givenName, String surname, String nationalRegisterNumber,
             String nationalRegisterNumberFormatted, LocalDate birthDate, String phone, String language, ItsmeView itsme,
             CardView card) {
+    }
+
+    record AgencyView(String clientId, String name, String apiKey) {
+    }
+
+    /** The demo housing agency and its API key (documented in the README), so the agency page can fill it in. */
+    @GetMapping("/api/dev/demo/agency")
+    AgencyView agency() {
+        return new AgencyView(DemoClients.WOONPUNT.id(), DemoClients.WOONPUNT.name(), DemoClients.WOONPUNT_KEY);
     }
 
     @GetMapping("/api/dev/demo/citizens")

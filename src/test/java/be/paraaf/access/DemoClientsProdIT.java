@@ -62,7 +62,9 @@ class DemoClientsProdIT {
         assertThat(context.getBeansOfType(DemoCards.class)).isEmpty();
         assertThat(jdbc.sql("select count(*) from itsme_accounts").query(Long.class).single()).isZero();
         assertThat(DATA_DIR.resolve("demo")).doesNotExist();
-        assertThat(new ServiceClient("http://localhost:" + port).get("/api/dev/demo/citizens").statusCode())
-                .isEqualTo(404);
+        ServiceClient client = new ServiceClient("http://localhost:" + port);
+        assertThat(client.get("/api/dev/demo/citizens").statusCode()).isEqualTo(404);
+        assertThat(client.get("/api/dev/demo/agency").statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from actualisations").query(Long.class).single()).isZero();
     }
 }

@@ -93,9 +93,9 @@ class AgencyPageIT extends ServiceIT {
     private static WebDriver open() {
         WebDriver page = BROWSER.driver();
         page.get(CLIENT.baseUrl() + "/agency.html?lang=nl");
-        WebElement key = waitFor(page, By.id("api-key"));
-        key.clear();
-        key.sendKeys(DemoClients.WOONPUNT_KEY);
+        // dev mode fills in the demo agency's key
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("api-key"), "value",
+                DemoClients.WOONPUNT_KEY));
         return page;
     }
 

@@ -43,24 +43,7 @@ class ItsmeAppPageIT extends ServiceIT {
     void enrolReceiveTheConsentAndApproveWithTheCode() {
         String nrn = NationalRegisterNumber.withCheck(String.format("5%d%02d%02d%03d", RANDOM.nextInt(10),
                 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
-        WebDriver page = BROWSER.driver();
-        page.get(CLIENT.baseUrl() + "/itsme-app.html?lang=nl");
-        // a fresh phone: forget a device an earlier test loaded (the browser profile is shared)
-        ((JavascriptExecutor) page).executeScript("localStorage.removeItem('paraaf.itsme-app')");
-        page.navigate().refresh();
-        waitFor(page, By.id("phone")).sendKeys("+32475" + nrn.substring(5, 11));
-        page.findElement(By.id("nrn")).sendKeys(nrn);
-        page.findElement(By.id("new-code")).sendKeys(CODE);
-        page.findElement(By.id("enrol-submit")).click();
-
-        assertThat(waitFor(page, By.id("account-id")).getText()).isNotBlank();
-        // dev mode: the page activates the new account itself, without the eID contract
-        waitFor(page, By.id("given-name")).sendKeys("Kobe");
-        page.findElement(By.id("surname")).sendKeys("Jacobs");
-        page.findElement(By.id("activate")).click();
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("outcome"),
-                "Geactiveerd: u kunt nu bevestigen."));
-        assertThat(page.findElement(By.id("dev-activation")).isDisplayed()).isFalse();
+        WebDriver page = enrolAndActivate(nrn);
 
         DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, "Kobe Jacobs", nrn, "ITSME");
         HttpResponse<byte[]> started = CLIENT.postJson("/api/sign/" + request.token() + "/itsme", "");
@@ -110,6 +93,67 @@ class ItsmeAppPageIT extends ServiceIT {
                 "Bevestigd."));
         new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> "COMPLETED".equals(DemoData.state(CLIENT,
                 request.id())));
+    }
+
+    @Test
+    void fiveWrongCodesLockTheAccountAndTheDemoUnlockFreesIt() {
+        String nrn = NationalRegisterNumber.withCheck(String.format("4%d%02d%02d%03d", RANDOM.nextInt(10),
+                1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
+        WebDriver page = enrolAndActivate(nrn);
+        DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, "Kobe Jacobs", nrn, "ITSME");
+        assertThat(CLIENT.postJson("/api/sign/" + request.token() + "/itsme", "").statusCode()).isEqualTo(202);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            WebElement code = waitFor(page, By.cssSelector("form.consent .secret-code"));
+            code.clear();
+            code.sendKeys("00000");
+            page.findElement(By.cssSelector("form.consent button.approve")).click();
+            int left = 5 - attempt;
+            if (left > 0) {
+                new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("problem"), "nog " + left + " pogingen"));
+            }
+        }
+        WebElement locked = waitFor(page, By.id("locked"));
+        assertThat(locked.getText()).contains("geblokkeerd");
+        assertThat(page.findElements(By.cssSelector("form.consent"))).isEmpty();
+        // a locked account gets no consent: the signer is told so
+        HttpResponse<byte[]> refused = CLIENT.postJson("/api/sign/" + request.token() + "/itsme", "");
+        assertThat(refused.statusCode()).as(TwoStepFlow.body(refused)).isEqualTo(423);
+
+        page.navigate().refresh();
+        waitFor(page, By.id("unlock")).click();
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("outcome"),
+                "Gedeblokkeerd."));
+        assertThat(page.findElement(By.id("locked")).isDisplayed()).isFalse();
+        assertThat(CLIENT.postJson("/api/sign/" + request.token() + "/itsme", "").statusCode()).isEqualTo(202);
+        WebElement code = waitFor(page, By.cssSelector("form.consent .secret-code"));
+        code.sendKeys(CODE);
+        page.findElement(By.cssSelector("form.consent button.approve")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> "COMPLETED".equals(DemoData.state(CLIENT,
+                request.id())));
+    }
+
+    /** A fresh phone on the app page: enrolled with {@link #CODE} and activated with the page's dev button. */
+    private static WebDriver enrolAndActivate(String nrn) {
+        WebDriver page = BROWSER.driver();
+        page.get(CLIENT.baseUrl() + "/itsme-app.html?lang=nl");
+        // forget a device an earlier test loaded (the browser profile is shared)
+        ((JavascriptExecutor) page).executeScript("localStorage.removeItem('paraaf.itsme-app')");
+        page.navigate().refresh();
+        waitFor(page, By.id("phone")).sendKeys("+32475" + nrn.substring(5, 11));
+        page.findElement(By.id("nrn")).sendKeys(nrn);
+        page.findElement(By.id("new-code")).sendKeys(CODE);
+        page.findElement(By.id("enrol-submit")).click();
+
+        assertThat(waitFor(page, By.id("account-id")).getText()).isNotBlank();
+        // dev mode: the page activates the new account itself, without the eID contract
+        waitFor(page, By.id("given-name")).sendKeys("Kobe");
+        page.findElement(By.id("surname")).sendKeys("Jacobs");
+        page.findElement(By.id("activate")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("outcome"),
+                "Geactiveerd: u kunt nu bevestigen."));
+        assertThat(page.findElement(By.id("dev-activation")).isDisplayed()).isFalse();
+        return page;
     }
 
     private static WebElement waitFor(WebDriver page, By locator) {

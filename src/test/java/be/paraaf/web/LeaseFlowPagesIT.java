@@ -73,7 +73,8 @@ class LeaseFlowPagesIT extends ServiceIT {
         // the agency's desktop: fill, preview, send
         WebDriver desktop = DESKTOP.driver();
         desktop.get(CLIENT.baseUrl() + "/agency.html?lang=nl");
-        waitFor(desktop, By.id("api-key")).sendKeys(DemoClients.WOONPUNT_KEY);
+        new WebDriverWait(desktop, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("api-key"),
+                "value", DemoClients.WOONPUNT_KEY));
         desktop.findElement(By.id("sample")).click();
         // in dev the sample names the demo citizens (two tenants); this lease has one tenant with a fresh identity
         List<WebElement> rows = new WebDriverWait(desktop, Duration.ofSeconds(20)).until(driver -> {
