@@ -2,6 +2,8 @@
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
 const PARAAF_TEXTS = {
   nl: {
+    "app.confirm.help": "Bevestig uw registratie met uw eID: steek de kaart in de lezer en start de paraaf-agent. Hij ondertekent de itsme-overeenkomst op uw naam na uw pincode:",
+    "app.confirm.wait": "Deze app wordt actief zodra de agent klaar is.",
     "app.locked": "Uw itsme-account is geblokkeerd na te veel foute codes. Alleen een beheerder kan het deblokkeren.",
     "app.unlock": "Deblokkeren (demo)", "app.unlocked": "Gedeblokkeerd.",
     "home.citizen": "Mijn documenten", "home.citizen.text": "Voor burgers: meld u aan met itsme of uw eID en zie uw documenten, wat u nog moet ondertekenen en de actualisatie van uw inschrijving voor een sociale woning.",
@@ -93,6 +95,8 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Virtuele demo-eID-kaarten (pincode {0}), te gebruiken met --card-dir:"
   },
   fr: {
+    "app.confirm.help": "Confirmez votre inscription avec votre eID : insérez la carte dans le lecteur et lancez l'agent paraaf ; il signe le contrat itsme après votre code PIN :",
+    "app.confirm.wait": "Cette app devient active dès que l'agent a terminé.",
     "app.locked": "Votre compte itsme est bloqué après trop de codes erronés. Seul un administrateur peut le débloquer.",
     "app.unlock": "Débloquer (démo)", "app.unlocked": "Débloqué.",
     "home.citizen": "Mes documents", "home.citizen.text": "Pour les citoyens : connectez-vous avec itsme ou votre eID et consultez vos documents, ce qu'il vous reste à signer et l'actualisation de votre inscription pour un logement social.",
@@ -184,6 +188,8 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Cartes eID virtuelles de démonstration (code PIN {0}), à utiliser avec --card-dir :"
   },
   en: {
+    "app.confirm.help": "Confirm your enrolment with your eID: insert the card in the reader and start the paraaf agent; it signs the itsme contract after your PIN:",
+    "app.confirm.wait": "This app becomes active as soon as the agent has finished.",
     "app.locked": "Your itsme account is locked after too many wrong codes. Only an administrator can unlock it.",
     "app.unlock": "Unlock (demo)", "app.unlocked": "Unlocked.",
     "home.citizen": "My documents", "home.citizen.text": "For citizens: log in with itsme or your eID to see your documents, what you still have to sign and the actualisation of your social-housing registration.",

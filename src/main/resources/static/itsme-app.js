@@ -26,6 +26,7 @@
     show("account");
     document.getElementById("account-id").textContent = app.accountId;
     document.getElementById("dev-activation").hidden = !(demo && app.pendingActivation);
+    confirmation();
     lockedState(!!app.locked);
     poll();
   }
@@ -73,11 +74,38 @@
       { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
     const json = await response.json();
     if (!response.ok) { problem(json); return; }
+    activated();
+  });
+
+  // A new account waits for the enrolment contract signed with the citizen's eID: the page shows the agent
+  // command for the contract's link and follows the account (device-signed request) until it is active.
+  let watching = null;
+  function confirmation() {
+    const box = document.getElementById("eid-confirmation");
+    box.hidden = !app.pendingActivation;
+    clearInterval(watching);
+    if (!app.pendingActivation) return;
+    document.getElementById("confirm-command").textContent = "java -jar paraaf.jar eid-agent sign --link "
+      + location.origin + "/api/itsme/enrolments/" + encodeURIComponent(app.accountId) + "/contract?lang="
+      + paraafI18n.language();
+    const account = app.accountId;
+    watching = setInterval(async () => {
+      if (!app || app.accountId !== account) { clearInterval(watching); return; }
+      try {
+        const response = await fetch("/api/itsme/devices/" + app.deviceId + "/account", { headers: await headers() });
+        if (response.ok && (await response.json()).state === "ACTIVE") activated();
+      } catch (e) { /* the next round asks again */ }
+    }, 2000);
+  }
+
+  function activated() {
+    clearInterval(watching);
     app.pendingActivation = false;
     localStorage.setItem(STORE, JSON.stringify(app));
     document.getElementById("dev-activation").hidden = true;
+    document.getElementById("eid-confirmation").hidden = true;
     say(t("app.activated"));
-  });
+  }
 
   function show(id) {
     document.getElementById("enrol").hidden = id !== "enrol";
@@ -198,8 +226,10 @@
   // takes an administrator; in the demo mode the page offers the dev unlock.
   function lockedState(locked) {
     if (!app) return;
-    app.locked = locked;
-    localStorage.setItem(STORE, JSON.stringify(app));
+    if (!!app.locked !== locked) { // written only on a change, so a page start never rewrites a forgotten phone
+      app.locked = locked;
+      localStorage.setItem(STORE, JSON.stringify(app));
+    }
     document.getElementById("locked").hidden = !locked;
     document.getElementById("unlock").hidden = !locked || !demo;
   }
@@ -239,6 +269,6 @@
       input.setAttribute("aria-label", input.placeholder);
     });
   }
-  paraafI18n.onChange(() => { placeholders(); if (demo) renderDemo(); });
+  paraafI18n.onChange(() => { placeholders(); if (demo) renderDemo(); if (app && app.pendingActivation) confirmation(); });
   loadDemo().finally(start);
 })();

@@ -128,7 +128,8 @@ class EidAgentCommand implements Runnable {
 
         @Option(names = "--link", paramLabel = "URL", description = "A signing request's personal link "
                 + "(http(s)://host/api/sign/<token>): sign the request's document in the signer's field, at its "
-                + "level; replaces --server, --document, --field, --level and --out.")
+                + "level; or an itsme enrolment's contract link (http(s)://host/api/itsme/enrolments/<id>/contract): "
+                + "confirm the enrolment. Replaces --server, --document, --field, --level and --out.")
         URI link;
 
         @Option(names = "--server", paramLabel = "URL", description = "paraaf base URL.")
@@ -182,11 +183,12 @@ class EidAgentCommand implements Runnable {
                             X500Name.getInstance(chain.get(0).getSubjectX500Principal().getEncoded()).getRDNs()));
                     if (link != null) {
                         TwoStepClient client = new TwoStepClient(link.resolve("/"));
-                        TwoStepClient.Prepared prepared = client.prepare(link.getPath() + "/eid/prepare", null, chain,
-                                Map.of());
+                        // the link's query (e.g. ?lang=fr of an enrolment contract) goes along to prepare
+                        TwoStepClient.Prepared prepared = client.prepare(link.getRawPath() + "/eid/prepare"
+                                + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()), null, chain, Map.of());
                         byte[] signatureValue = signer.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
                         out.println(new String(client.complete(prepared, signatureValue), StandardCharsets.UTF_8));
-                        out.println("Signed the signing request of " + link.getPath());
+                        out.println("Signed through " + link.getPath());
                         out.flush();
                         return EidExitCodes.OK;
                     }

@@ -7,6 +7,7 @@ import be.paraaf.consent.itsme.ItsmeService;
 import be.paraaf.consent.itsme.ItsmeService.EnrolledAccount;
 import be.paraaf.identity.CertificateIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.persistence.StoredContent;
 import be.paraaf.prepare.Language;
 import be.paraaf.prepare.RenderedDocument;
 import be.paraaf.prepare.TemplateService;
@@ -26,13 +27,10 @@ import be.paraaf.validation.DocumentToValidate;
 import be.paraaf.validation.ValidationService;
 import be.paraaf.validation.ValidationSummary;
 import be.paraaf.validation.Verdict;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x500.RDN;
@@ -70,6 +68,11 @@ public class ItsmeEnrolmentContracts {
 
     /** Step one: renders the contract for this account's holder and prepares the card's signature in it. */
     public PreparedSignature prepare(String accountId, byte[] certificateChain, Language language) {
+        return prepare(accountId, certificateChain, language, "/api/itsme/enrolments/" + accountId + "/contract/complete");
+    }
+
+    /** Step one, answering {@code completeUrl} as the place of step two (the agent's link form has its own). */
+    public PreparedSignature prepare(String accountId, byte[] certificateChain, Language language, String completeUrl) {
         EnrolledAccount account = awaitingConfirmation(accountId);
         List<X509Certificate> chain = CertificateChains.parse(certificateChain);
         X509Certificate signer = chain.get(0);
@@ -88,8 +91,7 @@ public class ItsmeEnrolmentContracts {
         Base64.Encoder base64 = Base64.getEncoder();
         return new PreparedSignature(pending.handle(), base64.encodeToString(pending.dataToSign()),
                 base64.encodeToString(pending.digest()), pending.hash().javaName(), pending.signatureAlgorithm(),
-                pending.signingTime(), pending.expiresAt(),
-                "/api/itsme/enrolments/" + accountId + "/contract/complete");
+                pending.signingTime(), pending.expiresAt(), completeUrl);
     }
 
     /** Step two: finishes the contract, validates it and activates the account; answers the signed contract. */
@@ -106,7 +108,7 @@ public class ItsmeEnrolmentContracts {
         requireSamePerson(account, signature.nationalRegisterNumber());
         String[] names = signature.signerName().split(" ", 2);
         itsme.confirmEnrolment(accountId, new EidConfirmation(account.nationalRegisterNumber(), names[0],
-                names.length > 1 ? names[1] : names[0], sha256(signed.content())));
+                names.length > 1 ? names[1] : names[0], StoredContent.sha256(signed.content())));
         return signed;
     }
 
@@ -133,13 +135,5 @@ public class ItsmeEnrolmentContracts {
     private static String attribute(X509Certificate certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
         RDN[] values = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(type);
         return values.length == 0 ? "" : IETFUtils.valueToString(values[0].getFirst().getValue());
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package be.paraaf.web;
 
 import be.paraaf.InvalidInputException;
 import be.paraaf.consent.itsme.Approval;
+import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.consent.itsme.ConsentOutcome;
 import be.paraaf.consent.itsme.Enrolment;
 import be.paraaf.consent.itsme.EnrolmentResult;
@@ -49,6 +50,17 @@ class ItsmeController {
     @ResponseStatus(HttpStatus.CREATED)
     EnrolmentResult enrol(@RequestBody Enrolment enrolment) {
         return itsme.enrol(enrolment);
+    }
+
+    /** Where the device's account stands (e.g. waiting for the eID confirmation, active, locked). */
+    record AccountView(String accountId, AccountState state) {
+    }
+
+    @GetMapping("/api/itsme/devices/{deviceId}/account")
+    AccountView account(@PathVariable String deviceId, @RequestHeader(TIME_HEADER) long time,
+            @RequestHeader(SIGNATURE_HEADER) String signature) {
+        String account = itsme.authenticateDevice(deviceId, time, signature);
+        return new AccountView(account, itsme.state(account));
     }
 
     /** Short or long poll ({@code waitSeconds} up to 30) for the device's pending consents. */

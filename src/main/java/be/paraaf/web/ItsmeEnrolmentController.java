@@ -1,6 +1,8 @@
 package be.paraaf.web;
 
 import be.paraaf.InvalidInputException;
+import be.paraaf.consent.itsme.AccountState;
+import be.paraaf.persistence.StoredContent;
 import be.paraaf.prepare.Language;
 import be.paraaf.request.ItsmeEnrolmentContracts;
 import be.paraaf.request.RequestViews.PreparedSignature;
@@ -41,19 +43,45 @@ class ItsmeEnrolmentController {
                 .body(contracts.prepare(accountId, certificateChain, Language.of(lang)));
     }
 
+    /** The agent's answer to the link form: the account and its new state. */
+    record Confirmed(String accountId, AccountState state, String contractSha256) {
+    }
+
+    @Operation(summary = "Link form of step 1 for `paraaf eid-agent sign --link <base>/api/itsme/enrolments/{id}/contract`",
+            description = "As contract/prepare; step 2 answers JSON instead of the PDF.")
+    @PostMapping(path = "/api/itsme/enrolments/{accountId}/contract/eid/prepare",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PreparedSignature> prepareForAgent(@PathVariable String accountId,
+            @RequestPart("certificateChain") byte[] certificateChain, @RequestParam(defaultValue = "nl") String lang) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(contracts.prepare(accountId, certificateChain,
+                Language.of(lang), "/api/itsme/enrolments/" + accountId + "/contract/eid/complete"));
+    }
+
+    @Operation(summary = "Link form of step 2: the account becomes ACTIVE; answers its state and the contract's SHA-256")
+    @PostMapping(path = "/api/itsme/enrolments/{accountId}/contract/eid/complete",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    Confirmed completeForAgent(@PathVariable String accountId, @RequestBody Completion completion) {
+        SignedDocument signed = completed(accountId, completion);
+        return new Confirmed(accountId, AccountState.ACTIVE, StoredContent.sha256(signed.content()));
+    }
+
     @Operation(summary = "eID step 2: the signature value; the account becomes ACTIVE, the signed contract is returned")
     @PostMapping(path = "/api/itsme/enrolments/{accountId}/contract/complete",
             consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> complete(@PathVariable String accountId, @RequestBody Completion completion) {
-        if (completion == null || completion.handle() == null || completion.handle().isBlank()) {
-            throw new InvalidInputException("invalid-signature-value", "handle and signatureValue (base64) are required.");
-        }
-        SignedDocument signed = contracts.complete(accountId, completion.handle(),
-                SigningController.signatureValue(completion.signatureValue()));
+        SignedDocument signed = completed(accountId, completion);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(signed.name(), StandardCharsets.UTF_8).build().toString())
                 .body(signed.content());
+    }
+
+    private SignedDocument completed(String accountId, Completion completion) {
+        if (completion == null || completion.handle() == null || completion.handle().isBlank()) {
+            throw new InvalidInputException("invalid-signature-value", "handle and signatureValue (base64) are required.");
+        }
+        return contracts.complete(accountId, completion.handle(),
+                SigningController.signatureValue(completion.signatureValue()));
     }
 }

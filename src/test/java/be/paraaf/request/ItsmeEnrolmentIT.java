@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
+import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.support.CliProcess;
+import be.paraaf.support.ExternalTool;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;
@@ -68,6 +71,34 @@ class ItsmeEnrolmentIT extends ServiceIT {
         assertThat(itsmeSignature.get("indication").asString()).as(itsmeSignature.toString()).isEqualTo("TOTAL_PASSED");
         assertThat(itsmeSignature.get("nationalRegisterNumber").asString()).isEqualTo(nrn);
         assertThat(itsmeSignature.get("signerName").asString()).contains("Mertens");
+    }
+
+    @Test
+    void theEidAgentConfirmsTheEnrolmentThroughTheContractLink() {
+        ExternalTool.require("softhsm2-util", "softhsm2");
+        String nrn = RequestFlow.newNationalNumber();
+        ItsmeApp app = ItsmeApp.enrol(CLIENT.baseUrl(), "+32473" + nrn.substring(5, 11), nrn, CODE, dir.resolve("app"));
+        Path card = dir.resolve("card");
+        CliProcess.Result created = CliProcess.run(Map.of(), null, List.of("eid", "virtual-card", "create",
+                "--server", CLIENT.baseUrl(), "--given-name", "Sofie", "--surname", "Dubois",
+                "--national-number", nrn, "--pin", "4321", "--dir", card.toString()));
+        assertThat(created.exitCode()).as(created.output()).isZero();
+
+        // what the app page shows: the contract's link, in the page's language
+        String link = CLIENT.baseUrl() + "/api/itsme/enrolments/" + app.accountId() + "/contract?lang=fr";
+        CliProcess.Result agent = CliProcess.run(Map.of(VirtualCard.SOFTHSM2_CONF,
+                card.resolve("softhsm2.conf").toString()), "4321\n", List.of("eid-agent", "sign", "--link", link,
+                "--card-dir", card.toString(), "--pin-stdin"));
+        assertThat(agent.exitCode()).as(agent.output()).isZero();
+        assertThat(agent.output()).contains("\"state\":\"ACTIVE\"", "Signed through /api/itsme/enrolments/");
+
+        // the account is active: the new itsme account can now approve a login
+        HttpResponse<byte[]> login = CLIENT.postJson("/api/citizen/login/itsme", "{\"nationalRegisterNumber\":\"" + nrn
+                + "\"}");
+        assertThat(login.statusCode()).as(TwoStepFlow.body(login)).isEqualTo(202);
+        app.approve(app.pending(10).get(0).consentId(), CODE);
+        assertThat(CLIENT.get("/api/citizen/login/itsme/" + ServiceClient.json(login).get("id").asString())
+                .statusCode()).isEqualTo(200);
     }
 
     @Test

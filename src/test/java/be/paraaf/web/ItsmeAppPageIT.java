@@ -133,8 +133,52 @@ class ItsmeAppPageIT extends ServiceIT {
                 request.id())));
     }
 
-    /** A fresh phone on the app page: enrolled with {@link #CODE} and activated with the page's dev button. */
+    @Test
+    void aNewAccountBecomesActiveWhenTheAgentSignsTheContractWithTheEid() {
+        String nrn = NationalRegisterNumber.withCheck(String.format("3%d%02d%02d%03d", RANDOM.nextInt(10),
+                1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
+        WebDriver page = enrol(nrn);
+        String command = waitFor(page, By.id("confirm-command")).getText();
+        String prefix = "java -jar paraaf.jar eid-agent sign --link ";
+        assertThat(command).startsWith(prefix + CLIENT.baseUrl() + "/api/itsme/enrolments/").endsWith("/contract?lang=nl");
+
+        // what `eid-agent sign --link` does with the card (ItsmeEnrolmentIT runs the real agent)
+        ServiceClient.Citizen card = CLIENT.issueCitizen("Kobe", "Jacobs", nrn);
+        String link = command.substring(prefix.length() + CLIENT.baseUrl().length());
+        HttpResponse<byte[]> prepared = CLIENT.post(link.replace("/contract?", "/contract/eid/prepare?"),
+                new be.paraaf.support.Multipart().file("certificateChain", "chain.pem", "application/x-pem-file",
+                        TwoStepFlow.pem(card.chain())));
+        assertThat(prepared.statusCode()).as(TwoStepFlow.body(prepared)).isEqualTo(201);
+        JsonNode json = ServiceClient.json(prepared);
+        byte[] value = TwoStepFlow.sign(java.util.Base64.getDecoder().decode(json.get("dataToSign").asString()),
+                json.get("signatureAlgorithm").asString(), card.signatureKey());
+        HttpResponse<byte[]> completed = CLIENT.postJson(json.get("completeUrl").asString(), "{\"handle\":\""
+                + json.get("handle").asString() + "\",\"signatureValue\":\""
+                + java.util.Base64.getEncoder().encodeToString(value) + "\"}");
+        assertThat(completed.statusCode()).as(TwoStepFlow.body(completed)).isEqualTo(200);
+        assertThat(ServiceClient.json(completed).get("state").asString()).isEqualTo("ACTIVE");
+
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("outcome"),
+                "Geactiveerd: u kunt nu bevestigen."));
+        assertThat(page.findElement(By.id("eid-confirmation")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("dev-activation")).isDisplayed()).isFalse();
+    }
+
+    /** A fresh phone on the app page, activated with the page's dev button. */
     private static WebDriver enrolAndActivate(String nrn) {
+        WebDriver page = enrol(nrn);
+        // dev mode: the page activates the new account itself, without the eID contract
+        waitFor(page, By.id("given-name")).sendKeys("Kobe");
+        page.findElement(By.id("surname")).sendKeys("Jacobs");
+        page.findElement(By.id("activate")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("outcome"),
+                "Geactiveerd: u kunt nu bevestigen."));
+        assertThat(page.findElement(By.id("dev-activation")).isDisplayed()).isFalse();
+        return page;
+    }
+
+    /** A fresh phone on the app page, enrolled with {@link #CODE}: waiting for the eID confirmation. */
+    private static WebDriver enrol(String nrn) {
         WebDriver page = BROWSER.driver();
         page.get(CLIENT.baseUrl() + "/itsme-app.html?lang=nl");
         // forget a device an earlier test loaded (the browser profile is shared)
@@ -146,13 +190,6 @@ class ItsmeAppPageIT extends ServiceIT {
         page.findElement(By.id("enrol-submit")).click();
 
         assertThat(waitFor(page, By.id("account-id")).getText()).isNotBlank();
-        // dev mode: the page activates the new account itself, without the eID contract
-        waitFor(page, By.id("given-name")).sendKeys("Kobe");
-        page.findElement(By.id("surname")).sendKeys("Jacobs");
-        page.findElement(By.id("activate")).click();
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("outcome"),
-                "Geactiveerd: u kunt nu bevestigen."));
-        assertThat(page.findElement(By.id("dev-activation")).isDisplayed()).isFalse();
         return page;
     }
 
