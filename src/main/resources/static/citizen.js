@@ -1,7 +1,8 @@
 // The citizen's page: log in with itsme (push approval, the code shown here must match the app) or with the eID
 // (the local paraaf agent signs the login challenge with the card; this page picks up the session with a secret
 // only it holds), then see the actualisation of a social-housing registration (choose, then sign the
-// confirmation on the signer page), the signing requests naming the citizen and their archived documents.
+// confirmation on the signer page), the signing requests naming the citizen (on their turn, a link of their own
+// opens the signer page) and their archived documents.
 // The session token stays in this tab (sessionStorage); all server text is set with textContent.
 (() => {
   const t = paraafI18n.t;
@@ -182,9 +183,16 @@
       line.textContent = item.title + " — " + t("request." + item.state) + " (" + item.role + ": "
         + t("signer." + item.signerState) + ")";
       if (item.yourTurn) {
-        const turn = document.createElement("strong");
-        turn.textContent = " " + t("citizen.yourTurn");
-        line.append(turn);
+        const turn = document.createElement("button");
+        turn.type = "button"; turn.className = "primary sign-now"; turn.textContent = t("citizen.signNow");
+        turn.addEventListener("click", async () => {
+          const response = await call("/api/citizen/requests/" + encodeURIComponent(item.requestId) + "/signing-link",
+            { method: "POST" });
+          const link = await json(response);
+          if (!response.ok) { problem(link); return; }
+          location.href = link.signingPage + "&back=citizen&lang=" + paraafI18n.language();
+        });
+        line.append(" ", turn);
       }
       list.append(line);
     });

@@ -2,6 +2,7 @@
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
 const PARAAF_TEXTS = {
   nl: {
+    "citizen.signNow": "Nu ondertekenen",
     "app.confirm.help": "Bevestig uw registratie met uw eID: steek de kaart in de lezer en start de paraaf-agent. Hij ondertekent de itsme-overeenkomst op uw naam na uw pincode:",
     "app.confirm.wait": "Deze app wordt actief zodra de agent klaar is.",
     "app.locked": "Uw itsme-account is geblokkeerd na te veel foute codes. Alleen een beheerder kan het deblokkeren.",
@@ -20,7 +21,7 @@ const PARAAF_TEXTS = {
     "citizen.status.STAYS": "Ondertekend: u blijft ingeschreven.", "citizen.status.WITHDRAWN": "Ondertekend: u ziet af van uw inschrijving.",
     "citizen.status.OVERDUE": "De termijn is verstreken; neem contact op met uw woonmaatschappij.",
     "citizen.download": "Ondertekende bevestiging downloaden", "citizen.requests": "Ondertekeningen",
-    "citizen.requests.none": "Er zijn geen ondertekeningen voor u.", "citizen.yourTurn": "— u bent aan de beurt: open de link die u ontving.",
+    "citizen.requests.none": "Er zijn geen ondertekeningen voor u.",
     "citizen.documents": "Mijn ondertekende documenten", "citizen.documents.none": "Nog geen documenten.", "citizen.open": "Downloaden",
     "request.DRAFT": "in voorbereiding", "request.IN_PROGRESS": "lopend", "request.COMPLETED": "ondertekend",
     "request.DECLINED": "geweigerd", "request.EXPIRED": "verlopen", "request.CANCELLED": "geannuleerd",
@@ -95,6 +96,7 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Virtuele demo-eID-kaarten (pincode {0}), te gebruiken met --card-dir:"
   },
   fr: {
+    "citizen.signNow": "Signer maintenant",
     "app.confirm.help": "Confirmez votre inscription avec votre eID : insérez la carte dans le lecteur et lancez l'agent paraaf ; il signe le contrat itsme après votre code PIN :",
     "app.confirm.wait": "Cette app devient active dès que l'agent a terminé.",
     "app.locked": "Votre compte itsme est bloqué après trop de codes erronés. Seul un administrateur peut le débloquer.",
@@ -113,7 +115,7 @@ const PARAAF_TEXTS = {
     "citizen.status.STAYS": "Signé : vous restez inscrit.", "citizen.status.WITHDRAWN": "Signé : vous renoncez à votre inscription.",
     "citizen.status.OVERDUE": "Le délai est dépassé ; contactez votre société de logement.",
     "citizen.download": "Télécharger la confirmation signée", "citizen.requests": "Signatures",
-    "citizen.requests.none": "Aucune signature ne vous concerne.", "citizen.yourTurn": "— c'est à vous : ouvrez le lien que vous avez reçu.",
+    "citizen.requests.none": "Aucune signature ne vous concerne.",
     "citizen.documents": "Mes documents signés", "citizen.documents.none": "Pas encore de documents.", "citizen.open": "Télécharger",
     "request.DRAFT": "en préparation", "request.IN_PROGRESS": "en cours", "request.COMPLETED": "signé",
     "request.DECLINED": "refusé", "request.EXPIRED": "expiré", "request.CANCELLED": "annulé",
@@ -188,6 +190,7 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Cartes eID virtuelles de démonstration (code PIN {0}), à utiliser avec --card-dir :"
   },
   en: {
+    "citizen.signNow": "Sign now",
     "app.confirm.help": "Confirm your enrolment with your eID: insert the card in the reader and start the paraaf agent; it signs the itsme contract after your PIN:",
     "app.confirm.wait": "This app becomes active as soon as the agent has finished.",
     "app.locked": "Your itsme account is locked after too many wrong codes. Only an administrator can unlock it.",
@@ -206,7 +209,7 @@ const PARAAF_TEXTS = {
     "citizen.status.STAYS": "Signed: you stay registered.", "citizen.status.WITHDRAWN": "Signed: you give up your registration.",
     "citizen.status.OVERDUE": "The deadline has passed; contact your housing company.",
     "citizen.download": "Download the signed confirmation", "citizen.requests": "Signatures",
-    "citizen.requests.none": "There are no signatures for you.", "citizen.yourTurn": "— your turn: open the link you received.",
+    "citizen.requests.none": "There are no signatures for you.",
     "citizen.documents": "My signed documents", "citizen.documents.none": "No documents yet.", "citizen.open": "Download",
     "request.DRAFT": "being prepared", "request.IN_PROGRESS": "in progress", "request.COMPLETED": "signed",
     "request.DECLINED": "declined", "request.EXPIRED": "expired", "request.CANCELLED": "cancelled",

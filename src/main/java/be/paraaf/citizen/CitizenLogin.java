@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -297,6 +298,18 @@ public class CitizenLogin {
                 .query((rs, n) -> new CitizenSession(rs.getString(1), rs.getString(2),
                         rs.getTimestamp(3).toLocalDateTime().toInstant(ZoneOffset.UTC))).optional()
                 .filter(session -> session.expiresAt().isAfter(clock.instant()));
+    }
+
+    /**
+     * Deletes challenges past their pickup grace and expired sessions, so the tables do not grow with every login
+     * ever made; how many rows went. Runs every {@code paraaf.citizen.purge-interval} (10 minutes).
+     */
+    @Scheduled(fixedDelayString = "${paraaf.citizen.purge-interval:10m}",
+            initialDelayString = "${paraaf.citizen.purge-interval:10m}")
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return jdbc.sql("delete from citizen_challenges where expires_at < ?").param(utc(now.minus(PICKUP_GRACE)))
+                .update() + jdbc.sql("delete from citizen_sessions where expires_at < ?").param(utc(now)).update();
     }
 
     /** The session of a token; 401 (problem {@code unauthenticated}) when there is none. */

@@ -45,6 +45,7 @@ class RequestJobs {
         try {
             expireDue(now);
             remindDue(now);
+            requests.purgeCitizenLinks(now);
         } catch (RuntimeException e) {
             log.warn("request job failed; retried on the next run", e);
         }

@@ -53,10 +53,32 @@ class RequestRepository {
                 .params(id, ownerClientId).query(this::request).optional();
     }
 
-    /** The request id and signer position a link token's hash belongs to. */
-    Optional<SignerRef> findByTokenHash(String tokenSha256) {
-        return jdbc.sql("select request_id, position from request_signers where token_sha256 = ?").param(tokenSha256)
-                .query((rs, row) -> new SignerRef(rs.getString("request_id"), rs.getInt("position"))).optional();
+    /**
+     * The request id and signer position a link token's hash belongs to: the link the agency sent, or a link
+     * issued to the logged-in citizen that has not expired at {@code now}.
+     */
+    Optional<SignerRef> findByTokenHash(String tokenSha256, Instant now) {
+        Optional<SignerRef> sent = jdbc.sql("select request_id, position from request_signers where token_sha256 = ?")
+                .param(tokenSha256).query(RequestRepository::signerRef).optional();
+        return sent.isPresent() ? sent : jdbc.sql("select request_id, position from citizen_signing_links "
+                        + "where token_sha256 = ? and expires_at > ?")
+                .params(tokenSha256, utc(now)).query(RequestRepository::signerRef).optional();
+    }
+
+    /** Stores a link for a logged-in citizen (by the token's hash), valid until {@code expiresAt}. */
+    void insertCitizenLink(String tokenSha256, SignerRef signer, Instant now, Instant expiresAt) {
+        jdbc.sql("insert into citizen_signing_links (token_sha256, request_id, position, created_at, expires_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(tokenSha256, signer.requestId(), signer.position(), utc(now), utc(expiresAt)).update();
+    }
+
+    /** Deletes citizens' links that expired before {@code now}; how many. */
+    int purgeCitizenLinks(Instant now) {
+        return jdbc.sql("delete from citizen_signing_links where expires_at < ?").param(utc(now)).update();
+    }
+
+    private static SignerRef signerRef(ResultSet rs, int row) throws SQLException {
+        return new SignerRef(rs.getString("request_id"), rs.getInt("position"));
     }
 
     record SignerRef(String requestId, int position) {

@@ -5,6 +5,7 @@ import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditEntry;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.audit.ChainVerification;
+import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.prepare.DocumentMetadata;
 import be.paraaf.prepare.DocumentService;
 import be.paraaf.prepare.DocumentService.DocumentContent;
@@ -12,6 +13,7 @@ import be.paraaf.prepare.PdfInspection.SignatureField;
 import be.paraaf.request.RequestViews.RequestView;
 import be.paraaf.request.RequestViews.SignerLink;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -143,6 +145,39 @@ public class RequestService {
                         signer.step() == request.currentStep() && request.state() == RequestState.IN_PROGRESS
                                 && (signer.state() == SignerState.INVITED || signer.state() == SignerState.VIEWED))))
                 .toList();
+    }
+
+    /** A signing link for the logged-in citizen: the token (shown once) and the signer page for it. */
+    public record CitizenLink(String signingToken, String signingPage, Instant expiresAt) {
+    }
+
+    /**
+     * Lets a citizen logged in with the eID or itsme act on their turn from their own page: a second, short-lived
+     * link for their signer in {@code requestId} (the one the agency sent stays valid). Only when it is their turn;
+     * anyone else's request is "not found". Recorded in the request's audit trail.
+     */
+    public CitizenLink linkForCitizen(String nationalNumber, String requestId, String loginMethod, Duration lifetime) {
+        NationalRegisterNumber number = NationalRegisterNumber.parse(nationalNumber);
+        SigningRequest request = requests.find(requestId == null ? "" : requestId)
+                .filter(found -> found.signers().stream().anyMatch(signer -> signer.number().equals(number)))
+                .orElseThrow(() -> new NotFoundException("request-not-found",
+                        "There is no signing request " + requestId + " naming you."));
+        Signer signer = request.signers().stream().filter(candidate -> candidate.number().equals(number)
+                        && request.state() == RequestState.IN_PROGRESS && candidate.step() == request.currentStep()
+                        && (candidate.state() == SignerState.INVITED || candidate.state() == SignerState.VIEWED))
+                .findFirst().orElseThrow(() -> new RequestException("not-your-turn", 409,
+                        "It is not your turn to sign this request (it is " + request.state() + ")."));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expires = now.plus(lifetime).isBefore(request.expiresAt()) ? now.plus(lifetime) : request.expiresAt();
+        String token = LinkTokens.newToken();
+        inTransaction(() -> {
+            requests.insertCitizenLink(LinkTokens.hash(token),
+                    new RequestRepository.SignerRef(request.id(), signer.position()), now, expires);
+            audit.append(request.id(), "signer.link-issued", Actor.signer(signer.role(), number), null, Map.of(
+                    "role", signer.role(), "login", loginMethod, "expiresAt", expires.toString()));
+            return null;
+        });
+        return new CitizenLink(token, "/sign.html?token=" + token, expires);
     }
 
     /** One request as its signer sees it; {@code yourTurn} when they are invited now. */

@@ -275,7 +275,7 @@ public class SignerActions {
 
     private Context resolve(String token) {
         Optional<SignerRef> ref = token == null || token.length() > 100 ? Optional.empty()
-                : requests.findByTokenHash(LinkTokens.hash(token));
+                : requests.findByTokenHash(LinkTokens.hash(token), clock.instant());
         SignerRef found = ref.orElseThrow(() -> new RequestException("signing-link-not-found", 404,
                 "This signing link is not valid."));
         SigningRequest request = requests.find(found.requestId()).orElseThrow();

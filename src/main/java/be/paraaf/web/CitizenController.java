@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CitizenController {
 
     static final String SESSION_HEADER = CitizenLogin.SESSION_HEADER;
+    /** Long enough to read the document and sign; a new one is a click away. */
+    static final java.time.Duration CITIZEN_LINK_LIFETIME = java.time.Duration.ofMinutes(30);
 
     private final CitizenLogin login;
     private final RequestService requests;
@@ -108,6 +110,16 @@ class CitizenController {
     List<CitizenRequestView> requests(@RequestHeader(name = SESSION_HEADER, required = false) String token,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return requests.forCitizen(session(token).nationalRegisterNumber(), page, size);
+    }
+
+    @Operation(summary = "A short-lived signing link for the logged-in citizen's turn in a request (to sign from "
+            + "their own page; the link the agency sent stays valid)")
+    @PostMapping("/api/citizen/requests/{requestId}/signing-link")
+    RequestService.CitizenLink signingLink(@RequestHeader(name = SESSION_HEADER, required = false) String token,
+            @PathVariable String requestId) {
+        CitizenSession session = session(token);
+        return requests.linkForCitizen(session.nationalRegisterNumber(), requestId, session.method(),
+                CITIZEN_LINK_LIFETIME);
     }
 
     @Operation(summary = "The archived documents in which the logged-in citizen is a party")

@@ -99,6 +99,34 @@ class CitizenAccessIT extends ServiceIT {
         assertThat(ServiceClient.json(get("/api/citizen/requests", token)).toString()).contains(own);
     }
 
+    @Test
+    void aLoggedInCitizenGetsTheirOwnSigningLinkOnlyOnTheirTurn() {
+        String nrn = newNationalNumber();
+        Citizen citizen = CLIENT.issueCitizen("Bram", "Willems", nrn);
+        String own = requestNaming(nrn);
+        String other = requestNaming(newNationalNumber());
+        String session = eidLogin(citizen.authenticationKey(), citizen.authenticationChain());
+
+        assertProblem(CLIENT.citizenPostJson("/api/citizen/requests/" + own + "/signing-link", "", null), 401,
+                "unauthenticated");
+        assertProblem(CLIENT.citizenPostJson("/api/citizen/requests/" + other + "/signing-link", "", session), 404,
+                "request-not-found");
+        HttpResponse<byte[]> issued = CLIENT.citizenPostJson("/api/citizen/requests/" + own + "/signing-link", "",
+                session);
+        assertThat(issued.statusCode()).as(TwoStepFlow.body(issued)).isEqualTo(200);
+        String token = ServiceClient.json(issued).get("signingToken").asString();
+        assertThat(ServiceClient.json(issued).get("signingPage").asString()).isEqualTo("/sign.html?token=" + token);
+
+        // the link acts for this citizen's signer, like the one the agency sent, and the trail says who asked
+        assertThat(ServiceClient.json(CLIENT.get("/api/sign/" + token)).get("role").asString()).isEqualTo("tenant");
+        assertThat(ServiceClient.json(CLIENT.get("/api/requests/" + own + "/audit", KEY)).toString())
+                .contains("signer.link-issued", "signer:tenant:*******" + nrn.substring(7));
+        assertThat(CLIENT.postJson("/api/sign/" + token + "/decline", "{\"reason\":\"niet mijn woning\"}")
+                .statusCode()).isEqualTo(200);
+        assertProblem(CLIENT.citizenPostJson("/api/citizen/requests/" + own + "/signing-link", "", session), 409,
+                "not-your-turn");
+    }
+
     private static String eidLogin(PrivateKey key, List<X509Certificate> chain) {
         JsonNode challenge = ServiceClient.json(CLIENT.postJson("/api/citizen/login/eid/challenge", ""));
         HttpResponse<byte[]> response = answer(challenge, key, chain);

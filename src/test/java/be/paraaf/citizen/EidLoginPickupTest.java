@@ -40,6 +40,10 @@ class EidLoginPickupTest {
                 new ParaafProperties(Path.of("."), URI.create("https://paraaf.example/")));
     }
 
+    private java.util.List<String> challengeIds() {
+        return jdbc.sql("select id from citizen_challenges").query(String.class).list();
+    }
+
     /** A migrated database; H2 here, PostgreSQL in {@link EidLoginPickupPostgresIT}. */
     JdbcClient database() {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -51,6 +55,18 @@ class EidLoginPickupTest {
     static JdbcClient migrated(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return JdbcClient.create(dataSource);
+    }
+
+    @Test
+    void expiredChallengesAndSessionsArePurgedOnlyAfterTheirTime() {
+        // (the PostgreSQL variant shares its database with other tests: look only at this test's rows)
+        CitizenLogin.Challenge old = login.eidChallenge();
+        login.purgeExpired();
+        assertThat(challengeIds()).contains(old.id());
+        clock.setOffset(CitizenLogin.CHALLENGE_LIFETIME.plus(CitizenLogin.PICKUP_GRACE).plusSeconds(1));
+        CitizenLogin.Challenge fresh = login.eidChallenge();
+        assertThat(login.purgeExpired()).isPositive();
+        assertThat(challengeIds()).contains(fresh.id()).doesNotContain(old.id());
     }
 
     @Test

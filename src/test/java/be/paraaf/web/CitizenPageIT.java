@@ -144,8 +144,21 @@ class CitizenPageIT extends ServiceIT {
         assertThat(waitFor(page, By.id("who")).getText()).contains(nrn.substring(7), "eID");
         new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("requests"), title));
-        assertThat(page.findElement(By.id("requests")).getText()).contains("in progress", "your turn");
+        assertThat(page.findElement(By.id("requests")).getText()).contains("in progress");
         assertThat(page.findElement(By.id("actualisations")).getText()).isEqualTo("There is no actualisation for you.");
+
+        // their turn: act from this page, without the link the agency sent (here: decline, then come back)
+        page.findElement(By.cssSelector("#requests button.sign-now")).click();
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/sign.html?token="));
+        assertThat(waitFor(page, By.id("title")).getText()).isEqualTo(title);
+        page.findElement(By.id("reason")).sendKeys("wrong address");
+        page.findElement(By.id("decline")).click();
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("outcome"),
+                "You declined to sign."));
+        page.findElement(By.cssSelector("#back a")).click();
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("requests"), "declined"));
+        assertThat(page.findElements(By.cssSelector("#requests button.sign-now"))).isEmpty();
         page.findElement(By.id("logout")).click();
         waitFor(page, By.id("eid-login"));
     }
