@@ -7,11 +7,14 @@
   const status = document.getElementById("status");
   const keyInput = document.getElementById("api-key");
   keyInput.value = sessionStorage.getItem("paraaf.key") || "";
-  keyInput.addEventListener("change", () => sessionStorage.setItem("paraaf.key", keyInput.value.trim()));
+  keyInput.addEventListener("change", () => {
+    sessionStorage.setItem("paraaf.key", keyInput.value.trim());
+    actualisations().catch(() => {});
+  });
   // the embedded default (dev) mode has a demo agency whose key the README documents: fill it in
   if (!keyInput.value) {
     fetch("/api/dev/demo/agency").then(r => r.ok ? r.json() : null).then(agency => {
-      if (agency && !keyInput.value) keyInput.value = agency.apiKey;
+      if (agency && !keyInput.value) { keyInput.value = agency.apiKey; actualisations().catch(() => {}); }
     }).catch(() => {});
   }
   let documentId = null;
@@ -212,6 +215,52 @@
     } catch (problem) { show(problem); }
   });
 
+  // Wonen-in-Vlaanderen actualisations: ask a candidate to confirm or withdraw by a due date; the candidate
+  // answers on their own page and signs; the signed confirmation is the request's document.
+  document.getElementById("actualisation-form").addEventListener("submit", async event => {
+    event.preventDefault();
+    try {
+      await call("/api/actualisations", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ name: value("act-name"), nationalRegisterNumber: value("act-nrn"),
+          dossierNumber: value("act-dossier"), housingCompany: value("act-company") || null,
+          dueDate: value("act-due"), language: value("act-language") }) });
+      status.replaceChildren();
+      await actualisations();
+    } catch (problem) { show(problem); }
+  });
+  document.getElementById("act-refresh").addEventListener("click", () => actualisations().catch(show));
+
+  let lastActualisations = [];
+  async function actualisations() {
+    lastActualisations = await (await call("/api/actualisations?size=50")).json();
+    renderActualisations();
+  }
+
+  function renderActualisations() {
+    const list = document.getElementById("actualisation-list");
+    list.replaceChildren(...lastActualisations.map(item => {
+      const line = document.createElement("li");
+      line.className = "actualisation";
+      line.dataset.id = item.id;
+      line.append(item.dossierNumber + " — " + item.name + " — " + item.dueDate + " — ");
+      const state = document.createElement("strong");
+      state.className = "actualisation-status";
+      state.textContent = t("agency.actualisation." + item.status);
+      line.append(state);
+      if (item.status === "STAYS" || item.status === "WITHDRAWN") {
+        const download = document.createElement("button");
+        download.type = "button"; download.className = "download"; download.textContent = t("agency.confirmation");
+        download.addEventListener("click", async () => {
+          try { save(await (await call("/api/requests/" + item.requestId + "/document")).blob(),
+            "actualisatie-" + item.dossierNumber + ".pdf"); } catch (problem) { show(problem); }
+        });
+        line.append(" ", download);
+      }
+      return line;
+    }));
+  }
+  paraafI18n.onChange(renderActualisations);
+
   function save(blob, name) {
     const anchor = document.createElement("a");
     anchor.href = URL.createObjectURL(blob); anchor.download = name;
@@ -227,4 +276,5 @@
   }
 
   tenantRow();
+  if (keyInput.value) actualisations().catch(() => {});
 })();

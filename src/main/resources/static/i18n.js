@@ -2,6 +2,12 @@
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
 const PARAAF_TEXTS = {
   nl: {
+    "agency.actualisations": "Actualisaties", "agency.actualisations.text": "Vraag een kandidaat-huurder of hij ingeschreven blijft; hij antwoordt en ondertekent op zijn eigen pagina.",
+    "agency.candidate": "Kandidaat-huurder", "agency.dossier": "Dossiernummer", "agency.due": "Antwoord tegen", "agency.language": "Taal",
+    "agency.actualisation.send": "Actualisatie vragen", "agency.refresh": "Vernieuwen", "agency.confirmation": "Ondertekende bevestiging",
+    "agency.actualisation.OPEN": "nog niet beantwoord", "agency.actualisation.AWAITING_SIGNATURE": "wacht op handtekening",
+    "agency.actualisation.STAYS": "blijft ingeschreven", "agency.actualisation.WITHDRAWN": "ziet af van inschrijving",
+    "agency.actualisation.OVERDUE": "termijn verstreken",
     "citizen.signNow": "Nu ondertekenen",
     "app.confirm.help": "Bevestig uw registratie met uw eID: steek de kaart in de lezer en start de paraaf-agent. Hij ondertekent de itsme-overeenkomst op uw naam na uw pincode:",
     "app.confirm.wait": "Deze app wordt actief zodra de agent klaar is.",
@@ -96,6 +102,12 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Virtuele demo-eID-kaarten (pincode {0}), te gebruiken met --card-dir:"
   },
   fr: {
+    "agency.actualisations": "Actualisations", "agency.actualisations.text": "Demandez à un candidat-locataire s'il reste inscrit ; il répond et signe sur sa propre page.",
+    "agency.candidate": "Candidat-locataire", "agency.dossier": "Numéro de dossier", "agency.due": "Réponse pour le", "agency.language": "Langue",
+    "agency.actualisation.send": "Demander l'actualisation", "agency.refresh": "Actualiser", "agency.confirmation": "Confirmation signée",
+    "agency.actualisation.OPEN": "pas encore de réponse", "agency.actualisation.AWAITING_SIGNATURE": "en attente de signature",
+    "agency.actualisation.STAYS": "reste inscrit", "agency.actualisation.WITHDRAWN": "renonce à l'inscription",
+    "agency.actualisation.OVERDUE": "délai dépassé",
     "citizen.signNow": "Signer maintenant",
     "app.confirm.help": "Confirmez votre inscription avec votre eID : insérez la carte dans le lecteur et lancez l'agent paraaf ; il signe le contrat itsme après votre code PIN :",
     "app.confirm.wait": "Cette app devient active dès que l'agent a terminé.",
@@ -190,6 +202,12 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Cartes eID virtuelles de démonstration (code PIN {0}), à utiliser avec --card-dir :"
   },
   en: {
+    "agency.actualisations": "Actualisations", "agency.actualisations.text": "Ask a candidate tenant whether they stay registered; they answer and sign on their own page.",
+    "agency.candidate": "Candidate tenant", "agency.dossier": "File number", "agency.due": "Answer by", "agency.language": "Language",
+    "agency.actualisation.send": "Ask for the actualisation", "agency.refresh": "Refresh", "agency.confirmation": "Signed confirmation",
+    "agency.actualisation.OPEN": "not answered yet", "agency.actualisation.AWAITING_SIGNATURE": "waiting for the signature",
+    "agency.actualisation.STAYS": "stays registered", "agency.actualisation.WITHDRAWN": "gives up the registration",
+    "agency.actualisation.OVERDUE": "deadline passed",
     "citizen.signNow": "Sign now",
     "app.confirm.help": "Confirm your enrolment with your eID: insert the card in the reader and start the paraaf agent; it signs the itsme contract after your PIN:",
     "app.confirm.wait": "This app becomes active as soon as the agent has finished.",

@@ -21,6 +21,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -143,6 +145,18 @@ class ActualisationIT extends ServiceIT {
         String duplicate = body(nrn, "WV-" + nrn.substring(4), LocalDate.now().plusDays(10).toString());
         assertProblem(CLIENT.postJson("/api/actualisations", duplicate, KEY), 409, "actualisation-exists");
         assertProblem(CLIENT.postJson("/api/actualisations", duplicate), 401, "unauthenticated");
+    }
+
+    @Test
+    void afterTheDueDateItIsOverdueAndCannotBeAnsweredAnyMore(@Autowired JdbcClient jdbc) {
+        String nrn = RequestFlow.newNationalNumber();
+        String id = register(nrn, "WV-LATE-" + nrn.substring(5), LocalDate.now().plusDays(3)).get("id").asString();
+        // the due date passes (registration refuses a past date, so the row is moved back directly)
+        jdbc.sql("update actualisations set due_date = ? where id = ?").params(LocalDate.now().minusDays(2), id).update();
+        assertThat(ServiceClient.json(ok(CLIENT.get("/api/actualisations/" + id, KEY))).get("status").asString())
+                .isEqualTo("OVERDUE");
+        String session = itsmeLogin(nrn, itsmeAccount(nrn));
+        assertProblem(decide(id, "{\"choice\":\"STAY\"}", session), 409, "actualisation-overdue");
     }
 
     @Test

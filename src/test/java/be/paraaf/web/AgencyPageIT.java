@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.access.DemoCitizens;
 import be.paraaf.access.DemoClients;
+import be.paraaf.cli.ItsmeApp;
+import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Browser;
+import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +35,8 @@ class AgencyPageIT extends ServiceIT {
     @RegisterExtension
     @AutoClose
     static final Browser BROWSER = new Browser();
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Test
     void leaseIsFilledPreviewedSentAndFollowed() {
@@ -88,6 +97,48 @@ class AgencyPageIT extends ServiceIT {
         page.findElement(By.id("sample")).click();
         new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> driver.findElements(
                 By.cssSelector("#tenants .tenant")).size() == 2);
+    }
+
+    @Test
+    void actualisationIsAskedFollowedAndItsSignedConfirmationOffered(@TempDir Path dir) {
+        String nrn = NationalRegisterNumber.withCheck(String.format("8%d%02d%02d%03d", RANDOM.nextInt(10),
+                1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
+        String dossier = "WV-" + nrn.substring(2);
+        WebDriver page = open();
+        page.findElement(By.id("act-name")).sendKeys("Mehmet Yilmaz");
+        page.findElement(By.id("act-nrn")).sendKeys(nrn);
+        page.findElement(By.id("act-dossier")).sendKeys(dossier);
+        page.findElement(By.id("act-company")).sendKeys("Woonpunt Demo");
+        ((JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1]", page.findElement(By.id("act-due")),
+                LocalDate.now().plusDays(14).toString());
+        page.findElement(By.id("act-submit")).click();
+        By line = By.xpath("//ul[@id='actualisation-list']/li[contains(., '" + dossier + "')]");
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(line,
+                "nog niet beantwoord"));
+        String id = page.findElement(line).getAttribute("data-id");
+
+        // the candidate answers STAY and signs with itsme (CitizenPageIT does this in the browser)
+        ItsmeApp app = ItsmeApp.enrol(CLIENT.baseUrl(), "+32477" + nrn.substring(5, 11), nrn, "86420", dir.resolve("app"));
+        CLIENT.postJson("/api/dev/itsme/accounts/" + app.accountId() + "/activation",
+                "{\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"Mehmet\",\"surname\":\"Yilmaz\"}");
+        String loginId = ServiceClient.json(CLIENT.postJson("/api/citizen/login/itsme",
+                "{\"nationalRegisterNumber\":\"" + nrn + "\"}")).get("id").asString();
+        app.approve(app.pending(10).get(0).consentId(), "86420");
+        String session = ServiceClient.json(CLIENT.get("/api/citizen/login/itsme/" + loginId)).get("token").asString();
+        String token = ServiceClient.json(CLIENT.citizenPostJson("/api/citizen/actualisations/" + id + "/decision",
+                "{\"choice\":\"STAY\"}", session)).get("signingToken").asString();
+        assertThat(CLIENT.postJson("/api/sign/" + token + "/itsme", "").statusCode()).isEqualTo(202);
+        app.approve(app.pending(10).get(0).consentId(), "86420");
+
+        new WebDriverWait(page, Duration.ofSeconds(30), Duration.ofSeconds(1))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.id("act-refresh")).click();
+            return driver.findElement(line).getText().contains("blijft ingeschreven");
+        });
+        String download = new WebDriverWait(page, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(line).findElement(By.cssSelector("button.download")).getText());
+        assertThat(download).isEqualTo("Ondertekende bevestiging");
     }
 
     private static WebDriver open() {
