@@ -242,7 +242,7 @@
       const line = document.createElement("li");
       line.className = "actualisation";
       line.dataset.id = item.id;
-      line.append(item.dossierNumber + " — " + item.name + " — " + item.dueDate + " — ");
+      line.append(item.dossierNumber + " — " + item.name + " — " + paraafI18n.date(item.dueDate) + " — ");
       const state = document.createElement("strong");
       state.className = "actualisation-status";
       state.textContent = t("agency.actualisation." + item.status);

@@ -124,7 +124,8 @@
     form.dataset.id = item.id;
     const fieldset = document.createElement("fieldset");
     const legend = document.createElement("legend");
-    legend.textContent = t("citizen.dossier", item.dossierNumber, item.housingCompany || "—", item.dueDate);
+    legend.textContent = t("citizen.dossier", item.dossierNumber, item.housingCompany || "—",
+      paraafI18n.date(item.dueDate));
     const state = document.createElement("p");
     state.className = "actualisation-status";
     state.textContent = t("citizen.status." + item.status);
@@ -210,8 +211,7 @@
     page.items.forEach(item => {
       const line = document.createElement("li");
       line.className = "archived";
-      line.append(t("doctype." + item.documentType) + " — " + new Date(item.archivedAt).toLocaleDateString(
-        paraafI18n.language()) + " ", download(t("citizen.open"), "/api/citizen/archive/" + encodeURIComponent(item.id)
+      line.append(t("doctype." + item.documentType) + " — " + paraafI18n.date(item.archivedAt) + " ", download(t("citizen.open"), "/api/citizen/archive/" + encodeURIComponent(item.id)
         + "/document", item.id + ".pdf"));
       list.append(line);
     });

@@ -335,5 +335,11 @@ const paraafI18n = (() => {
       button.addEventListener("click", () => use(button.dataset.lang)));
     apply();
   });
-  return { t, use, onChange: listener => listeners.push(listener), language: () => language };
+  // a date (ISO "2026-12-31" or an instant) as people in Belgium write it in the current language
+  function date(value) {
+    const parsed = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? value + "T12:00:00" : value);
+    return isNaN(parsed) ? String(value) : parsed.toLocaleDateString(language + "-BE",
+      { day: "numeric", month: "long", year: "numeric" });
+  }
+  return { t, use, date, onChange: listener => listeners.push(listener), language: () => language };
 })();

@@ -52,10 +52,11 @@ class CitizenPageIT extends ServiceIT {
         String nrn = NationalRegisterNumber.withCheck(String.format("6%d%02d%02d%03d", RANDOM.nextInt(10),
                 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997)), false).value();
         String dossier = "WV-" + nrn.substring(3);
+        LocalDate due = LocalDate.now().plusDays(20);
         HttpResponse<byte[]> registered = CLIENT.postJson("/api/actualisations", """
                 {"nationalRegisterNumber":"%s","name":"Lotte Maes","dossierNumber":"%s",
-                 "housingCompany":"Woonpunt Demo","dueDate":"%s"}""".formatted(nrn, dossier,
-                LocalDate.now().plusDays(20)), DemoClients.WOONPUNT_KEY);
+                 "housingCompany":"Woonpunt Demo","dueDate":"%s"}""".formatted(nrn, dossier, due),
+                DemoClients.WOONPUNT_KEY);
         assertThat(registered.statusCode()).as(TwoStepFlow.body(registered)).isEqualTo(201);
         String actualisationId = ServiceClient.json(registered).get("id").asString();
         ItsmeApp app = ItsmeApp.enrol(CLIENT.baseUrl(), "+32476" + nrn.substring(5, 11), nrn, CODE, dir.resolve("app"));
@@ -74,7 +75,8 @@ class CitizenPageIT extends ServiceIT {
 
         assertThat(waitFor(page, By.id("who")).getText()).contains(nrn.substring(7), "itsme");
         WebElement form = waitFor(page, By.cssSelector("form.actualisation[data-id='" + actualisationId + "']"));
-        assertThat(form.findElement(By.tagName("legend")).getText()).contains(dossier, "Woonpunt Demo");
+        assertThat(form.findElement(By.tagName("legend")).getText()).contains(dossier, "Woonpunt Demo",
+                due.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl-BE"))));
         assertThat(form.findElement(By.className("actualisation-status")).getText()).isEqualTo("Te beantwoorden.");
 
         // keyboard only: focus the WITHDRAW choice, select it with the space bar, submit with Enter
