@@ -105,7 +105,11 @@ public class Actualisations {
             name = name.strip();
             dossierNumber = dossierNumber.strip();
             housingCompany = housingCompany == null || housingCompany.isBlank() ? null : housingCompany.strip();
-            language = Language.of(language == null || language.isBlank() ? "nl" : language).tag();
+            String tag = language == null || language.isBlank() ? "nl" : language.strip().toLowerCase(Locale.ROOT);
+            if (!tag.matches("nl|fr|en")) {
+                throw new IllegalArgumentException("language must be nl, fr or en");
+            }
+            language = tag;
         }
     }
 

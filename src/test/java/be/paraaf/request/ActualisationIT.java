@@ -142,6 +142,9 @@ class ActualisationIT extends ServiceIT {
         assertProblem(CLIENT.postJson("/api/actualisations", body(nrn, "<script>", "2030-01-01"), KEY), 422,
                 "invalid-actualisation");
         assertProblem(CLIENT.postJson("/api/actualisations", "[1,2", KEY), 400, "bad-request");
+        assertThat(assertProblem(CLIENT.postJson("/api/actualisations", body(nrn, "WV-4", "2030-01-01")
+                .replace("\"language\":\"nl\"", "\"language\":\"de\""), KEY), 422, "invalid-actualisation")
+                .get("detail").asString()).isEqualTo("language must be nl, fr or en");
         String duplicate = body(nrn, "WV-" + nrn.substring(4), LocalDate.now().plusDays(10).toString());
         assertProblem(CLIENT.postJson("/api/actualisations", duplicate, KEY), 409, "actualisation-exists");
         assertProblem(CLIENT.postJson("/api/actualisations", duplicate), 401, "unauthenticated");
