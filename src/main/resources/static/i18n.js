@@ -2,6 +2,7 @@
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
 const PARAAF_TEXTS = {
   nl: {
+    "app.confirm.read": "Lees eerst de itsme-overeenkomst (PDF)",
     "agency.actualisations": "Actualisaties", "agency.actualisations.text": "Vraag een kandidaat-huurder of hij ingeschreven blijft; hij antwoordt en ondertekent op zijn eigen pagina.",
     "agency.candidate": "Kandidaat-huurder", "agency.dossier": "Dossiernummer", "agency.due": "Antwoord tegen", "agency.language": "Taal",
     "agency.actualisation.send": "Actualisatie vragen", "agency.refresh": "Vernieuwen", "agency.confirmation": "Ondertekende bevestiging",
@@ -102,6 +103,7 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Virtuele demo-eID-kaarten (pincode {0}), te gebruiken met --card-dir:"
   },
   fr: {
+    "app.confirm.read": "Lisez d'abord le contrat itsme (PDF)",
     "agency.actualisations": "Actualisations", "agency.actualisations.text": "Demandez à un candidat-locataire s'il reste inscrit ; il répond et signe sur sa propre page.",
     "agency.candidate": "Candidat-locataire", "agency.dossier": "Numéro de dossier", "agency.due": "Réponse pour le", "agency.language": "Langue",
     "agency.actualisation.send": "Demander l'actualisation", "agency.refresh": "Actualiser", "agency.confirmation": "Confirmation signée",
@@ -202,6 +204,7 @@ const PARAAF_TEXTS = {
     "sign.eid.demoCards": "Cartes eID virtuelles de démonstration (code PIN {0}), à utiliser avec --card-dir :"
   },
   en: {
+    "app.confirm.read": "Read the itsme contract first (PDF)",
     "agency.actualisations": "Actualisations", "agency.actualisations.text": "Ask a candidate tenant whether they stay registered; they answer and sign on their own page.",
     "agency.candidate": "Candidate tenant", "agency.dossier": "File number", "agency.due": "Answer by", "agency.language": "Language",
     "agency.actualisation.send": "Ask for the actualisation", "agency.refresh": "Refresh", "agency.confirmation": "Signed confirmation",

@@ -85,9 +85,11 @@
     box.hidden = !app.pendingActivation;
     clearInterval(watching);
     if (!app.pendingActivation) return;
-    document.getElementById("confirm-command").textContent = "java -jar paraaf.jar eid-agent sign --link "
-      + location.origin + "/api/itsme/enrolments/" + encodeURIComponent(app.accountId) + "/contract?lang="
+    // one link: the browser opens the contract to read, the agent signs it
+    const contract = location.origin + "/api/itsme/enrolments/" + encodeURIComponent(app.accountId) + "/contract?lang="
       + paraafI18n.language();
+    document.getElementById("contract-link").href = contract;
+    document.getElementById("confirm-command").textContent = "java -jar paraaf.jar eid-agent sign --link " + contract;
     const account = app.accountId;
     watching = setInterval(async () => {
       if (!app || app.accountId !== account) { clearInterval(watching); return; }

@@ -66,6 +66,20 @@ public class ItsmeEnrolmentContracts {
         this.clock = clock;
     }
 
+    /**
+     * The contract as the citizen will sign it, to read before the card signs: rendered for this account's
+     * national number and phone; the name comes from the card at signing, so it reads as a placeholder here.
+     */
+    public RenderedDocument preview(String accountId, Language language) {
+        EnrolledAccount account = awaitingConfirmation(accountId);
+        String name = switch (language) {
+            case FR -> "(le nom de votre carte eID)";
+            case EN -> "(the name on your eID card)";
+            default -> "(de naam op uw eID-kaart)";
+        };
+        return contract(account, name, language);
+    }
+
     /** Step one: renders the contract for this account's holder and prepares the card's signature in it. */
     public PreparedSignature prepare(String accountId, byte[] certificateChain, Language language) {
         return prepare(accountId, certificateChain, language, "/api/itsme/enrolments/" + accountId + "/contract/complete");
@@ -79,9 +93,7 @@ public class ItsmeEnrolmentContracts {
         requireSamePerson(account, CertificateIdentity.nationalNumber(signer).map(NationalRegisterNumber::value)
                 .orElse(null));
         String name = attribute(signer, BCStyle.GIVENNAME) + " " + attribute(signer, BCStyle.SURNAME);
-        RenderedDocument contract = templates.render("itsme-contract", language, JSON.valueToTree(Map.of(
-                "name", name.strip(), "nationalNumber", account.nationalRegisterNumber(), "phone", account.phone(),
-                "date", LocalDate.now(clock).toString())));
+        RenderedDocument contract = contract(account, name.strip(), language);
         PadesSignatureSpec spec = new PadesSignatureSpec(SignatureLevel.B_LTA, HashAlgorithm.SHA256,
                 new VisibleAppearance("citizen", null, null, "eID", null,
                         AppearanceLanguage.parse(language.name())), "itsme enrolment", null,
@@ -110,6 +122,12 @@ public class ItsmeEnrolmentContracts {
         itsme.confirmEnrolment(accountId, new EidConfirmation(account.nationalRegisterNumber(), names[0],
                 names.length > 1 ? names[1] : names[0], StoredContent.sha256(signed.content())));
         return signed;
+    }
+
+    private RenderedDocument contract(EnrolledAccount account, String name, Language language) {
+        return templates.render("itsme-contract", language, JSON.valueToTree(Map.of("name", name,
+                "nationalNumber", account.nationalRegisterNumber(), "phone", account.phone(),
+                "date", LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Europe/Brussels")).toString())));
     }
 
     private EnrolledAccount awaitingConfirmation(String accountId) {

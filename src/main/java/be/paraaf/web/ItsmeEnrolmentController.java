@@ -4,6 +4,7 @@ import be.paraaf.InvalidInputException;
 import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.prepare.Language;
+import be.paraaf.prepare.RenderedDocument;
 import be.paraaf.request.ItsmeEnrolmentContracts;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.signing.SignedDocument;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +43,16 @@ class ItsmeEnrolmentController {
             @RequestPart("certificateChain") byte[] certificateChain, @RequestParam(defaultValue = "nl") String lang) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(contracts.prepare(accountId, certificateChain, Language.of(lang)));
+    }
+
+    @Operation(summary = "The itsme contract to read before confirming with the eID (PDF; the name comes from the card)")
+    @GetMapping(path = "/api/itsme/enrolments/{accountId}/contract", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> preview(@PathVariable String accountId, @RequestParam(defaultValue = "nl") String lang) {
+        RenderedDocument contract = contracts.preview(accountId, Language.of(lang));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(contract.name(), StandardCharsets.UTF_8).build().toString())
+                .body(contract.content());
     }
 
     /** The agent's answer to the link form: the account and its new state. */

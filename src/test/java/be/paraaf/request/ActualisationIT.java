@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
 import be.paraaf.support.PdfSig;
+import be.paraaf.support.PdfText;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TwoStepFlow;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +37,7 @@ class ActualisationIT extends ServiceIT {
     Path dir;
 
     @Test
-    void candidateChoosesSignsWithItsmeAndTheConfirmationIsFinalValidAndArchived() throws IOException {
+    void candidateChoosesSignsWithItsmeAndTheConfirmationIsFinalValidAndArchived() {
         RequestFlow flow = new RequestFlow(CLIENT, KEY);
         String nrn = RequestFlow.newNationalNumber();
         String dossier = "WV-" + nrn.substring(5);
@@ -83,7 +79,7 @@ class ActualisationIT extends ServiceIT {
         assertProblem(decide(id, "{\"choice\":\"WITHDRAW\"}", session), 409, "actualisation-decided");
 
         byte[] confirmation = ok(CLIENT.citizenGet("/api/citizen/actualisations/" + id + "/confirmation", session)).body();
-        String text = text(confirmation);
+        String text = PdfText.of(confirmation);
         assertThat(text).contains(dossier, "[X] Ik wil ingeschreven blijven").containsPattern("\\[\\s*] Ik wil niet langer");
         JsonNode validation = new TwoStepFlow(CLIENT).validate(confirmation, "actualisatie.pdf");
         List<JsonNode> signatures = TwoStepFlow.signatures(validation);
@@ -109,7 +105,7 @@ class ActualisationIT extends ServiceIT {
         HttpResponse<byte[]> archivedPdf = CLIENT.citizenGet("/api/citizen/archive/" + archived.get("id").asString()
                 + "/document", session);
         assertThat(archivedPdf.statusCode()).isEqualTo(200);
-        assertThat(text(archivedPdf.body())).contains(dossier);
+        assertThat(PdfText.of(archivedPdf.body())).contains(dossier);
     }
 
     @Test
@@ -225,13 +221,5 @@ class ActualisationIT extends ServiceIT {
             }
         }
         throw new AssertionError("the signed confirmation was not archived");
-    }
-
-    private static String text(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

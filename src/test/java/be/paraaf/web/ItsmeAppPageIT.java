@@ -7,6 +7,7 @@ import be.paraaf.access.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Browser;
 import be.paraaf.support.DemoData;
+import be.paraaf.support.PdfText;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TwoStepFlow;
@@ -141,6 +142,15 @@ class ItsmeAppPageIT extends ServiceIT {
         String command = waitFor(page, By.id("confirm-command")).getText();
         String prefix = "java -jar paraaf.jar eid-agent sign --link ";
         assertThat(command).startsWith(prefix + CLIENT.baseUrl() + "/api/itsme/enrolments/").endsWith("/contract?lang=nl");
+
+        // the same link opens the contract to read first: the enrolled number, the name left to the card
+        String contractUrl = page.findElement(By.id("contract-link")).getAttribute("href");
+        assertThat(contractUrl).isEqualTo(command.substring(prefix.length()));
+        HttpResponse<byte[]> contract = CLIENT.get(contractUrl.substring(CLIENT.baseUrl().length()));
+        assertThat(contract.statusCode()).isEqualTo(200);
+        assertThat(contract.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(PdfText.of(contract.body())).contains(NationalRegisterNumber.parse(nrn).formatted(),
+                "(de naam op uw eID-kaart)");
 
         // what `eid-agent sign --link` does with the card (ItsmeEnrolmentIT runs the real agent)
         ServiceClient.Citizen card = CLIENT.issueCitizen("Kobe", "Jacobs", nrn);
