@@ -268,11 +268,8 @@
   }
 
   function show(problem) {
-    const box = document.createElement("div");
-    box.className = "error"; box.setAttribute("role", "alert"); box.id = "problem";
-    const errors = Array.isArray(problem.errors) ? " " + problem.errors.map(e => e.field + ": " + e.message).join("; ") : "";
-    box.textContent = (problem.title || t("error.generic")) + (problem.detail ? ": " + problem.detail : "") + errors;
-    status.replaceChildren(box);
+    paraafProblem(status, problem, t("error.generic"),
+      Array.isArray(problem.errors) ? " " + problem.errors.map(e => e.field + ": " + e.message).join("; ") : "");
   }
 
   tenantRow();

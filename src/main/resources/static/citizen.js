@@ -244,12 +244,7 @@
   }
 
   function problem(body) {
-    const box = document.createElement("div");
-    box.className = "error";
-    box.setAttribute("role", "alert");
-    box.id = "problem";
-    box.textContent = (body.title || t("citizen.error")) + (body.detail ? ": " + body.detail : "");
-    status.replaceChildren(box);
+    paraafProblem(status, body, t("citizen.error"));
   }
 
   paraafI18n.onChange(() => show());

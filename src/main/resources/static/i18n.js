@@ -1,5 +1,6 @@
 // paraaf page texts in Dutch (reference), French and English. The choice follows ?lang=, then the
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
+// Also the problem box every page shows (paraafProblem).
 const PARAAF_TEXTS = {
   nl: {
     "app.confirm.read": "Lees eerst de itsme-overeenkomst (PDF)",
@@ -346,3 +347,14 @@ const paraafI18n = (() => {
   }
   return { t, use, date, onChange: listener => listeners.push(listener), language: () => language };
 })();
+
+// An RFC 9457 answer as every page shows it: its title (else the page's fallback text) and detail, plus what
+// the page adds (field errors, attempts left), in one alert box that replaces what `container` held.
+function paraafProblem(container, body, fallback, extra = "") {
+  const box = document.createElement("div");
+  box.className = "error";
+  box.setAttribute("role", "alert");
+  box.id = "problem";
+  box.textContent = (body.title || fallback) + (body.detail ? ": " + body.detail : "") + extra;
+  container.replaceChildren(box);
+}

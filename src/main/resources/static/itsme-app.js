@@ -254,13 +254,8 @@
   }
 
   function problem(json) {
-    const box = document.createElement("div");
-    box.className = "error";
-    box.setAttribute("role", "alert");
-    box.id = "problem";
-    box.textContent = (json.title || t("error.generic")) + (json.detail ? ": " + json.detail : "")
-      + (json.attemptsLeft !== undefined ? " (" + t("app.attemptsLeft", json.attemptsLeft) + ")" : "");
-    status.replaceChildren(box);
+    paraafProblem(status, json, t("error.generic"),
+      json.attemptsLeft !== undefined ? " (" + t("app.attemptsLeft", json.attemptsLeft) + ")" : "");
   }
 
   const pause = ms => new Promise(resolve => setTimeout(resolve, ms));

@@ -127,12 +127,7 @@
   }
 
   function problem(json) {
-    const box = document.createElement("div");
-    box.className = "error";
-    box.setAttribute("role", "alert");
-    box.id = "problem";
-    box.textContent = (json.title || t("error.generic")) + (json.detail ? ": " + json.detail : "");
-    status.replaceChildren(box);
+    paraafProblem(status, json, t("error.generic"));
   }
 
   paraafI18n.onChange(() => { if (info) { render(); pages(); } });

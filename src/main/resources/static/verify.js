@@ -48,10 +48,7 @@
 
   function showProblem(problem) {
     status.textContent = "";
-    const box = el("div", "error", (problem.title || t("error.generic")) + (problem.detail ? ": " + problem.detail : ""));
-    box.setAttribute("role", "alert");
-    box.id = "problem";
-    result.replaceChildren(box);
+    paraafProblem(result, problem, t("error.generic"));
   }
 
   function render(summary) {

@@ -142,8 +142,7 @@ public class RequestService {
                 .filter(signer -> signer.number().value().equals(nationalNumber))
                 .map(signer -> new CitizenRequestView(request.id(), request.title(), request.state(),
                         request.expiresAt(), signer.role(), signer.fieldName(), signer.state(),
-                        signer.step() == request.currentStep() && request.state() == RequestState.IN_PROGRESS
-                                && (signer.state() == SignerState.INVITED || signer.state() == SignerState.VIEWED))))
+                        request.isTurnOf(signer))))
                 .toList();
     }
 
@@ -162,9 +161,8 @@ public class RequestService {
                 .filter(found -> found.signers().stream().anyMatch(signer -> signer.number().equals(number)))
                 .orElseThrow(() -> new NotFoundException("request-not-found",
                         "There is no signing request " + requestId + " naming you."));
-        Signer signer = request.signers().stream().filter(candidate -> candidate.number().equals(number)
-                        && request.state() == RequestState.IN_PROGRESS && candidate.step() == request.currentStep()
-                        && (candidate.state() == SignerState.INVITED || candidate.state() == SignerState.VIEWED))
+        Signer signer = request.signers().stream()
+                .filter(candidate -> candidate.number().equals(number) && request.isTurnOf(candidate))
                 .findFirst().orElseThrow(() -> new RequestException("not-your-turn", 409,
                         "It is not your turn to sign this request (it is " + request.state() + ")."));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

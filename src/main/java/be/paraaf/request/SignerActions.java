@@ -319,7 +319,7 @@ public class SignerActions {
             throw new RequestException("signer-already-acted", 409, "This signer has already "
                     + signer.state().name().toLowerCase() + ".", Map.of("signerState", signer.state().name()));
         }
-        if (signer.step() != request.currentStep() || !signer.state().turn()) {
+        if (!request.isTurnOf(signer)) {
             throw new RequestException("not-your-turn", 409, "It is not this signer's turn yet: step "
                     + signer.step() + " signs after step " + request.currentStep() + ".",
                     Map.of("step", signer.step(), "currentStep", request.currentStep()));

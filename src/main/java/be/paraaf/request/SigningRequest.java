@@ -18,6 +18,11 @@ public record SigningRequest(String id, String ownerClientId, String documentId,
         return signers.stream().filter(signer -> signer.position() == position).findFirst();
     }
 
+    /** The request is under way, {@code signer} belongs to the current step and has been invited (or viewed). */
+    public boolean isTurnOf(Signer signer) {
+        return state == RequestState.IN_PROGRESS && signer.step() == currentStep && signer.state().turn();
+    }
+
     /** The step after {@code step} that has signers, if any. */
     Optional<Integer> stepAfter(int step) {
         return signers.stream().map(Signer::step).filter(s -> s > step).min(Integer::compare);

@@ -12,8 +12,6 @@ import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,14 +45,14 @@ class CitizenAccessIT extends ServiceIT {
 
         String token = eidLogin(citizen.authenticationKey(), citizen.authenticationChain());
 
-        JsonNode requests = ServiceClient.json(get("/api/citizen/requests", token));
+        JsonNode requests = ServiceClient.json(CLIENT.citizenGet("/api/citizen/requests", token));
         List<String> ids = new ArrayList<>();
         requests.forEach(view -> ids.add(view.get("requestId").asString()));
         assertThat(ids).contains(own).doesNotContain(other);
         assertThat(requests.get(0).get("yourTurn").asBoolean()).isTrue();
         assertThat(requests.toString()).doesNotContain("token");
 
-        JsonNode archive = ServiceClient.json(get("/api/citizen/archive", token));
+        JsonNode archive = ServiceClient.json(CLIENT.citizenGet("/api/citizen/archive", token));
         assertThat(archive.get("items")).isNotEmpty();
         archive.get("items").forEach(entry -> assertThat(entry.toString()).contains(nrn));
     }
@@ -69,8 +67,8 @@ class CitizenAccessIT extends ServiceIT {
         // a challenge is used once
         assertProblem(answer(challenge, citizen.authenticationKey(), citizen.authenticationChain()), 401,
                 "citizen-login-refused");
-        assertProblem(get("/api/citizen/requests", null), 401, "unauthenticated");
-        assertProblem(get("/api/citizen/requests", "not-a-session"), 401, "unauthenticated");
+        assertProblem(CLIENT.citizenGet("/api/citizen/requests", null), 401, "unauthenticated");
+        assertProblem(CLIENT.citizenGet("/api/citizen/requests", "not-a-session"), 401, "unauthenticated");
     }
 
     @Test
@@ -96,7 +94,7 @@ class CitizenAccessIT extends ServiceIT {
         HttpResponse<byte[]> result = CLIENT.get("/api/citizen/login/itsme/" + loginId);
         assertThat(result.statusCode()).as(TwoStepFlow.body(result)).isEqualTo(200);
         String token = ServiceClient.json(result).get("token").asString();
-        assertThat(ServiceClient.json(get("/api/citizen/requests", token)).toString()).contains(own);
+        assertThat(ServiceClient.json(CLIENT.citizenGet("/api/citizen/requests", token)).toString()).contains(own);
     }
 
     @Test
@@ -141,14 +139,6 @@ class CitizenAccessIT extends ServiceIT {
                 .field("challengeId", challenge.get("id").asString())
                 .file("certificateChain", "chain.pem", "application/x-pem-file", TwoStepFlow.pem(chain))
                 .field("signature", Base64.getEncoder().encodeToString(signature)));
-    }
-
-    private static HttpResponse<byte[]> get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(CLIENT.baseUrl() + path)).GET();
-        if (token != null) {
-            request.header("Paraaf-Citizen-Session", token);
-        }
-        return CLIENT.send(request.build());
     }
 
     /** A started request on the sample contract with one signer for field tenant-1. */
