@@ -284,7 +284,7 @@ public final class AttackCorpus {
                 .matcher(PdfBytes.latin1(part2));
         while (objects.find()) {
             int number = Integer.parseInt(objects.group(1));
-            if (number != signatureObject) {
+            if (number != signatureObject && number != page) {
                 moved.put(number, (long) objects.start());
             }
         }

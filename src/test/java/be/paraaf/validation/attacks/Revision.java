@@ -196,7 +196,9 @@ final class Revision {
         Map<Integer, Long> offsets = writeObjects(out);
         offsets.putAll(repointed);
         long xref = out.size();
-        StringBuilder table = new StringBuilder("xref\n");
+        // the free head of the list first, as PDFBox writes it: never an empty section
+        StringBuilder table = new StringBuilder("xref\n0 1\n0000000000 65535 f \n");
+        offsets.remove(0);
         List<Integer> numbers = new ArrayList<>(new TreeMap<>(offsets).keySet());
         int i = 0;
         while (i < numbers.size()) {
