@@ -16,7 +16,7 @@ import be.paraaf.validation.DocumentToValidate;
 import be.paraaf.validation.ReportKind;
 import be.paraaf.validation.ValidationService;
 import be.paraaf.validation.ValidationSummary;
-import be.paraaf.validation.Verdict;
+import be.paraaf.validation.DocumentVerdict;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayOutputStream;
@@ -273,9 +273,8 @@ public class ArchiveService {
                 .allMatch(signature -> signature.level() != null && signature.level().endsWith("LTA"));
     }
 
-    private static Verdict verdict(ValidationSummary summary) {
-        return summary.signatures().stream().map(ValidationSummary.SignatureSummary::verdict)
-                .max(Comparator.naturalOrder()).orElse(Verdict.INDETERMINATE);
+    private static DocumentVerdict verdict(ValidationSummary summary) {
+        return summary.verdict();
     }
 
     private void requireJson(byte[] content) {

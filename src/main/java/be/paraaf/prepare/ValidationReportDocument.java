@@ -32,6 +32,7 @@ public class ValidationReportDocument {
         Labels labels = Labels.of(language);
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Title(labels.text("report.title")));
+        blocks.add(new Block.Paragraph(summary.verdictText().in(language.tag())));
         blocks.add(new Block.Facts(List.of(
                 new Block.Fact(labels.text("report.document"), summary.documentName()),
                 new Block.Fact(labels.text("report.validatedAt"), time(summary.validationTime())),
@@ -46,7 +47,7 @@ public class ValidationReportDocument {
             blocks.add(new Block.Heading(labels.text("report.signature", number++)));
             List<Block.Fact> facts = new ArrayList<>();
             facts.add(new Block.Fact(labels.text("report.verdict"),
-                    labels.text("verdict." + signature.verdict().name()) + " — " + signature.reason()));
+                    signature.verdictLabel().in(language.tag()) + " — " + signature.reasonText().in(language.tag())));
             facts.add(new Block.Fact(labels.text("report.signer"), value(signature.signerName())));
             if (signature.nationalRegisterNumber() != null) {
                 facts.add(new Block.Fact(labels.text("label.nationalNumber"), signature.nationalRegisterNumber()));
@@ -57,8 +58,10 @@ public class ValidationReportDocument {
             facts.add(new Block.Fact(labels.text("report.field"), value(signature.signatureFieldName())));
             facts.add(new Block.Fact(labels.text("report.indication"), signature.indication()
                     + (signature.subIndication() == null ? "" : " / " + signature.subIndication())));
-            facts.add(new Block.Fact(labels.text("report.changes"), signature.modifications().isEmpty()
-                    ? labels.text("report.noChanges") : String.join("; ", signature.modifications())));
+            List<String> findings = signature.findings().stream()
+                    .map(finding -> finding.text().in(language.tag())).toList();
+            facts.add(new Block.Fact(labels.text("report.changes"), findings.isEmpty()
+                    ? labels.text("report.noChanges") : String.join(" ", findings)));
             blocks.add(new Block.Facts(facts));
         }
         if (!summary.timestamps().isEmpty()) {

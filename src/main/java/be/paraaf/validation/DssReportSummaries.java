@@ -2,7 +2,6 @@ package be.paraaf.validation;
 
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.validation.ValidationSummary.CertificateSummary;
-import be.paraaf.validation.ValidationSummary.SignatureSummary;
 import be.paraaf.validation.ValidationSummary.TimestampSummary;
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
@@ -10,7 +9,10 @@ import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.diagnostic.TimestampWrapper;
 import eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification;
+import eu.europa.esig.dss.diagnostic.jaxb.XmlSignatureScope;
+import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureScopeType;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.simplereport.jaxb.XmlDetails;
@@ -20,9 +22,6 @@ import eu.europa.esig.dss.simplereport.jaxb.XmlTimestamp;
 import eu.europa.esig.dss.simplereport.jaxb.XmlToken;
 import eu.europa.esig.dss.validation.reports.Reports;
 import java.math.BigInteger;
-import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -30,55 +29,98 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 
-/** Turns DSS's reports into paraaf's {@link ValidationSummary}: the edge where DSS types stop. */
+/**
+ * Turns DSS's reports into paraaf's own values ({@link DssResults}): the edge where DSS types stop. What
+ * DSS's modification detection found at each revision boundary (signatures and document time-stamps alike,
+ * since DSS files the changes made after a document time-stamp under that time-stamp) becomes findings.
+ */
 final class DssReportSummaries {
 
     private DssReportSummaries() {
     }
 
-    static ValidationSummary summarise(String id, String documentType, long documentLength, Reports reports,
-            String policyName, Map<String, String> reportLinks) {
+    /**
+     * One signature as DSS validated it.
+     *
+     * @param byteRange the PDF byte range (empty for XML)
+     * @param wholeDocument for XML: whether a signature scope covers the whole document; null for PDF
+     * @param certification the DocMDP permission (1–3) DSS read, null when none
+     * @param primary what DSS's modification detection found after this revision, mapped to findings
+     * @param fallback DSS's form-fill and annotation findings, used when paraaf's own comparison could not run
+     */
+    record DssSignature(String id, String fieldName, List<Long> byteRange, String indication, String subIndication,
+            String level, String qualification, String signerName, String nationalRegisterNumber,
+            String subjectSerialNumber, Instant claimedSigningTime, Instant bestSigningTime,
+            List<CertificateSummary> chain, List<String> timestampIds, List<String> errors, List<String> warnings,
+            Boolean wholeDocument, Integer certification, List<Finding> primary, List<Finding> fallback) {
+    }
+
+    /** A revision boundary DSS analysed: where its signed bytes end and what it found after it. */
+    record DssBoundary(long signedEnd, List<Finding> primary, List<Finding> fallback) {
+    }
+
+    record DssResults(String documentName, Instant validationTime, List<DssSignature> signatures,
+            List<TimestampSummary> timestamps, Map<String, List<Long>> timestampByteRanges,
+            List<DssBoundary> boundaries) {
+    }
+
+    static DssResults convert(Reports reports) {
         SimpleReport simple = reports.getSimpleReport();
         DiagnosticData diagnostic = reports.getDiagnosticData();
         Map<String, XmlTimestamp> simpleTimestamps = simpleTimestamps(simple);
-
-        Set<String> documentTimestampFields = diagnostic.getTimestampList().stream()
-                .filter(timestamp -> timestamp.getPDFRevision() != null)
-                .flatMap(timestamp -> timestamp.getPDFRevision().getSignatureFieldNames().stream())
-                .collect(Collectors.toSet());
-        List<SignatureSummary> signatures = new ArrayList<>();
+        List<DssSignature> signatures = new ArrayList<>();
+        List<DssBoundary> boundaries = new ArrayList<>();
         for (XmlToken token : simple.getJaxbModel().getSignatureOrTimestampOrEvidenceRecord()) {
             if (token instanceof XmlSignature signature) {
-                signatures.add(signature(signature, diagnostic.getSignatureById(signature.getId()), documentLength,
-                        documentTimestampFields));
+                SignatureWrapper wrapper = diagnostic.getSignatureById(signature.getId());
+                DssSignature converted = signature(signature, wrapper);
+                signatures.add(converted);
+                if (wrapper != null && wrapper.getPDFRevision() != null) {
+                    boundaries.add(boundary(wrapper.getPDFRevision(), converted.primary(), converted.fallback()));
+                }
+            }
+        }
+        Map<String, List<Long>> timestampRanges = new LinkedHashMap<>();
+        for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
+            PDFRevisionWrapper revision = timestamp.getPDFRevision();
+            if (revision != null) {
+                timestampRanges.put(timestamp.getId(), longs(revision.getSignatureByteRange()));
+                boundaries.add(boundary(revision, findings(revision, true), findings(revision, false)));
             }
         }
         List<TimestampSummary> timestamps = diagnostic.getTimestampList().stream()
-                .map(timestamp -> timestamp(timestamp, simpleTimestamps.get(timestamp.getId()), simple))
+                .map(timestamp -> timestamp(timestamp, simpleTimestamps.get(timestamp.getId())))
                 .toList();
-        return new ValidationSummary(id, simple.getDocumentFilename(), documentType,
-                instant(simple.getValidationTime()), policyName, simple.getSignaturesCount(),
-                simple.getValidSignaturesCount(), signatures, timestamps, reportLinks);
+        return new DssResults(simple.getDocumentFilename(), instant(simple.getValidationTime()), signatures,
+                timestamps, timestampRanges, boundaries);
     }
 
-    private static SignatureSummary signature(XmlSignature simple, SignatureWrapper diagnostic, long documentLength,
-            Set<String> documentTimestampFields) {
-        String indication = name(simple.getIndication());
-        String subIndication = name(simple.getSubIndication());
+    private static DssBoundary boundary(PDFRevisionWrapper revision, List<Finding> primary, List<Finding> fallback) {
+        List<Long> range = longs(revision.getSignatureByteRange());
+        long end = range.size() == 4 ? range.get(2) + range.get(3) : -1;
+        return new DssBoundary(end, primary, fallback);
+    }
+
+    private static DssSignature signature(XmlSignature simple, SignatureWrapper diagnostic) {
         CertificateWrapper signer = diagnostic == null ? null : diagnostic.getSigningCertificate();
         String subjectSerial = signer == null ? null : signer.getSubjectSerialNumber();
         PDFRevisionWrapper revision = diagnostic == null ? null : diagnostic.getPDFRevision();
-        Modifications modifications = Modifications.of(revision, documentTimestampFields);
-        return new SignatureSummary(
+        Boolean wholeDocument = null;
+        if (revision == null && diagnostic != null) {
+            List<XmlSignatureScope> scopes = diagnostic.getSignatureScopes();
+            wholeDocument = scopes != null && scopes.stream().anyMatch(scope -> scope.getScope() == SignatureScopeType.FULL);
+        }
+        return new DssSignature(
                 simple.getId(),
                 revision == null ? null : revision.getFirstFieldName(),
-                Verdict.of(indication),
-                indication,
-                subIndication,
-                Reasons.explain(simple.getIndication(), simple.getSubIndication()),
+                revision == null ? List.of() : longs(revision.getSignatureByteRange()),
+                name(simple.getIndication()),
+                name(simple.getSubIndication()),
                 simple.getSignatureFormat() == null ? null : simple.getSignatureFormat().toString(),
                 simple.getSignatureLevel() == null || simple.getSignatureLevel().getValue() == null ? null
                         : simple.getSignatureLevel().getValue().getReadable(),
@@ -87,16 +129,59 @@ final class DssReportSummaries {
                 subjectSerial,
                 instant(simple.getSigningTime()),
                 instant(simple.getBestSignatureTime()),
-                revision == null || coversWholeFile(revision.getSignatureByteRange(), documentLength),
-                modifications.level(),
-                modifications.descriptions(),
                 diagnostic == null ? List.of() : chain(diagnostic.getCertificateChain()),
                 diagnostic == null ? List.of() : diagnostic.getTimestampIdsList(),
                 messages(simple.getAdESValidationDetails(), true),
-                messages(simple.getAdESValidationDetails(), false));
+                messages(simple.getAdESValidationDetails(), false),
+                wholeDocument,
+                revision == null ? null : permission(revision.getDocMDPPermissions()),
+                revision == null ? List.of() : findings(revision, true),
+                revision == null ? List.of() : findings(revision, false));
     }
 
-    private static TimestampSummary timestamp(TimestampWrapper diagnostic, XmlTimestamp simple, SimpleReport report) {
+    private static Integer permission(CertificationPermission permission) {
+        return permission == null ? null : permission.getCode();
+    }
+
+    /**
+     * DSS's findings after a revision. Primary: what paraaf's own comparison does not see as DSS does (pages
+     * rendered differently, pages added or removed, objects outside forms and annotations, validation
+     * data). Fallback: form filling and annotations, which paraaf compares itself.
+     */
+    private static List<Finding> findings(PDFRevisionWrapper revision, boolean primary) {
+        List<Finding> findings = new ArrayList<>();
+        if (primary) {
+            if (!revision.getPdfVisualDifferenceConcernedPages().isEmpty()) {
+                findings.add(Finding.onPages(FindingCode.PAGE_CONTENT_CHANGED,
+                        pages(revision.getPdfVisualDifferenceConcernedPages()), "DSS: the page renders differently"));
+            }
+            if (!revision.getPdfPageDifferenceConcernedPages().isEmpty()) {
+                findings.add(Finding.onPages(FindingCode.PAGES_ADDED_OR_REMOVED,
+                        pages(revision.getPdfPageDifferenceConcernedPages()), "DSS: the number of pages differs"));
+            }
+            if (!revision.getPdfUndefinedChanges().isEmpty()) {
+                findings.add(Finding.of(FindingCode.OBJECTS_CHANGED, "DSS undefined changes: "
+                        + objects(revision.getPdfUndefinedChanges())));
+            }
+            if (!revision.getPdfExtensionChanges().isEmpty()) {
+                findings.add(Finding.of(FindingCode.VALIDATION_DATA_ADDED, "DSS: "
+                        + objects(revision.getPdfExtensionChanges())));
+            }
+        } else {
+            if (!revision.getPdfAnnotationChanges().isEmpty()) {
+                findings.add(Finding.of(FindingCode.ANNOTATION_CHANGED, "DSS: "
+                        + objects(revision.getPdfAnnotationChanges())).with("subtype", "other"));
+            }
+            if (!revision.getPdfSignatureOrFormFillChanges().isEmpty()) {
+                String fields = String.join(", ", revision.getModifiedFieldNames());
+                findings.add(Finding.of(FindingCode.FORM_FIELD_FILLED, "DSS: "
+                        + objects(revision.getPdfSignatureOrFormFillChanges())).with("field", fields));
+            }
+        }
+        return findings;
+    }
+
+    private static TimestampSummary timestamp(TimestampWrapper diagnostic, XmlTimestamp simple) {
         String indication = simple == null ? null : name(simple.getIndication());
         String subIndication = simple == null ? null : name(simple.getSubIndication());
         String producedBy = simple != null && simple.getProducedBy() != null ? simple.getProducedBy()
@@ -110,7 +195,6 @@ final class DssReportSummaries {
                         ? null : diagnostic.getMessageImprint().getDigestMethod().name());
     }
 
-    /** Time-stamps appear at the top level (document time-stamps) and inside each signature. */
     private static Map<String, XmlTimestamp> simpleTimestamps(SimpleReport simple) {
         Map<String, XmlTimestamp> byId = new LinkedHashMap<>();
         for (XmlToken token : simple.getJaxbModel().getSignatureOrTimestampOrEvidenceRecord()) {
@@ -147,13 +231,6 @@ final class DssReportSummaries {
         }
     }
 
-    private static boolean coversWholeFile(List<BigInteger> byteRange, long documentLength) {
-        if (byteRange == null || byteRange.size() != 4) {
-            return false;
-        }
-        return byteRange.get(2).add(byteRange.get(3)).longValue() == documentLength;
-    }
-
     private static List<CertificateSummary> chain(List<CertificateWrapper> certificates) {
         return certificates.stream().map(certificate -> new CertificateSummary(readable(certificate.getCertificateDN()),
                 readable(certificate.getCertificateIssuerDN()), certificate.getSerialNumber(), instant(certificate.getNotBefore()),
@@ -173,6 +250,16 @@ final class DssReportSummaries {
         }
     }
 
+    /** The ETSI sub-indications that say the signed bytes or the signature value do not match. */
+    static boolean isHashFailure(String subIndication) {
+        return SubIndication.HASH_FAILURE.name().equals(subIndication)
+                || SubIndication.SIG_CRYPTO_FAILURE.name().equals(subIndication);
+    }
+
+    static boolean passed(String indication) {
+        return Indication.TOTAL_PASSED.name().equals(indication) || Indication.PASSED.name().equals(indication);
+    }
+
     private static List<String> messages(XmlDetails details, boolean errors) {
         if (details == null) {
             return List.of();
@@ -181,114 +268,27 @@ final class DssReportSummaries {
         return messages.stream().map(XmlMessage::getValue).distinct().toList();
     }
 
+    private static List<Long> longs(List<BigInteger> values) {
+        return values == null ? List.of() : values.stream().map(BigInteger::longValue).toList();
+    }
+
+    private static List<Integer> pages(List<BigInteger> pages) {
+        return pages.stream().map(BigInteger::intValue).toList();
+    }
+
+    private static String objects(List<XmlObjectModification> modifications) {
+        return modifications.stream()
+                .map(change -> (change.getAction() == null ? "" : change.getAction().name().toLowerCase() + " ")
+                        + (change.getType() == null ? "" : change.getType() + " ")
+                        + (change.getValue() == null ? "" : change.getValue()))
+                .map(String::strip).distinct().limit(10).collect(Collectors.joining("; "));
+    }
+
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }
 
     private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
-    }
-
-    /** What DSS's modification detection found after one PDF signature, in plain words. */
-    record Modifications(ModificationLevel level, List<String> descriptions) {
-
-        /** Document time-stamps added later (B-LTA, renewals) preserve the document: they are not counted. */
-        static Modifications of(PDFRevisionWrapper revision, Set<String> documentTimestampFields) {
-            if (revision == null) {
-                return new Modifications(ModificationLevel.NONE, List.of());
-            }
-            ModificationLevel level = ModificationLevel.NONE;
-            List<String> descriptions = new ArrayList<>();
-            if (!revision.getPdfPageDifferenceConcernedPages().isEmpty()) {
-                level = ModificationLevel.OTHER;
-                descriptions.add("pages were added or removed after signing (page "
-                        + pages(revision.getPdfPageDifferenceConcernedPages()) + ")");
-            }
-            if (!revision.getPdfVisualDifferenceConcernedPages().isEmpty()) {
-                level = ModificationLevel.OTHER;
-                descriptions.add("what the page shows changed after signing (page "
-                        + pages(revision.getPdfVisualDifferenceConcernedPages()) + ")");
-            }
-            if (!revision.getPdfUndefinedChanges().isEmpty()) {
-                level = ModificationLevel.OTHER;
-                descriptions.add("objects outside forms, annotations and validation data changed: "
-                        + objects(revision.getPdfUndefinedChanges()));
-            }
-            if (!revision.getPdfAnnotationsOverlapConcernedPages().isEmpty()) {
-                level = level.max(ModificationLevel.ANNOTATIONS);
-                descriptions.add("annotations overlap (page " + pages(revision.getPdfAnnotationsOverlapConcernedPages())
-                        + ")");
-            }
-            if (!revision.getPdfAnnotationChanges().isEmpty()) {
-                level = level.max(ModificationLevel.ANNOTATIONS);
-                descriptions.add("annotations changed: " + objects(revision.getPdfAnnotationChanges()));
-            }
-            List<String> fields = revision.getModifiedFieldNames().stream()
-                    .filter(field -> !documentTimestampFields.contains(field)).toList();
-            boolean onlyTimestamps = !revision.getModifiedFieldNames().isEmpty() && fields.isEmpty();
-            if (!revision.getPdfSignatureOrFormFillChanges().isEmpty() && !onlyTimestamps) {
-                level = level.max(ModificationLevel.FORM_FILLING);
-                descriptions.add("form fields filled or signed later" + (fields.isEmpty() ? ""
-                        : ": " + String.join(", ", fields)));
-            }
-            return new Modifications(level, List.copyOf(descriptions));
-        }
-
-        private static String pages(List<BigInteger> pages) {
-            return pages.stream().map(BigInteger::toString).collect(Collectors.joining(", "));
-        }
-
-        private static String objects(List<XmlObjectModification> modifications) {
-            return modifications.stream()
-                    .map(change -> (change.getAction() == null ? "" : change.getAction().name().toLowerCase() + " ")
-                            + (change.getType() == null ? "" : change.getType() + " ")
-                            + (change.getValue() == null ? "" : change.getValue()))
-                    .map(String::strip).distinct().limit(10).collect(Collectors.joining("; "));
-        }
-    }
-
-    /** Plain words for the ETSI EN 319 102-1 indications a verifier meets most. */
-    static final class Reasons {
-
-        private Reasons() {
-        }
-
-        static String explain(Indication indication, SubIndication subIndication) {
-            if (indication == Indication.TOTAL_PASSED || indication == Indication.PASSED) {
-                return "The signature is valid.";
-            }
-            if (subIndication == null) {
-                return indication == null ? "The signature could not be validated."
-                        : "The signature is " + indication.name().toLowerCase().replace('_', ' ') + ".";
-            }
-            return switch (subIndication) {
-                case HASH_FAILURE -> "The document was changed after it was signed.";
-                case SIG_CRYPTO_FAILURE -> "The signature value does not match the signed data.";
-                case REVOKED -> "The signer's certificate was revoked.";
-                case REVOKED_NO_POE, REVOKED_CA_NO_POE ->
-                        "The signer's certificate was revoked, and nothing proves the signature existed before.";
-                case NO_CERTIFICATE_CHAIN_FOUND, NO_CERTIFICATE_CHAIN_FOUND_NO_POE ->
-                        "The signer's certificate does not lead to a trusted certification authority.";
-                case OUT_OF_BOUNDS_NO_POE, OUT_OF_BOUNDS_NOT_REVOKED ->
-                        "The signer's certificate was expired or not yet valid at signing time.";
-                case TRY_LATER -> "No revocation information is available yet; try again later.";
-                case CRYPTO_CONSTRAINTS_FAILURE, CRYPTO_CONSTRAINTS_FAILURE_NO_POE ->
-                        "The signature uses an algorithm or key size that is no longer considered secure.";
-                case SIGNED_DATA_NOT_FOUND -> "The signed data was not found (a detached signature needs its original).";
-                case FORMAT_FAILURE -> "The signature is not correctly formatted.";
-                case NO_SIGNING_CERTIFICATE_FOUND -> "The signer's certificate is missing.";
-                case POLICY_PROCESSING_ERROR -> "The signature policy could not be processed.";
-                case SIGNATURE_POLICY_NOT_AVAILABLE -> "The signature policy is not available.";
-                case TIMESTAMP_ORDER_FAILURE -> "The time-stamps are in an impossible order.";
-                case NO_POE -> "Nothing proves the signature existed while its certificate was valid.";
-                case CHAIN_CONSTRAINTS_FAILURE -> "The certificate chain does not meet the validation policy.";
-                case CERTIFICATE_CHAIN_GENERAL_FAILURE -> "The certificate chain is invalid.";
-                case SIG_CONSTRAINTS_FAILURE -> "The signature does not meet the validation policy.";
-                case EXPIRED -> "The signer's certificate has expired and the signature has no long-term proof.";
-                case NOT_YET_VALID -> "The signature was made before the signer's certificate was valid.";
-                default -> "The signature is " + (indication == null ? "indeterminate"
-                        : indication.name().toLowerCase().replace('_', ' ')) + " (" + subIndication.name() + ").";
-            };
-        }
     }
 }

@@ -2,32 +2,30 @@ package be.paraaf.validation;
 
 /**
  * What changed in a PDF after a signature, from harmless to suspicious (ordered: a later constant is
- * worse). Long-term validation data and document time-stamps are not modifications at all; filling
- * fields and adding signatures is what a form expects; annotations may hide or add content; anything
- * else (page content, pages, undefined objects) changes what the signer saw.
+ * worse), after pyHanko's {@code ModificationLevel}. A policy ({@link ModificationPolicy}) says up to which
+ * level the changes after a signature are allowed; a certification signature (DocMDP, ISO 32000-1 §12.8.2.2)
+ * brings its own limit.
  */
 public enum ModificationLevel {
 
-    /** Nothing after the signature, or only validation data (/DSS) and document time-stamps. */
-    NONE("nothing changed after signing"),
-    /** Form fields filled or later signatures added. */
-    FORM_FILLING("form fields were filled or signatures added after signing"),
-    /** Annotations created, changed or removed after signing. */
-    ANNOTATIONS("annotations were added, changed or removed after signing"),
-    /** Page content, pages or other objects changed after signing. */
-    OTHER("the document's content changed after signing");
-
-    private final String description;
-
-    ModificationLevel(String description) {
-        this.description = description;
-    }
-
-    public String description() {
-        return description;
-    }
+    /** Nothing after the signature. */
+    NONE,
+    /** Only long-term validation data (/DSS) and document time-stamps (ETSI EN 319 142-1 B-LT, B-LTA). */
+    LTA_UPDATES,
+    /** Later signatures in signature fields (and validation data). */
+    SIGNATURES,
+    /** Form fields filled, or new signature fields with a visible appearance. */
+    FORM_FILLING,
+    /** Annotations (comments, stamps, drawings) created, changed or removed. */
+    ANNOTATIONS,
+    /** Page content, pages, structure or other objects changed: the document is not what was signed. */
+    OTHER;
 
     ModificationLevel max(ModificationLevel other) {
         return other.ordinal() > ordinal() ? other : this;
+    }
+
+    boolean exceeds(ModificationLevel allowed) {
+        return ordinal() > allowed.ordinal();
     }
 }

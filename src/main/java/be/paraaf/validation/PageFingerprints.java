@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,28 @@ final class PageFingerprints {
         } catch (IOException | RuntimeException e) {
             return false; // when in doubt, render
         }
+    }
+
+    /**
+     * A digest of what a page draws without any of its annotations: content, resources, boxes, rotation and
+     * the document's optional-content configuration. Equal digests in two revisions mean equal page content.
+     */
+    static String contentDigest(PDDocument document, PDPage page) throws IOException {
+        return HexFormat.of().formatHex(digest(document, page, Set.of()));
+    }
+
+    /** A digest of any objects, followed to their last indirect object; a loop or a deep nest ends the walk. */
+    static String digestOf(COSBase... values) {
+        Walker walker = new Walker();
+        try {
+            for (COSBase value : values) {
+                walker.walk(value);
+                walker.text("|");
+            }
+        } catch (IOException | RuntimeException e) {
+            walker.text("unreadable " + e.getClass().getSimpleName());
+        }
+        return HexFormat.of().formatHex(walker.finish());
     }
 
     /** Indirect annotation keys; null when an annotation is a direct object (it cannot be matched). */

@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  *        same, the cost is not (see {@code PageFingerprints})
  * @param timeout longest one validation may take; a slower (hostile) document gets a 422 problem
  * @param concurrentValidations validations running at once; more wait up to {@code timeout} (then 503)
+ * @param modificationPolicy the named policy (in {@code be/paraaf/validation/modification-policies.json}:
+ *        default, strict, dss-default) deciding which changes after a signature keep it valid; a request may
+ *        name another
  */
 @Validated
 @ConfigurationProperties("paraaf.validation")
@@ -28,5 +31,6 @@ public record ValidationProperties(
         @Min(0) @DefaultValue("10") int visualComparisonMaxPages,
         @DefaultValue("true") boolean skipUnchangedPages,
         @NotNull @DefaultValue("60s") Duration timeout,
-        @Min(1) @DefaultValue("4") int concurrentValidations) {
+        @Min(1) @DefaultValue("4") int concurrentValidations,
+        @NotNull @DefaultValue("default") String modificationPolicy) {
 }

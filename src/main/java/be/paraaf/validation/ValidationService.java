@@ -51,6 +51,7 @@ public class ValidationService implements DisposableBean {
     private final String policyName;
     private final MeterRegistry meters;
     private final BoundedWork work;
+    private final ModificationPolicies policies = ModificationPolicies.load();
 
     ValidationService(CertificateVerifier certificateVerifier, ValidationReports reports,
             ValidationProperties properties, MeterRegistry meters) {
@@ -61,11 +62,24 @@ public class ValidationService implements DisposableBean {
         this.policyName = properties.policy() == null ? DEFAULT_POLICY_NAME : properties.policy().getDescription();
         this.policy = loadPolicy(properties);
         this.work = new BoundedWork("validations", properties.concurrentValidations(), properties.timeout());
+        if (!policies.contains(properties.modificationPolicy())) {
+            throw new IllegalStateException("paraaf.validation.modification-policy: no policy named '"
+                    + properties.modificationPolicy() + "' in " + ModificationPolicies.RESOURCE);
+        }
     }
 
     /** Validates now; the summary lists the report downloads under the id it carries. */
     public ValidationSummary validate(DocumentToValidate document) {
-        return validate(document, null);
+        return validate(document, null, null);
+    }
+
+    /** Validates now under a named modification policy ({@code null}: the configured one). */
+    public ValidationSummary validate(DocumentToValidate document, String modificationPolicy) {
+        return validate(document, null, modificationPolicy);
+    }
+
+    public ValidationSummary validate(DocumentToValidate document, Instant validationTime) {
+        return validate(document, validationTime, null);
     }
 
     /**
@@ -74,15 +88,26 @@ public class ValidationService implements DisposableBean {
      * validates after a TSA certificate has expired. Revocation data is what the sources return when this
      * runs, so a time far from now mostly makes sense in tests whose clock the demo PKI shares.
      */
-    public ValidationSummary validate(DocumentToValidate document, Instant validationTime) {
+    public ValidationSummary validate(DocumentToValidate document, Instant validationTime, String modificationPolicy) {
+        ModificationPolicy modifications = policies.get(modificationPolicy == null || modificationPolicy.isBlank()
+                ? properties.modificationPolicy() : modificationPolicy.strip());
         DocumentKind kind = DocumentKind.detect(document.content());
         Timer.Sample sample = Timer.start(meters);
-        Reports dssReports = work.run(() -> run(kind, document, validationTime), new BoundedWork.Refusals("validation-too-slow",
+        Checked checked = work.run(() -> check(kind, document, validationTime), new BoundedWork.Refusals("validation-too-slow",
                 "Validating this " + kind.label + " takes longer than " + properties.timeout().toSeconds()
                         + " s; it was stopped.", "All validators are busy; try again in a moment."));
         sample.stop(meters.timer("paraaf.validation", "type", kind.name().toLowerCase()));
+        Reports dssReports = checked.reports();
 
         String id = reports.newId();
+        if (dssReports == null) { // an XML signature DSS could not even read: a broken signature, not a refusal
+            ValidationSummary summary = Verdicts.unreadableSignature(new Verdicts.Context(id, kind.label,
+                    document.content().length, policyName, modifications,
+                    Map.of("pdf", "/api/validations/" + id + "/report.pdf"), document.content()),
+                    document.name(), checked.problem());
+            reports.store(id, summary, Map.of());
+            return summary;
+        }
         Map<ReportKind, String> xml = new EnumMap<>(ReportKind.class);
         xml.put(ReportKind.SIMPLE, dssReports.getXmlSimpleReport());
         xml.put(ReportKind.DETAILED, dssReports.getXmlDetailedReport());
@@ -93,8 +118,9 @@ public class ValidationService implements DisposableBean {
             links.put(report.slug(), "/api/validations/" + id + "/reports/" + report.slug());
         }
         links.put("pdf", "/api/validations/" + id + "/report.pdf");
-        ValidationSummary summary = DssReportSummaries.summarise(id, kind.label, document.content().length, dssReports,
-                policyName, links);
+        ValidationSummary summary = Verdicts.judge(new Verdicts.Context(id, kind.label, document.content().length,
+                policyName, modifications, links, document.content()), DssReportSummaries.convert(dssReports),
+                checked.structure());
         reports.store(id, summary, xml);
         return summary;
     }
@@ -112,6 +138,31 @@ public class ValidationService implements DisposableBean {
     /** One XML report of a recent validation. */
     public byte[] report(String validationId, ReportKind kind) {
         return reports.read(validationId, kind);
+    }
+
+    /** DSS's reports and paraaf's own structural reading of the same bytes. */
+    private record Checked(Reports reports, PdfStructure.Analysis structure, String problem) {
+    }
+
+    private Checked check(DocumentKind kind, DocumentToValidate document, Instant validationTime) {
+        Reports dssReports;
+        try {
+            dssReports = run(kind, document, validationTime);
+        } catch (InvalidInputException e) {
+            if (kind == DocumentKind.XML && "unreadable-document".equals(e.problemType()) && hasXmlSignature(document)) {
+                return new Checked(null, PdfStructure.Analysis.unreadable(), e.getMessage());
+            }
+            throw e;
+        }
+        PdfStructure.Analysis structure = kind == DocumentKind.PDF ? PdfStructure.analyse(document.content())
+                : PdfStructure.Analysis.unreadable();
+        return new Checked(dssReports, structure, null);
+    }
+
+    /** Well-formed XML holding an XML-DSig Signature element (W3C XMLDSig 1.1). */
+    private static boolean hasXmlSignature(DocumentToValidate document) {
+        String text = new String(document.content(), StandardCharsets.UTF_8);
+        return text.contains("http://www.w3.org/2000/09/xmldsig#") && text.matches("(?s).*<([A-Za-z0-9_.-]+:)?Signature[\\s>].*");
     }
 
     private Reports run(DocumentKind kind, DocumentToValidate document, Instant validationTime) {
@@ -194,7 +245,10 @@ public class ValidationService implements DisposableBean {
                 throw new InvalidInputException("empty-document", "The document is empty.");
             }
             if (PdfFiles.looksLikePdf(content)) {
-                PdfFiles.requireCompletePdf(content);
+                // bytes appended after the last %%EOF are a finding of the validation, not a refusal
+                if (PdfRevisions.read(content).revisions().isEmpty()) {
+                    PdfFiles.requireCompletePdf(content);
+                }
                 return PDF;
             }
             String head = new String(content, 0, Math.min(content.length, 1024), StandardCharsets.ISO_8859_1);

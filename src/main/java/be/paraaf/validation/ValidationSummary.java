@@ -5,9 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * paraaf's JSON view of one validation: a verdict per signature and per time-stamp, in the terms of
- * ETSI EN 319 102-1 (indication, sub-indication) and in plain words, with the downloadable DSS reports
- * (simple, detailed, diagnostic data, ETSI TS 119 102-2 validation report) listed under {@code reports}.
+ * paraaf's JSON view of one validation: one verdict for the document, then a verdict per signature and per
+ * time-stamp — the ETSI EN 319 102-1 result (indication, sub-indication) combined with what changed after
+ * each signature under the modification policy — in plain words in nl, fr and en, with the downloadable DSS
+ * reports (simple, detailed, diagnostic data, ETSI TS 119 102-2 validation report) listed under {@code reports}.
+ *
+ * @param policy the DSS validation policy (constraint.xml) the ETSI results come from
+ * @param modificationPolicy the named policy that decides which changes after a signature are allowed
+ * @param verdict the document's verdict: the worst of its signatures, plus whether allowed changes were made
+ * @param verdictLabel the verdict in a word or two (a badge); {@code verdictText} says it in a sentence
+ * @param findings what concerns the document as a whole (data outside any revision …)
  */
 public record ValidationSummary(
         String id,
@@ -15,8 +22,13 @@ public record ValidationSummary(
         String documentType,
         Instant validationTime,
         String policy,
+        String modificationPolicy,
+        DocumentVerdict verdict,
+        PlainWords verdictLabel,
+        PlainWords verdictText,
         int signatureCount,
         int validSignatureCount,
+        List<FindingSummary> findings,
         List<SignatureSummary> signatures,
         List<TimestampSummary> timestamps,
         Map<String, String> reports) {
@@ -24,20 +36,31 @@ public record ValidationSummary(
     /**
      * One signature's result.
      *
+     * @param verdict the signature's verdict, changes after it included
+     * @param adesVerdict what ETSI EN 319 102-1 validation alone says (DSS's indication), before change analysis
      * @param level the format and baseline level found, e.g. {@code PAdES-BASELINE-LTA}
+     * @param qualification the qualification DSS determined (e.g. advanced or qualified signature)
      * @param nationalRegisterNumber the Belgian national register number from the signer certificate's
      *        SERIALNUMBER (eID style, or ETSI EN 319 412-1 {@code PNOBE-}), when it is a valid one
-     * @param coversWholeDocument whether the signed byte range reaches the end of the file
+     * @param coversWholeDocument whether the signature covers the whole file (PDF: its byte range reaches the
+     *        end; XML: a signature scope covers the whole document)
+     * @param signedBytes how many bytes of the file the signer signed (the revision's length), for PDFs
+     * @param certification the DocMDP permission when this is a certification signature: NO_CHANGES,
+     *        FORM_FILLING or ANNOTATIONS
      * @param modificationLevel the worst change made after this signature
-     * @param modifications what changed after this signature, in plain words
+     * @param allowedModificationLevel the worst change the policy (and a certification) allows after it
+     * @param modifications what changed after this signature, in English plain words (see {@code findings})
      */
     public record SignatureSummary(
             String id,
             String signatureFieldName,
             Verdict verdict,
+            PlainWords verdictLabel,
+            Verdict adesVerdict,
             String indication,
             String subIndication,
             String reason,
+            PlainWords reasonText,
             String level,
             String qualification,
             String signerName,
@@ -46,12 +69,28 @@ public record ValidationSummary(
             Instant claimedSigningTime,
             Instant bestSigningTime,
             boolean coversWholeDocument,
+            Long signedBytes,
+            String certification,
             ModificationLevel modificationLevel,
+            ModificationLevel allowedModificationLevel,
             List<String> modifications,
+            List<FindingSummary> findings,
             List<CertificateSummary> chain,
             List<String> timestampIds,
             List<String> errors,
             List<String> warnings) {
+    }
+
+    /**
+     * Something found about a signature or the document.
+     *
+     * @param level the change level it stands for under the policy; null for a broken signature or a note
+     * @param pages the pages concerned (1-based), may be empty
+     * @param text the finding in plain words, in nl, fr and en
+     * @param detail technical detail (objects, offsets) for the detailed report, not for the plain view
+     */
+    public record FindingSummary(String code, ModificationLevel level, List<Integer> pages, PlainWords text,
+            String detail) {
     }
 
     /**

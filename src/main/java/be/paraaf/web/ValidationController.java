@@ -36,15 +36,18 @@ class ValidationController {
         this.reportDocument = reportDocument;
     }
 
-    @Operation(summary = "Validate a signed PDF or XML (for a detached XAdES signature, add the originals)")
+    @Operation(summary = "Validate a signed PDF or XML (for a detached XAdES signature, add the originals); "
+            + "policy names the modification policy: default, strict or dss-default")
     @PostMapping(path = "/api/validations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ValidationSummary validate(@RequestPart("document") MultipartFile document,
-            @RequestPart(name = "originalDocument", required = false) List<MultipartFile> originals) {
+            @RequestPart(name = "originalDocument", required = false) List<MultipartFile> originals,
+            @RequestParam(name = "policy", required = false) String policy) {
         List<DetachedContent> detached = originals == null ? List.of() : originals.stream()
                 .filter(original -> !original.isEmpty())
                 .map(original -> new DetachedContent(original.getOriginalFilename(), bytes(original)))
                 .toList();
-        return validation.validate(new DocumentToValidate(document.getOriginalFilename(), bytes(document), detached));
+        return validation.validate(new DocumentToValidate(document.getOriginalFilename(), bytes(document), detached),
+                policy);
     }
 
     @Operation(summary = "Download an XML report of a recent validation: simple, detailed, diagnostic or etsi")

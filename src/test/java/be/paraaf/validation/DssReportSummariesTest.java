@@ -2,8 +2,6 @@ package be.paraaf.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.enumerations.SubIndication;
 import org.junit.jupiter.api.Test;
 
 class DssReportSummariesTest {
@@ -30,12 +28,12 @@ class DssReportSummariesTest {
     }
 
     @Test
-    void reasons_plainWordsForCommonOutcomes() {
-        assertThat(DssReportSummaries.Reasons.explain(Indication.TOTAL_PASSED, null)).isEqualTo("The signature is valid.");
-        assertThat(DssReportSummaries.Reasons.explain(Indication.TOTAL_FAILED, SubIndication.HASH_FAILURE))
-                .contains("changed after it was signed");
-        assertThat(DssReportSummaries.Reasons.explain(Indication.INDETERMINATE, SubIndication.REVOKED_NO_POE))
-                .contains("revoked");
+    void reasons_plainWordsForCommonOutcomesInEveryLanguage() {
+        assertThat(ValidationTexts.reason("VALID").en()).isEqualTo("The signature is valid.");
+        assertThat(ValidationTexts.reason("VALID").nl()).isEqualTo("De handtekening is geldig.");
+        assertThat(ValidationTexts.reason("HASH_FAILURE").fr()).contains("modifié après sa signature");
+        assertThat(ValidationTexts.reason("REVOKED_NO_POE").en()).contains("revoked");
+        assertThat(ValidationTexts.reason("SOMETHING_NEW").en()).contains("SOMETHING_NEW");
     }
 
     @Test

@@ -59,7 +59,7 @@ class ValidationBenchmark extends ServiceIT {
 
     private ValidationService service(boolean skipUnchangedPages, int maxPages) {
         ValidationProperties properties = new ValidationProperties(null, Duration.ofMinutes(5), maxPages,
-                skipUnchangedPages, Duration.ofMinutes(1), 1);
+                skipUnchangedPages, Duration.ofMinutes(1), 1, "default");
         return new ValidationService(verifier, new ValidationReports(paraaf, properties, clock), properties, meters);
     }
 }

@@ -160,7 +160,7 @@ public final class AttackCorpus {
         forgePage1(trailerOnly);
         add("isa-update-trailer-only", "ISA", "New page-1 objects and a trailer, but no cross-reference section"
                 + " (startxref names the trailer)", trailerOnly.trailerOnly(), 1,
-                Set.of("DATA_AFTER_LAST_REVISION", "REVISION_NOT_COVERED", "PAGE_CONTENT_CHANGED"));
+                Set.of("DATA_AFTER_LAST_REVISION", "XREF_DAMAGED", "REVISION_NOT_COVERED", "PAGE_CONTENT_CHANGED"));
 
         add("isa-bytes-after-eof", "ISA", "Bytes (a forged content stream) appended after the last %%EOF,"
                 + " no xref", PdfBytes.concat(signed, ascii("\n% appended\n99 0 obj\n<< /Length 44 >>\nstream\n"

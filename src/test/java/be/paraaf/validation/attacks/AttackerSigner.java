@@ -84,18 +84,20 @@ final class AttackerSigner {
             if (field == null && (appearance != null || fieldName != null)) {
                 field = newField(document, fieldName);
             }
+            PDAnnotationWidget widget = null;
             if (field != null) {
                 field.getCOSObject().setItem(COSName.V, signature);
-                PDAnnotationWidget widget = field.getWidgets().get(0);
-                if (appearance != null) {
-                    appear(document, widget, appearance);
-                }
+                widget = field.getWidgets().get(0);
                 field.getCOSObject().setNeedToBeUpdated(true);
                 widget.getCOSObject().setNeedToBeUpdated(true);
             }
             SignatureOptions options = new SignatureOptions();
             options.setPreferredSignatureSize(20_000);
             document.addSignature(signature, this::cms, options);
+            if (widget != null && appearance != null) {
+                // after addSignature: without a visual template PDFBox resets the widget to an invisible one
+                appear(document, widget, appearance);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.saveIncremental(out);
             return out.toByteArray();
