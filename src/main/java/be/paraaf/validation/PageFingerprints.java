@@ -8,12 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSNumber;
@@ -105,7 +107,7 @@ final class PageFingerprints {
             throws IOException {
         Walker walker = new Walker();
         COSDictionary pageDictionary = page.getCOSObject();
-        for (Map.Entry<COSName, COSBase> entry : pageDictionary.entrySet()) {
+        for (Map.Entry<COSName, COSBase> entry : sorted(pageDictionary)) {
             if (!NOT_RENDERED.contains(entry.getKey())) {
                 walker.text(entry.getKey().getName());
                 walker.walk(entry.getValue());
@@ -128,6 +130,13 @@ final class PageFingerprints {
         walker.text("optional-content");
         walker.walk(document.getDocumentCatalog().getCOSObject().getItem(COSName.OCPROPERTIES));
         return walker.finish();
+    }
+
+    /** Entries by key: writers order keys as they like, and the order means nothing (ISO 32000-1 §7.3.7). */
+    private static List<Map.Entry<COSName, COSBase>> sorted(COSDictionary dictionary) {
+        List<Map.Entry<COSName, COSBase>> entries = new java.util.ArrayList<>(dictionary.entrySet());
+        entries.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(COSName::getName)));
+        return entries;
     }
 
     /** Depth-first over the object graph; each indirect object is hashed once, then named by its key. */
@@ -171,6 +180,13 @@ final class PageFingerprints {
                 if (target == null || seen.put(target, Boolean.TRUE) != null) {
                     return;
                 }
+                // a page reached through a reference (a destination, a bead) is named by its key only: pages
+                // change legitimately (new widgets in /Annots) without changing what points to them
+                if (target instanceof COSDictionary dictionary
+                        && (COSName.PAGE.equals(dictionary.getCOSName(COSName.TYPE))
+                        || COSName.PAGES.equals(dictionary.getCOSName(COSName.TYPE)))) {
+                    return;
+                }
                 walk(target);
             } else if (value instanceof COSStream stream) {
                 walkDictionary(stream);
@@ -193,8 +209,11 @@ final class PageFingerprints {
                 digest.update(string.getBytes());
             } else if (value instanceof COSName name) {
                 text("/" + name.getName());
-            } else if (value instanceof COSNumber number) {
-                text("n" + number);
+            } else if (value instanceof COSInteger integer) {
+                text("n" + integer.longValue());
+            } else if (value instanceof COSNumber number) { // 612.0 and 612 are the same number
+                float real = number.floatValue();
+                text(real == Math.rint(real) && Math.abs(real) < 1e15 ? "n" + (long) real : "n" + real);
             } else if (value instanceof COSBoolean bool) {
                 text("b" + bool.getValue());
             } else if (value == null || value instanceof COSNull) {
@@ -206,7 +225,7 @@ final class PageFingerprints {
 
         private void walkDictionary(COSDictionary dictionary) throws IOException {
             text("{" + dictionary.size());
-            for (Map.Entry<COSName, COSBase> entry : dictionary.entrySet()) {
+            for (Map.Entry<COSName, COSBase> entry : sorted(dictionary)) {
                 if (entry.getKey().equals(COSName.PARENT) || entry.getKey().equals(COSName.P)) {
                     continue; // back-pointers up the tree; the page itself is hashed by its caller
                 }

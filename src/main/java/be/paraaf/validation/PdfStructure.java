@@ -87,9 +87,10 @@ final class PdfStructure {
             crossReferences(pdf, revisions, drafts, documentFindings);
             certificationOrder(drafts);
             int compared = 0;
+            Map<Integer, java.awt.image.BufferedImage> lastPages = new java.util.HashMap<>();
             for (Draft draft : drafts) {
                 if (draft.signedEnd > 0 && draft.signedEnd < pdf.length && compared++ < MAX_COMPARED_REVISIONS) {
-                    compare(pdf, draft, lastSnapshot);
+                    compare(pdf, draft, last, lastSnapshot, lastPages);
                 }
             }
             List<SignedRevision> signatures = drafts.stream().map(Draft::build).toList();
@@ -101,7 +102,13 @@ final class PdfStructure {
     }
 
     private static PDDocument open(byte[] pdf) throws IOException {
-        return Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", null, null, IOUtils.createTempFileOnlyStreamCache());
+        return open(pdf, pdf.length);
+    }
+
+    /** The first {@code length} bytes as a document: a view of the same array, not a copy per revision. */
+    private static PDDocument open(byte[] pdf, int length) throws IOException {
+        return Loader.loadPDF(new RandomAccessReadBuffer(java.nio.ByteBuffer.wrap(pdf, 0, length).slice()), "", null,
+                null, IOUtils.createTempFileOnlyStreamCache());
     }
 
     /** A signature's facts while the analysis collects its findings. */
@@ -367,11 +374,12 @@ final class PdfStructure {
         }
     }
 
-    private static void compare(byte[] pdf, Draft draft, RevisionSnapshot lastSnapshot) {
-        try (PDDocument signed = open(Arrays.copyOf(pdf, (int) draft.signedEnd))) {
+    private static void compare(byte[] pdf, Draft draft, PDDocument last, RevisionSnapshot lastSnapshot,
+            Map<Integer, java.awt.image.BufferedImage> lastPages) {
+        try (PDDocument signed = open(pdf, (int) draft.signedEnd)) {
             RevisionSnapshot signedSnapshot = RevisionSnapshot.of(signed);
-            draft.changes.addAll(RevisionComparison.compare(signed, signedSnapshot, lastSnapshot, draft.lockedFields,
-                    draft.locksAll));
+            draft.changes.addAll(RevisionComparison.compare(signed, last, signedSnapshot, lastSnapshot, lastPages,
+                    draft.lockedFields, draft.locksAll));
         } catch (IOException | RuntimeException e) {
             draft.changes.add(Finding.of(FindingCode.OBJECTS_CHANGED, "the signed revision of " + draft.fieldName
                     + " cannot be read on its own: " + e.getClass().getSimpleName()));

@@ -38,30 +38,40 @@ final class RevisionComparison {
             "Text", "Popup", "Link", "Caret");
     /** Fraction of the inner area that must be ink in the signed rendering for an overlay to hide content. */
     private static final double INK_THRESHOLD = 0.01;
+    /** Fraction of that ink that must look different now for the overlay to hide it. */
+    private static final double HIDDEN_THRESHOLD = 0.3;
     private static final float RENDER_DPI = 48f;
     private static final int MAX_RENDERED_PAGES = 20;
 
     private final PDDocument signedDocument;
+    private final PDDocument lastDocument;
     private final RevisionSnapshot signed;
     private final RevisionSnapshot last;
-    private final Map<Integer, BufferedImage> renderedPages = new HashMap<>();
+    private final Map<Integer, BufferedImage> signedPages = new HashMap<>();
+    private final Map<Integer, BufferedImage> lastPages;
+    private int contentRenders;
 
-    private RevisionComparison(PDDocument signedDocument, RevisionSnapshot signed, RevisionSnapshot last) {
+    private RevisionComparison(PDDocument signedDocument, PDDocument lastDocument, RevisionSnapshot signed,
+            RevisionSnapshot last, Map<Integer, BufferedImage> lastPages) {
         this.signedDocument = signedDocument;
+        this.lastDocument = lastDocument;
         this.signed = signed;
         this.last = last;
+        this.lastPages = lastPages;
     }
 
     /**
      * The findings after a signature.
      *
-     * @param signedDocument the revision the signer signed (rendered to check overlays)
-     * @param lockedFields the fields the signature locks (FieldMDP or the field's /Lock); {@code null} = all
+     * @param signedDocument the revision the signer signed, {@code lastDocument} the final one (both rendered
+     *        to check overlays; {@code lastPages} caches the final renderings across signatures)
+     * @param lockedFields the fields the signature locks (FieldMDP or the field's /Lock)
      * @param locksAll whether the signature locks every field
      */
-    static List<Finding> compare(PDDocument signedDocument, RevisionSnapshot signed, RevisionSnapshot last,
-            Set<String> lockedFields, boolean locksAll) {
-        return new RevisionComparison(signedDocument, signed, last).findings(lockedFields, locksAll);
+    static List<Finding> compare(PDDocument signedDocument, PDDocument lastDocument, RevisionSnapshot signed,
+            RevisionSnapshot last, Map<Integer, BufferedImage> lastPages, Set<String> lockedFields, boolean locksAll) {
+        return new RevisionComparison(signedDocument, lastDocument, signed, last, lastPages)
+                .findings(lockedFields, locksAll);
     }
 
     private List<Finding> findings(Set<String> lockedFields, boolean locksAll) {
@@ -95,7 +105,7 @@ final class RevisionComparison {
         }
         List<Integer> changed = new ArrayList<>();
         for (int page = 1; page <= Math.min(signed.pageCount(), last.pageCount()); page++) {
-            if (!signed.pageContent(page).equals(last.pageContent(page))) {
+            if (!signed.pageContent(page).equals(last.pageContent(page)) && !rendersTheSame(page)) {
                 changed.add(page);
             }
         }
@@ -149,9 +159,13 @@ final class RevisionComparison {
                         + field.name() + " changed").with("subtype", "Widget").with("field", field.name()));
                 continue;
             }
-            findings.add(Finding.onPages(FindingCode.FORM_FIELD_FILLED, pages, "field " + field.name() + " ("
-                    + field.type() + ") " + (valueChanged ? "value" : "appearance") + " changed")
-                    .with("field", field.name()));
+            // filling what was empty is form filling; changing what the signer saw is not
+            // (text only: choosing another item or ticking another box than a preset one is how forms are filled)
+            FindingCode code = earlier.hasValue() && "Tx".equals(field.type()) ? FindingCode.FORM_FIELD_CHANGED
+                    : FindingCode.FORM_FIELD_FILLED;
+            findings.add(Finding.onPages(code, pages, "field " + field.name() + " (" + field.type() + ") "
+                    + (valueChanged ? "value" : "appearance") + " changed").with("field", field.name()));
+            revealed(findings, earlier.widgets(), "field " + field.name());
             if (locked) {
                 findings.add(locked(field, pages));
             }
@@ -224,6 +238,7 @@ final class RevisionComparison {
                 } else if (!earlier.digest().equals(annotation.digest())) {
                     changed.computeIfAbsent(annotation.subtype(), subtype -> new TreeSet<>()).add(page);
                     risky.add(annotation);
+                    revealed(findings, List.of(earlier), "annotation");
                 }
             }
             for (Map.Entry<Object, Annotation> entry : beforeByIdentity.entrySet()) {
@@ -231,6 +246,7 @@ final class RevisionComparison {
                 if (!afterByIdentity.containsKey(entry.getKey())
                         && (annotation.key() == null || !fieldWidgets.contains(annotation.key()))) {
                     removed.computeIfAbsent(annotation.subtype(), subtype -> new TreeSet<>()).add(page);
+                    revealed(findings, List.of(annotation), "removed annotation");
                 }
             }
         }
@@ -253,17 +269,19 @@ final class RevisionComparison {
     }
 
     /**
-     * An overlay the signer did not see, drawn where the signed revision shows ink or another visible
-     * annotation, hides what was signed.
+     * An overlay the signer did not see hides what was signed when, inside its rectangle (an inset one:
+     * borders and rules excluded), the signed page showed ink (text, drawings, another annotation) and most
+     * of that ink looks different now. A transparent appearance (a signature's text, a filled-in value) leaves
+     * the ink under it as it was; an opaque box over the text does not.
      */
     private void coverage(List<Finding> findings, List<Annotation> overlays, String what) {
         Map<Integer, List<String>> covered = new LinkedHashMap<>();
         for (Annotation overlay : overlays) {
             if (!overlay.visible() || MARKING_ANNOTATIONS.contains(overlay.subtype()) || overlay.page() < 1
-                    || overlay.page() > signed.pageCount()) {
+                    || overlay.page() > signed.pageCount() || overlay.page() > last.pageCount()) {
                 continue;
             }
-            if (overlapsSignedAnnotation(overlay) || coversInk(overlay)) {
+            if (hidesInk(overlay)) {
                 covered.computeIfAbsent(overlay.page(), page -> new ArrayList<>()).add(overlay.subtype());
             }
         }
@@ -272,74 +290,138 @@ final class RevisionComparison {
                 .with("subtype", subtypes.get(0))));
     }
 
-    private boolean overlapsSignedAnnotation(Annotation overlay) {
-        for (Annotation existing : signed.annotations(overlay.page())) {
-            if (existing.visible() && !MARKING_ANNOTATIONS.contains(existing.subtype())
-                    && !Objects.equals(existing.key(), overlay.key()) && intersects(existing.rect(), overlay.rect())) {
-                return true;
+    /** Annotations (as signed) that hid content and have since changed or gone: what they hid now shows. */
+    private void revealed(List<Finding> findings, List<Annotation> before, String what) {
+        for (Annotation annotation : before) {
+            if (!MARKING_ANNOTATIONS.contains(annotation.subtype()) && hidContentWhenSigned(annotation)) {
+                findings.add(Finding.onPages(FindingCode.HIDDEN_CONTENT_REVEALED, List.of(annotation.page()), what
+                        + " (" + annotation.subtype() + ") covered page content when signed and has changed")
+                        .with("subtype", annotation.subtype()));
             }
         }
-        return false;
     }
 
-    private static boolean intersects(float[] a, float[] b) {
-        float width = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
-        float height = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
-        return width > 1f && height > 1f;
-    }
-
-    /** Whether the signed page shows ink inside the overlay's rectangle (an inset one: borders and rules excluded). */
-    private boolean coversInk(Annotation overlay) {
-        BufferedImage image = render(overlay.page());
-        if (image == null) {
-            return true; // cannot look: an overlay the signer did not see counts as hiding
+    private boolean hidesInk(Annotation overlay) {
+        BufferedImage before = render(signedDocument, signedPages, overlay.page());
+        BufferedImage after = render(lastDocument, lastPages, overlay.page());
+        if (before == null || after == null || before.getWidth() != after.getWidth()
+                || before.getHeight() != after.getHeight()) {
+            return true; // cannot compare: an overlay the signer did not see counts as hiding
         }
         try {
-            PDRectangle crop = signedDocument.getPage(overlay.page() - 1).getCropBox();
-            float scale = RENDER_DPI / 72f;
-            float[] rect = overlay.rect();
-            float insetX = (rect[2] - rect[0]) * 0.15f;
-            float insetY = (rect[3] - rect[1]) * 0.15f;
-            int x0 = clamp((rect[0] + insetX - crop.getLowerLeftX()) * scale, image.getWidth());
-            int x1 = clamp((rect[2] - insetX - crop.getLowerLeftX()) * scale, image.getWidth());
-            int y0 = clamp((crop.getUpperRightY() - (rect[3] - insetY)) * scale, image.getHeight());
-            int y1 = clamp((crop.getUpperRightY() - (rect[1] + insetY)) * scale, image.getHeight());
-            long ink = 0;
-            long area = 0;
-            for (int y = y0; y < y1; y++) {
-                for (int x = x0; x < x1; x++) {
-                    area++;
-                    int rgb = image.getRGB(x, y);
-                    int darkest = Math.min(rgb >> 16 & 0xff, Math.min(rgb >> 8 & 0xff, rgb & 0xff));
-                    if (darkest < 200) {
-                        ink++;
-                    }
-                }
-            }
-            return area > 0 && (double) ink / area > INK_THRESHOLD;
+            return hidden(overlay, before, after);
         } catch (RuntimeException e) {
             return true;
         }
+    }
+
+    private static int darkest(int rgb) {
+        return Math.min(rgb >> 16 & 0xff, Math.min(rgb >> 8 & 0xff, rgb & 0xff));
+    }
+
+    private static int distance(int a, int b) {
+        return Math.max(Math.abs((a >> 16 & 0xff) - (b >> 16 & 0xff)), Math.max(Math.abs((a >> 8 & 0xff)
+                - (b >> 8 & 0xff)), Math.abs((a & 0xff) - (b & 0xff))));
     }
 
     private static int clamp(float value, int limit) {
         return Math.max(0, Math.min(limit, Math.round(value)));
     }
 
-    private BufferedImage render(int page) {
-        if (renderedPages.containsKey(page)) {
-            return renderedPages.get(page);
+    private static BufferedImage render(PDDocument document, Map<Integer, BufferedImage> cache, int page) {
+        if (cache.containsKey(page)) {
+            return cache.get(page);
         }
         BufferedImage image = null;
-        if (renderedPages.size() < MAX_RENDERED_PAGES) {
+        if (cache.size() < MAX_RENDERED_PAGES) {
             try {
-                image = new PDFRenderer(signedDocument).renderImageWithDPI(page - 1, RENDER_DPI, ImageType.RGB);
+                image = new PDFRenderer(document).renderImageWithDPI(page - 1, RENDER_DPI, ImageType.RGB);
             } catch (IOException | RuntimeException e) {
-                log.warn("cannot render signed page {} to check an overlay: {}", page, e.toString());
+                log.warn("cannot render page {} to check an overlay: {}", page, e.toString());
             }
         }
-        renderedPages.put(page, image);
+        cache.put(page, image);
         return image;
+    }
+
+    /**
+     * Whether the page's own content (annotations left out) renders pixel for pixel the same in both
+     * revisions: a writer that rewrites a shared font or resource object without changing what it draws is
+     * not a content change. Anything that cannot be rendered counts as changed.
+     */
+    private boolean rendersTheSame(int page) {
+        BufferedImage before = renderContent(signedDocument, page);
+        BufferedImage after = renderContent(lastDocument, page);
+        if (before == null || after == null || before.getWidth() != after.getWidth()
+                || before.getHeight() != after.getHeight()) {
+            return false;
+        }
+        for (int y = 0; y < before.getHeight(); y++) {
+            for (int x = 0; x < before.getWidth(); x++) {
+                if (before.getRGB(x, y) != after.getRGB(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private BufferedImage renderContent(PDDocument document, int page) {
+        if (contentRenders++ >= MAX_RENDERED_PAGES) {
+            return null;
+        }
+        try {
+            PDFRenderer renderer = new PDFRenderer(document);
+            renderer.setAnnotationsFilter(annotation -> false);
+            return renderer.renderImageWithDPI(page - 1, RENDER_DPI, ImageType.RGB);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether an annotation or widget the signer saw was drawn over page content it hid (the "hide" shadow
+     * attack: an opaque overlay at signing time, changed or removed later to show what was under it).
+     */
+    private boolean hidContentWhenSigned(Annotation annotation) {
+        if (!annotation.visible() || annotation.page() < 1 || annotation.page() > signed.pageCount()) {
+            return false;
+        }
+        BufferedImage content = renderContent(signedDocument, annotation.page());
+        BufferedImage seen = render(signedDocument, signedPages, annotation.page());
+        if (content == null || seen == null || content.getWidth() != seen.getWidth()) {
+            return false;
+        }
+        return hidden(annotation, content, seen);
+    }
+
+    /** Among the ink of {@code before} inside the annotation's inset rectangle, whether most differs in {@code after}. */
+    private boolean hidden(Annotation annotation, BufferedImage before, BufferedImage after) {
+        PDRectangle crop = signedDocument.getPage(annotation.page() - 1).getCropBox();
+        float scale = RENDER_DPI / 72f;
+        float[] rect = annotation.rect();
+        float insetX = (rect[2] - rect[0]) * 0.15f;
+        float insetY = (rect[3] - rect[1]) * 0.15f;
+        int x0 = clamp((rect[0] + insetX - crop.getLowerLeftX()) * scale, before.getWidth());
+        int x1 = clamp((rect[2] - insetX - crop.getLowerLeftX()) * scale, before.getWidth());
+        int y0 = clamp((crop.getUpperRightY() - (rect[3] - insetY)) * scale, before.getHeight());
+        int y1 = clamp((crop.getUpperRightY() - (rect[1] + insetY)) * scale, before.getHeight());
+        long area = 0;
+        long ink = 0;
+        long changed = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                area++;
+                int was = before.getRGB(x, y);
+                if (darkest(was) < 200) {
+                    ink++;
+                    if (distance(was, after.getRGB(x, y)) > 96) {
+                        changed++;
+                    }
+                }
+            }
+        }
+        return area > 0 && (double) ink / area > INK_THRESHOLD && (double) changed / ink > HIDDEN_THRESHOLD;
     }
 
     /** A document time-stamp (ETSI EN 319 142-1 §5.4, ISO 32000-2 §12.8.5) is validation data, not a signature. */

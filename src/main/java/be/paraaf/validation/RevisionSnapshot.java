@@ -95,6 +95,7 @@ final class RevisionSnapshot {
         }
         COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
         Map<String, Field> fields = fields(catalog, annotations);
+        orphanSignatures(document, fields, annotations);
         String active = digest(catalog.getDictionaryObject(COSName.OPEN_ACTION), catalog.getDictionaryObject(COSName.AA),
                 javaScriptNames(catalog));
         List<COSBase> others = new ArrayList<>();
@@ -253,12 +254,87 @@ final class RevisionSnapshot {
             COSObjectKey valueKey = value instanceof COSObject reference ? reference.getKey() : key;
             COSBase resolvedValue = value instanceof COSObject reference ? reference.getObject() : value;
             boolean signatureField = "Sig".equals(type);
-            fields.putIfAbsent(name, new Field(name, type, digest(resolvedValue), resolvedValue != null
-                    && !(resolvedValue instanceof org.apache.pdfbox.cos.COSNull), List.copyOf(widgets), valueKey, key,
+            // a signature is its signed bytes and value: /Reference → /Data reaches the whole catalog
+            String valueDigest = signatureField && resolvedValue instanceof COSDictionary dictionary
+                    ? signatureDigest(dictionary) : digest(resolvedValue);
+            fields.putIfAbsent(name, new Field(name, type, valueDigest, hasValue(resolvedValue), List.copyOf(widgets),
+                    valueKey, key,
                     signatureField && resolvedValue instanceof COSDictionary dictionary ? dictionary : null,
                     signatureField ? node.getCOSDictionary(COSName.getPDFName("Lock")) : null));
         }
         return fields;
+    }
+
+    /**
+     * Signature widgets on a page that the form's field tree does not reach still hold signatures: readers
+     * such as pdfsig may count them, so they are counted here too (named by /T, or by page and position).
+     */
+    private static void orphanSignatures(PDDocument document, Map<String, Field> fields,
+            List<List<Annotation>> pageAnnotations) {
+        Set<COSObjectKey> known = new HashSet<>();
+        fields.values().forEach(field -> field.widgets().forEach(widget -> {
+            if (widget.key() != null) {
+                known.add(widget.key());
+            }
+        }));
+        Map<COSObjectKey, Annotation> byKey = new LinkedHashMap<>();
+        pageAnnotations.forEach(page -> page.forEach(annotation -> {
+            if (annotation.key() != null) {
+                byKey.put(annotation.key(), annotation);
+            }
+        }));
+        for (int i = 0; i < document.getNumberOfPages() && fields.size() < MAX_FIELDS; i++) {
+            COSArray array = document.getPage(i).getCOSObject().getCOSArray(COSName.ANNOTS);
+            for (int j = 0; array != null && j < array.size() && j < MAX_FIELDS; j++) {
+                COSBase entry = array.get(j);
+                COSObjectKey key = entry instanceof COSObject reference ? reference.getKey() : null;
+                COSBase value = entry instanceof COSObject reference ? reference.getObject() : entry;
+                if (!(value instanceof COSDictionary widget) || key != null && known.contains(key)
+                        || !"Sig".equals(inheritedType(widget))) {
+                    continue;
+                }
+                COSBase signature = widget.getDictionaryObject(COSName.V);
+                if (!(signature instanceof COSDictionary dictionary)) {
+                    continue;
+                }
+                String partial = widget.getString(COSName.T);
+                String name = partial != null ? partial : "page " + (i + 1) + " signature " + (j + 1);
+                Annotation annotation = key != null && byKey.containsKey(key) ? byKey.get(key)
+                        : annotation(widget, key, i + 1);
+                COSBase v = widget.getItem(COSName.V);
+                fields.putIfAbsent(name, new Field(name, "Sig", signatureDigest(dictionary), true, List.of(annotation),
+                        v instanceof COSObject reference ? reference.getKey() : key, key, dictionary,
+                        widget.getCOSDictionary(COSName.getPDFName("Lock"))));
+            }
+        }
+    }
+
+    /** A value a reader sees: not missing, not an empty string, not an unchecked box (/Off). */
+    private static boolean hasValue(COSBase value) {
+        if (value == null || value instanceof org.apache.pdfbox.cos.COSNull) {
+            return false;
+        }
+        if (value instanceof COSString string) {
+            return !string.getString().isBlank();
+        }
+        return !(value instanceof COSName name && name.getName().equals("Off"));
+    }
+
+    private static String signatureDigest(COSDictionary signature) {
+        return digest(signature.getDictionaryObject(COSName.BYTERANGE), signature.getDictionaryObject(COSName.CONTENTS),
+                signature.getDictionaryObject(COSName.SUB_FILTER));
+    }
+
+    private static String inheritedType(COSDictionary node) {
+        COSDictionary current = node;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            String type = current.getNameAsString(COSName.FT);
+            if (type != null) {
+                return type;
+            }
+            current = current.getCOSDictionary(COSName.PARENT);
+        }
+        return null;
     }
 
     private static Annotation widget(COSBase reference, COSDictionary dictionary,

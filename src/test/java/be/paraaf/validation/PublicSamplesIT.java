@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * {@code DIR/alarms.txt} lists (one file name a line) those that were tampered with on purpose. A false
  * alarm is a legitimate file on which paraaf reports a change after signing, or calls a signature INVALID
  * that DSS's own ETSI validation did not; a missed alarm is a listed file whose verdict reads valid.
- * Prints one line per file (verdict, signatures, findings) and fails on the first kind of mistake.
+ * Prints one line per file (verdict, signatures, findings) and fails on either kind of mistake;
+ * {@code -Dparaaf.samples.out=DIR} keeps each answer as JSON.
  */
 class PublicSamplesIT extends ServiceIT {
 
@@ -52,6 +53,10 @@ class PublicSamplesIT extends ServiceIT {
                     continue;
                 }
                 JsonNode validation = ServiceClient.json(response);
+                if (System.getProperty("paraaf.samples.out") != null) {
+                    Path out = Files.createDirectories(Path.of(System.getProperty("paraaf.samples.out")));
+                    Files.write(out.resolve(name + ".json"), response.body());
+                }
                 String verdict = validation.get("verdict").asString();
                 boolean alarmed = false;
                 StringBuilder line = new StringBuilder(String.format("%-60s %-27s", name, verdict));
