@@ -4,6 +4,7 @@ import be.paraaf.prepare.Block.Fact;
 import be.paraaf.prepare.Block.SignatureSlot;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,6 +34,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
@@ -94,6 +98,12 @@ final class PdfComposer {
     }
 
     private record Field(String name, PDRectangle rectangle) implements Op {
+    }
+
+    private record Box(float x, float y, float width, float height, float[] fill, float[] stroke) implements Op {
+    }
+
+    private record Image(float x, float y, float width, float height, BufferedImage image) implements Op {
     }
 
     private final PDDocument document;
@@ -181,12 +191,90 @@ final class PdfComposer {
                     }
                     y -= 4;
                 }
+        } else if (block instanceof Block.Banner banner) {
+                banner(banner);
+        } else if (block instanceof Block.Pictures pictures) {
+                List<Block.Picture> all = pictures.pictures();
+                for (int i = 0; i < all.size(); i += 2) {
+                    pictureRow(all.subList(i, Math.min(i + 2, all.size())));
+                }
         } else if (block instanceof Block.Signatures signatures) {
                 List<SignatureSlot> slots = signatures.slots();
                 for (int i = 0; i < slots.size(); i += 2) {
                     signatureRow(slots.subList(i, Math.min(i + 2, slots.size())));
                 }
         }
+    }
+
+    private void banner(Block.Banner banner) throws IOException {
+        float[][] colours = switch (banner.tone()) {
+            case GOOD -> new float[][] {{0.90f, 0.96f, 0.92f}, {0.04f, 0.42f, 0.18f}};
+            case DOUBT -> new float[][] {{1.00f, 0.96f, 0.84f}, {0.48f, 0.29f, 0.00f}};
+            case BAD -> new float[][] {{0.99f, 0.91f, 0.91f}, {0.63f, 0.11f, 0.11f}};
+        };
+        float padding = 8;
+        List<String> label = wrap(banner.label(), bold, 13, WIDTH - 2 * padding);
+        List<String> text = wrap(banner.text(), regular, BODY, WIDTH - 2 * padding);
+        float height = padding + label.size() * 17 + 2 + text.size() * LEADING + padding - 3;
+        ensure(height + 10);
+        y -= 4;
+        float top = y;
+        page.add(new Box(LEFT, top - height, WIDTH, height, colours[0], colours[1]));
+        y -= padding;
+        for (String line : label) {
+            text(LEFT + padding, 13, true, colours[1], line, 17);
+        }
+        y -= 2;
+        for (String line : text) {
+            text(LEFT + padding, BODY, false, INK, line, LEADING);
+        }
+        y = top - height - 8;
+    }
+
+    private void pictureRow(List<Block.Picture> row) throws IOException {
+        float gap = SLOT_GAP;
+        float column = (WIDTH - gap) / 2;
+        float maxHeight = TOP - BOTTOM - 4 * LEADING;
+        List<BufferedImage> images = new ArrayList<>();
+        float imageHeight = 0;
+        int captionLines = 1;
+        for (Block.Picture picture : row) {
+            BufferedImage image = picture.png() == null ? null : ImageIO.read(new ByteArrayInputStream(picture.png()));
+            images.add(image);
+            if (image != null) {
+                imageHeight = Math.max(imageHeight, Math.min(maxHeight, column * image.getHeight() / image.getWidth()));
+            }
+            captionLines = Math.max(captionLines, wrap(picture.caption(), regular, 9, column).size());
+        }
+        if (imageHeight == 0) {
+            imageHeight = column * PAGE.getHeight() / PAGE.getWidth() / 2;
+        }
+        float height = 6 + captionLines * 12 + 2 + imageHeight + 8;
+        ensure(height);
+        y -= 6;
+        float top = y;
+        for (int i = 0; i < row.size(); i++) {
+            float x = LEFT + i * (column + gap);
+            y = top;
+            for (String line : wrap(row.get(i).caption(), regular, 9, column)) {
+                text(x, 9, false, MUTED, line, 12);
+            }
+            float imageTop = top - captionLines * 12 - 2;
+            BufferedImage image = images.get(i);
+            if (image == null) {
+                page.add(new Frame(x, imageTop - imageHeight, column, imageHeight));
+                continue;
+            }
+            float width = column;
+            float drawnHeight = width * image.getHeight() / image.getWidth();
+            if (drawnHeight > imageHeight) {
+                width = imageHeight * image.getWidth() / image.getHeight();
+                drawnHeight = imageHeight;
+            }
+            page.add(new Image(x, imageTop - drawnHeight, width, drawnHeight, image));
+            page.add(new Frame(x, imageTop - drawnHeight, width, drawnHeight));
+        }
+        y = top - height + 6;
     }
 
     private void signatureRow(List<SignatureSlot> row) throws IOException {
@@ -318,6 +406,25 @@ final class PdfComposer {
                             content.moveTo(rule.x(), rule.y());
                             content.lineTo(rule.x() + rule.width(), rule.y());
                             content.stroke();
+                    } else if (op instanceof Box box) {
+                            content.setNonStrokingColor(box.fill()[0], box.fill()[1], box.fill()[2]);
+                            content.setStrokingColor(box.stroke()[0], box.stroke()[1], box.stroke()[2]);
+                            content.setLineWidth(1.2f);
+                            content.addRect(box.x(), box.y(), box.width(), box.height());
+                            content.fillAndStroke();
+                    } else if (op instanceof Image image) {
+                            // opaque RGB (no alpha, hence no soft mask): PDF/A-2b allows no transparency
+                            BufferedImage rgb = image.image();
+                            if (rgb.getType() != BufferedImage.TYPE_INT_RGB) {
+                                rgb = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
+                                java.awt.Graphics2D g = rgb.createGraphics();
+                                g.setColor(java.awt.Color.WHITE);
+                                g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+                                g.drawImage(image.image(), 0, 0, null);
+                                g.dispose();
+                            }
+                            PDImageXObject xobject = LosslessFactory.createFromImage(document, rgb);
+                            content.drawImage(xobject, image.x(), image.y(), image.width(), image.height());
                     } else if (op instanceof Field field) {
                             if (form == null) {
                                 form = new PDAcroForm(document);
