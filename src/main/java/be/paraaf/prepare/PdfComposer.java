@@ -69,6 +69,8 @@ final class PdfComposer {
     private static final float SLOT_GAP = 20;
     private static final float SLOT_WIDTH = (WIDTH - SLOT_GAP) / 2;
     private static final float BOX_HEIGHT = FIELD_HEIGHT + 12;
+    /** Pictures are at most this tall (an A4 page then fits a signature's facts and one pair of pages). */
+    private static final float PICTURE_HEIGHT = 270;
     private static final float[] INK = {0.08f, 0.10f, 0.16f};
     private static final float[] MUTED = {0.35f, 0.38f, 0.45f};
     private static final float[] ACCENT = {0.05f, 0.25f, 0.50f};
@@ -231,48 +233,50 @@ final class PdfComposer {
         y = top - height - 8;
     }
 
+    /**
+     * Up to two pictures side by side, as wide as the column allows and no taller than {@link #PICTURE_HEIGHT},
+     * the pair centred, each with its caption above; a missing picture leaves an empty frame of the same size.
+     */
     private void pictureRow(List<Block.Picture> row) throws IOException {
         float gap = SLOT_GAP;
         float column = (WIDTH - gap) / 2;
-        float maxHeight = TOP - BOTTOM - 4 * LEADING;
         List<BufferedImage> images = new ArrayList<>();
-        float imageHeight = 0;
-        int captionLines = 1;
+        float aspect = PAGE.getHeight() / PAGE.getWidth(); // height per width; of the first picture when there is one
         for (Block.Picture picture : row) {
             BufferedImage image = picture.png() == null ? null : ImageIO.read(new ByteArrayInputStream(picture.png()));
             images.add(image);
-            if (image != null) {
-                imageHeight = Math.max(imageHeight, Math.min(maxHeight, column * image.getHeight() / image.getWidth()));
+            if (image != null && images.stream().filter(java.util.Objects::nonNull).count() == 1) {
+                aspect = (float) image.getHeight() / image.getWidth();
             }
-            captionLines = Math.max(captionLines, wrap(picture.caption(), regular, 9, column).size());
         }
-        if (imageHeight == 0) {
-            imageHeight = column * PAGE.getHeight() / PAGE.getWidth() / 2;
+        float width = Math.min(column, PICTURE_HEIGHT / aspect);
+        float imageHeight = width * aspect;
+        int captionLines = 1;
+        for (Block.Picture picture : row) {
+            captionLines = Math.max(captionLines, wrap(picture.caption(), regular, 9, width).size());
         }
         float height = 6 + captionLines * 12 + 2 + imageHeight + 8;
         ensure(height);
         y -= 6;
         float top = y;
+        float start = LEFT + (WIDTH - (row.size() * width + (row.size() - 1) * gap)) / 2;
         for (int i = 0; i < row.size(); i++) {
-            float x = LEFT + i * (column + gap);
+            float x = start + i * (width + gap);
             y = top;
-            for (String line : wrap(row.get(i).caption(), regular, 9, column)) {
+            for (String line : wrap(row.get(i).caption(), regular, 9, width)) {
                 text(x, 9, false, MUTED, line, 12);
             }
             float imageTop = top - captionLines * 12 - 2;
             BufferedImage image = images.get(i);
-            if (image == null) {
-                page.add(new Frame(x, imageTop - imageHeight, column, imageHeight));
-                continue;
+            if (image != null) {
+                // another aspect than the first picture: fitted into the same box
+                float drawnWidth = Math.min(width, imageHeight * image.getWidth() / image.getHeight());
+                float drawnHeight = drawnWidth * image.getHeight() / image.getWidth();
+                page.add(new Image(x, imageTop - drawnHeight, drawnWidth, drawnHeight, image));
+                page.add(new Frame(x, imageTop - drawnHeight, drawnWidth, drawnHeight));
+            } else {
+                page.add(new Frame(x, imageTop - imageHeight, width, imageHeight));
             }
-            float width = column;
-            float drawnHeight = width * image.getHeight() / image.getWidth();
-            if (drawnHeight > imageHeight) {
-                width = imageHeight * image.getWidth() / image.getHeight();
-                drawnHeight = imageHeight;
-            }
-            page.add(new Image(x, imageTop - drawnHeight, width, drawnHeight, image));
-            page.add(new Frame(x, imageTop - drawnHeight, width, drawnHeight));
         }
         y = top - height + 6;
     }

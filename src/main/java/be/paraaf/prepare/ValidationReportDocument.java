@@ -72,7 +72,7 @@ public class ValidationReportDocument {
             blocks.add(new Block.Heading(labels.text("report.signature", number) + ": "
                     + signature.verdictLabel().in(lang)));
             List<Block.Fact> facts = new ArrayList<>();
-            facts.add(new Block.Fact(labels.text("report.verdict"), signature.reasonText().in(lang)));
+            facts.add(new Block.Fact(labels.text("report.reason"), signature.reasonText().in(lang)));
             facts.add(new Block.Fact(labels.text("report.signer"), value(signature.signerName())));
             if (signature.nationalRegisterNumber() != null) {
                 facts.add(new Block.Fact(labels.text("label.nationalNumber"), signature.nationalRegisterNumber()));
@@ -86,11 +86,12 @@ public class ValidationReportDocument {
             if (signature.findings().isEmpty()) {
                 facts.add(new Block.Fact(labels.text("report.changes"), labels.text("report.noChanges")));
             }
-            blocks.add(new Block.Facts(facts));
-            if (!signature.findings().isEmpty()) {
-                blocks.add(new Block.Steps(signature.findings().stream()
-                        .map(finding -> finding.text().in(lang)).toList()));
+            boolean first = true;
+            for (FindingSummary finding : signature.findings()) { // one row each: a row never splits over pages
+                facts.add(new Block.Fact(first ? labels.text("report.changes") : "", "\u2022 " + finding.text().in(lang)));
+                first = false;
             }
+            blocks.add(new Block.Facts(facts));
             for (PagePicture picture : signature.pictures()) {
                 blocks.add(new Block.Pictures(List.of(
                         new Block.Picture(picture.signed() == null ? null : read(pictures, number, picture, "signed"),
