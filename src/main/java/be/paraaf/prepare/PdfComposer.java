@@ -28,7 +28,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -37,8 +36,6 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
@@ -467,12 +464,7 @@ final class PdfComposer {
         widget.setPage(pdPage);
         widget.setPrinted(true);
         // PDF/A: every annotation needs a normal appearance; an empty form XObject until someone signs
-        PDAppearanceStream empty = new PDAppearanceStream(document);
-        empty.setBBox(new PDRectangle(field.rectangle().getWidth(), field.rectangle().getHeight()));
-        empty.setResources(new PDResources());
-        PDAppearanceDictionary appearance = new PDAppearanceDictionary();
-        appearance.setNormalAppearance(empty);
-        widget.setAppearance(appearance);
+        widget.setAppearance(EmptyFieldAppearance.of(document, field.rectangle()));
         pdPage.getAnnotations().add(widget);
         form.getFields().add(signatureField);
         form.getCOSObject().removeItem(COSName.NEED_APPEARANCES);

@@ -115,6 +115,7 @@ final class PdfInspector {
             widget.setRectangle(rectangle);
             widget.setPage(page);
             widget.setPrinted(true);
+            widget.setAppearance(EmptyFieldAppearance.of(document, rectangle));
 
             COSDictionary pageDictionary = page.getCOSObject();
             COSArray annotations = array(pageDictionary, COSName.ANNOTS);
