@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -142,7 +142,7 @@ class VerifierPageIT extends ServiceIT {
         new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> images.stream().allMatch(image ->
                 Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
                         "return arguments[0].complete && arguments[0].naturalWidth > 0", image))));
-        screenshot(page, card, "changed-nl");
+        screenshot(page, "changed-nl");
         assertThat(axeViolations(page)).isEmpty(); // the result too, not only the empty page (AccessibilityIT)
 
         page.findElement(By.cssSelector("nav.languages button[data-lang='en']")).click();
@@ -155,35 +155,8 @@ class VerifierPageIT extends ServiceIT {
         assertThat(card.findElement(By.cssSelector("ul.findings")).getText()).contains("After ")
                 .doesNotContain("Na de handtekening");
         assertThat(card.findElement(By.cssSelector(".pictures img")).getAttribute("alt")).contains("Page 1");
-        screenshot(page, card, "changed-en");
-    }
-
-    /** axe-core's WCAG 2.1 A/AA violations of the page as it is now (as AccessibilityIT runs it). */
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> axeViolations(WebDriver page) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) page;
-        try (InputStream in = VerifierPageIT.class.getResourceAsStream("/axe.min.js")) {
-            js.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return (List<Map<String, Object>>) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-                  .then(result => done(result.violations.map(v => ({ id: v.id, help: v.help,
-                    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary).slice(0, 5) }))))
-                  .catch(error => done([{ id: 'axe-error', help: String(error) }]));""");
-    }
-
-    private static ResourceBundle texts(String language) {
-        return ResourceBundle.getBundle("be.paraaf.validation.texts", Locale.forLanguageTag(language),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
-    /** Keeps a screenshot of the page around {@code element} under target/screenshots/ for a human to look at. */
-    private static void screenshot(WebDriver page, WebElement element, String name) throws IOException {
-        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView(true)", page.findElement(By.id("verdict")));
-        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(directory.resolve("VerifierPageIT-" + name + ".png"),
-                ((TakesScreenshot) page).getScreenshotAs(OutputType.BYTES));
+        ((JavascriptExecutor) page).executeScript("document.querySelector('details.technical').open = true");
+        screenshot(page, "changed-en");
     }
 
     @Test
@@ -217,6 +190,39 @@ class VerifierPageIT extends ServiceIT {
                 .contains("default-src 'self'", "frame-ancestors 'none'");
         WebDriver ui = open("/swagger-ui.html");
         assertThat(waitFor(ui, By.cssSelector(".swagger-ui .info .title")).getText()).isNotBlank();
+    }
+
+    /** axe-core's WCAG 2.1 A/AA violations of the page as it is now (as AccessibilityIT runs it). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> axeViolations(WebDriver page) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) page;
+        try (InputStream in = VerifierPageIT.class.getResourceAsStream("/axe.min.js")) {
+            js.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return (List<Map<String, Object>>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(result => done(result.violations.map(v => ({ id: v.id, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary).slice(0, 5) }))))
+                  .catch(error => done([{ id: 'axe-error', help: String(error) }]));""");
+    }
+
+    private static ResourceBundle texts(String language) {
+        return ResourceBundle.getBundle("be.paraaf.validation.texts", Locale.forLanguageTag(language),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** Keeps a screenshot of the whole page under target/screenshots/ for a human to look at. */
+    @SuppressWarnings("unchecked")
+    private static void screenshot(WebDriver page, String name) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) page;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("captureBeyondViewport",
+                true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+        Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(directory.resolve("VerifierPageIT-" + name + ".png"),
+                Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static WebDriver open(String path) {
