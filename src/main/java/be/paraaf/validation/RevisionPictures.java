@@ -63,6 +63,15 @@ final class RevisionPictures {
 
     /** Adds pictures to the summary of a PDF validation; the summary unchanged when there is nothing to show. */
     static Pictured attach(ValidationSummary summary, byte[] pdf) {
+        try {
+            return pictured(summary, pdf);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.warn("no revision pictures for validation {}: {}", summary.id(), e.toString());
+            return new Pictured(summary, Map.of());
+        }
+    }
+
+    private static Pictured pictured(ValidationSummary summary, byte[] pdf) {
         if (pdf.length > MAX_DOCUMENT_BYTES || summary.signatures().isEmpty()) {
             return new Pictured(summary, Map.of());
         }
