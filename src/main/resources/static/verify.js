@@ -39,6 +39,8 @@
       last = json;
       render(json);
       status.textContent = "";
+      // the verdict first, also for a screen reader: focus moves to it (not on a language switch)
+      document.getElementById("verdict").focus();
     } catch (e) {
       showProblem({ title: t("error.generic") });
     } finally {
@@ -85,6 +87,7 @@
     box.id = "verdict";
     box.dataset.verdict = summary.verdict;
     box.setAttribute("aria-labelledby", "verdict-label");
+    box.tabIndex = -1;
     const label = el("h2", null, words(summary.verdictLabel));
     label.id = "verdict-label";
     box.append(label, el("p", "verdict-text", words(summary.verdictText)));

@@ -56,7 +56,7 @@ class VerifierPageIT extends ServiceIT {
     }
 
     @Test
-    void signedPdfShowsItsVerdictInTheChosenLanguageWithItsReports() {
+    void signedPdfShowsItsVerdictInTheChosenLanguageWithItsReports() throws IOException {
         WebDriver page = open("/verify.html?lang=nl");
         upload(page, signed);
 
@@ -69,6 +69,8 @@ class VerifierPageIT extends ServiceIT {
         assertThat(card.getText()).contains("Jan Peeters", "85073003328", "PAdES-BASELINE-T", "tenant-1",
                 texts("nl").getString("reason.VALID"));
         assertThat(card.findElements(By.cssSelector(".pictures"))).isEmpty();
+        assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("verdict");
+        screenshot(page, "valid-nl");
 
         page.findElement(By.cssSelector("nav.languages button[data-lang='fr']")).click();
         assertThat(page.findElement(By.cssSelector("article.signature .verdict")).getText()).isEqualTo("Valide");
