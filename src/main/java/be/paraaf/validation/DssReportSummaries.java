@@ -41,6 +41,17 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  */
 final class DssReportSummaries {
 
+    /** The detail of DSS's rendering comparison; paraaf drops pages it explains by widgets that changed. */
+    static final String RENDERING_DIFFERS = "DSS: the page renders differently";
+
+    /**
+     * Object changes DSS calls undefined that signing tools make on legitimate documents: tagged-PDF
+     * structure for a new widget (DSS-2821: /StructParents, /Tabs, /StructTreeRoot), and an appearance
+     * stream's /FormType written by one tool and not by another.
+     */
+    private static final java.util.regex.Pattern HARMLESS_UNDEFINED = java.util.regex.Pattern.compile(
+            ".*(/StructParents?|/Tabs|/FormType)\\s*$|.*/StructTreeRoot\\b.*");
+
     private DssReportSummaries() {
     }
 
@@ -153,15 +164,17 @@ final class DssReportSummaries {
         if (primary) {
             if (!revision.getPdfVisualDifferenceConcernedPages().isEmpty()) {
                 findings.add(Finding.onPages(FindingCode.PAGE_CONTENT_CHANGED,
-                        pages(revision.getPdfVisualDifferenceConcernedPages()), "DSS: the page renders differently"));
+                        pages(revision.getPdfVisualDifferenceConcernedPages()), RENDERING_DIFFERS));
             }
             if (!revision.getPdfPageDifferenceConcernedPages().isEmpty()) {
                 findings.add(Finding.onPages(FindingCode.PAGES_ADDED_OR_REMOVED,
                         pages(revision.getPdfPageDifferenceConcernedPages()), "DSS: the number of pages differs"));
             }
-            if (!revision.getPdfUndefinedChanges().isEmpty()) {
-                findings.add(Finding.of(FindingCode.OBJECTS_CHANGED, "DSS undefined changes: "
-                        + objects(revision.getPdfUndefinedChanges())));
+            List<XmlObjectModification> undefined = revision.getPdfUndefinedChanges().stream()
+                    .filter(change -> change.getValue() == null || !HARMLESS_UNDEFINED.matcher(change.getValue()).matches())
+                    .toList();
+            if (!undefined.isEmpty()) {
+                findings.add(Finding.of(FindingCode.OBJECTS_CHANGED, "DSS undefined changes: " + objects(undefined)));
             }
             if (!revision.getPdfExtensionChanges().isEmpty()) {
                 findings.add(Finding.of(FindingCode.VALIDATION_DATA_ADDED, "DSS: "

@@ -37,7 +37,8 @@ import org.apache.pdfbox.pdmodel.PDResources;
 final class PageFingerprints {
 
     private static final Set<COSName> NOT_RENDERED = Set.of(COSName.PARENT, COSName.ANNOTS, COSName.P,
-            COSName.STRUCT_PARENTS, COSName.getPDFName("PieceInfo"), COSName.METADATA, COSName.getPDFName("LastModified"));
+            COSName.STRUCT_PARENTS, COSName.getPDFName("PieceInfo"), COSName.METADATA, COSName.getPDFName("LastModified"),
+            COSName.getPDFName("Tabs"));
 
     private PageFingerprints() {
     }

@@ -137,6 +137,9 @@ final class Verdicts {
         } else if (Boolean.FALSE.equals(signature.wholeDocument())) {
             changes.add(Finding.of(FindingCode.NOT_WHOLE_DOCUMENT, "XML signature scopes do not cover the whole document"));
         }
+        if (ours != null && structure.readable()) {
+            changes = explainRendering(changes);
+        }
         Integer certification = ours != null && ours.certification() != null ? ours.certification()
                 : signature.certification();
         List<Finding> merged = merge(changes);
@@ -248,6 +251,37 @@ final class Verdicts {
         boolean allowedChanges = signatures.stream().anyMatch(signature -> signature.modificationLevel() != null
                 && signature.modificationLevel().exceeds(ModificationLevel.SIGNATURES));
         return allowedChanges ? DocumentVerdict.VALID_WITH_ALLOWED_CHANGES : DocumentVerdict.VALID;
+    }
+
+    /** Changes to existing widgets and annotations render differently; DSS compares with them in place. */
+    private static final Set<FindingCode> CHANGED_IN_PLACE = Set.of(FindingCode.FORM_FIELD_FILLED,
+            FindingCode.SIGNED_LATER, FindingCode.ANNOTATION_CHANGED, FindingCode.VALIDATION_DATA_ADDED);
+
+    /**
+     * DSS's rendering comparison on a page paraaf found unchanged in content, where a field was filled or
+     * signed or an annotation changed in place, shows that change, not another one: those pages are dropped
+     * (on a page whose content changed, paraaf reports it itself).
+     */
+    private static List<Finding> explainRendering(List<Finding> changes) {
+        Set<Integer> explained = new HashSet<>();
+        for (Finding change : changes) {
+            if (CHANGED_IN_PLACE.contains(change.code())) {
+                explained.addAll(change.pages());
+            }
+        }
+        List<Finding> result = new ArrayList<>();
+        for (Finding change : changes) {
+            if (change.code() == FindingCode.PAGE_CONTENT_CHANGED
+                    && DssReportSummaries.RENDERING_DIFFERS.equals(change.detail())) {
+                List<Integer> unexplained = change.pages().stream().filter(page -> !explained.contains(page)).toList();
+                if (!unexplained.isEmpty()) {
+                    result.add(new Finding(change.code(), unexplained, change.arguments(), change.detail()));
+                }
+            } else {
+                result.add(change);
+            }
+        }
+        return result;
     }
 
     /** Findings with the same code and values become one, their pages and details joined. */

@@ -40,13 +40,18 @@ public final class Benchmarks {
 
     /** The results in insertion order; the first entry is the baseline. */
     public static String table(Map<String, double[]> results) {
+        return table(results, WARM_UP, ITERATIONS);
+    }
+
+    /** As {@link #table(Map)}, for results measured with other iteration counts. */
+    public static String table(Map<String, double[]> results, int warmUp, int iterations) {
         double baseline = results.values().iterator().next()[0];
         StringBuilder table = new StringBuilder(String.format("%n%-52s %10s %10s %12s%n", "operation",
                 "median ms", "p90 ms", "x baseline"));
         results.forEach((name, figures) -> table.append(String.format("%-52s %10.2f %10.2f %12.2f%n", name,
                 figures[0], figures[1], figures[0] / baseline)));
-        table.append(String.format("(%d warm-up + %d measured iterations each, one thread, Java %s)%n", WARM_UP,
-                ITERATIONS, Runtime.version()));
+        table.append(String.format("(%d warm-up + %d measured iterations each, one thread, Java %s)%n", warmUp,
+                iterations, Runtime.version()));
         return table.toString();
     }
 }

@@ -47,19 +47,24 @@ class AttackCorpusIT extends ServiceIT {
     /** Built once, after Spring has started the service (the method source of a PER_CLASS test). */
     Stream<Attack> attacks() {
         if (corpus == null) {
-            Citizen tenant = CLIENT.issueCitizen("Ilse", "Maes", NationalRegisterNumber.withCheck("880412321", false).value());
-            Citizen coTenant = CLIENT.issueCitizen("Tom", "Peeters", NationalRegisterNumber.withCheck("850101456", false).value());
-            Citizen attacker = CLIENT.issueCitizen("Eve", "Mallory", NationalRegisterNumber.withCheck("770707789", false).value());
-            corpus = AttackCorpus.build(
-                    (pdf, options) -> FLOW.signPdf(pdf, tenant, options),
-                    (pdf, options) -> FLOW.signPdf(pdf, coTenant, options),
-                    xml -> FLOW.complete(FLOW.prepare("/api/signatures/xades/prepare", "payment.xml", "application/xml",
-                            xml, tenant.chain(), Map.of("level", "B-B", "packaging", "ENVELOPED")), tenant.signatureKey()),
-                    attacker.signatureKey(), attacker.chain(),
-                    TestDocs.read(TestDocs.SAMPLE_CONTRACT), TestDocs.read(TestDocs.GENERATED_TEMPLATES.resolve("lease-nl.pdf")));
+            corpus = buildCorpus();
             dump();
         }
         return corpus.stream();
+    }
+
+    /** The corpus over paraaf's own signed output, signed through the running service (also for the benchmark). */
+    static List<Attack> buildCorpus() {
+        Citizen tenant = CLIENT.issueCitizen("Ilse", "Maes", NationalRegisterNumber.withCheck("880412321", false).value());
+        Citizen coTenant = CLIENT.issueCitizen("Tom", "Peeters", NationalRegisterNumber.withCheck("850101456", false).value());
+        Citizen attacker = CLIENT.issueCitizen("Eve", "Mallory", NationalRegisterNumber.withCheck("770707789", false).value());
+        return AttackCorpus.build(
+                (pdf, options) -> FLOW.signPdf(pdf, tenant, options),
+                (pdf, options) -> FLOW.signPdf(pdf, coTenant, options),
+                xml -> FLOW.complete(FLOW.prepare("/api/signatures/xades/prepare", "payment.xml", "application/xml",
+                        xml, tenant.chain(), Map.of("level", "B-B", "packaging", "ENVELOPED")), tenant.signatureKey()),
+                attacker.signatureKey(), attacker.chain(),
+                TestDocs.read(TestDocs.SAMPLE_CONTRACT), TestDocs.read(TestDocs.GENERATED_TEMPLATES.resolve("lease-nl.pdf")));
     }
 
     @ParameterizedTest(name = "{0}")

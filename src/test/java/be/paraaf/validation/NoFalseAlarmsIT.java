@@ -91,8 +91,9 @@ class NoFalseAlarmsIT extends ServiceIT {
      */
     @Test
     void newVisibleAndInvisibleFieldsOnASignedDocument() {
+        // in the blank lower half of page 2: a visible signature over the text would hide what the others signed
         byte[] lease = CORPUS.sign(CORPUS.template("lease"), 0, "tenant-1", "B-T");
-        byte[] witnessed = CORPUS.sign(lease, 3, "B-T", Map.of("page", "2", "x", "50", "y", "60", "width", "220",
+        byte[] witnessed = CORPUS.sign(lease, 3, "B-T", Map.of("page", "2", "x", "50", "y", "520", "width", "220",
                 "height", "60", "signerName", "Lotte Claes"));
         verdicts().assertLegitimate("lease-new-visible-field", witnessed, 2, Expectation.SIGNED_LATER);
         byte[] invisible = CORPUS.signInvisibly(witnessed, 4, "B-T");

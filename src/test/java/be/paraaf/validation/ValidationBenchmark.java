@@ -11,9 +11,14 @@ import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TestDocs;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
+import be.paraaf.validation.attacks.Attack;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,6 +60,32 @@ class ValidationBenchmark extends ServiceIT {
                 Benchmarks.measure(() -> paraafFinder.validate(document)));
         results.put("no visual comparison at all (detection off)", Benchmarks.measure(() -> off.validate(document)));
         System.out.println(Benchmarks.table(results));
+    }
+
+    /**
+     * The attack corpus (every published attack class applied to our own output, PDFs only): ms per file for
+     * bare DSS 6.4 with its default policy (PDFDocumentValidator, same certificate verifier) and for paraaf's
+     * whole verdict (DSS + structure + revision comparison + policy + stored reports), in the same run.
+     */
+    @Test
+    void attackCorpus() {
+        List<byte[]> pdfs = AttackCorpusIT.buildCorpus().stream().map(Attack::content)
+                .filter(content -> new String(content, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")).toList();
+        ValidationService paraafService = service(true, 10);
+        Map<String, double[]> results = new LinkedHashMap<>();
+        results.put("bare DSS, default policy (" + pdfs.size() + " attack PDFs, ms/file)", perFile(pdfs, pdf -> {
+            PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf));
+            validator.setCertificateVerifier(verifier);
+            validator.validateDocument();
+        }));
+        results.put("paraaf verdict, default policy (ms/file)", perFile(pdfs,
+                pdf -> paraafService.validate(new DocumentToValidate("attack.pdf", pdf))));
+        System.out.println(Benchmarks.table(results, 2, 5));
+    }
+
+    private static double[] perFile(List<byte[]> pdfs, java.util.function.Consumer<byte[]> validation) {
+        List<Double> millis = Benchmarks.samples(() -> pdfs.forEach(validation), 2, 5);
+        return new double[] {millis.get(millis.size() / 2) / pdfs.size(), millis.get(millis.size() - 1) / pdfs.size()};
     }
 
     private ValidationService service(boolean skipUnchangedPages, int maxPages) {

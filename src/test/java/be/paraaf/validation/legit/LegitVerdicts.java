@@ -29,7 +29,8 @@ public final class LegitVerdicts {
         /** Our own documents signed in their fields, extended: exactly VALID, findings only about later data. */
         OURS(Set.of("VALIDATION_DATA_ADDED", "SIGNED_LATER", "SIGNATURE_FIELD_ADDED"), Set.of("VALID")),
         /** Later signatures in new fields, foreign writers: VALID or VALID_WITH_ALLOWED_CHANGES. */
-        SIGNED_LATER(Set.of("VALIDATION_DATA_ADDED", "SIGNED_LATER", "SIGNATURE_FIELD_ADDED"),
+        SIGNED_LATER(Set.of("VALIDATION_DATA_ADDED", "SIGNED_LATER", "SIGNATURE_FIELD_ADDED",
+                "VISIBLE_SIGNATURE_FIELD_ADDED"),
                 Set.of("VALID", "VALID_WITH_ALLOWED_CHANGES")),
         /** A certified form filled after signing. */
         FORM_FILLED(Set.of("VALIDATION_DATA_ADDED", "SIGNED_LATER", "SIGNATURE_FIELD_ADDED", "FORM_FIELD_FILLED"),
