@@ -47,4 +47,27 @@ sealed interface Block {
     /** One signer: the deterministic field name, the role ("Huurder 1") and the signer's name. */
     record SignatureSlot(String fieldName, String role, String name) {
     }
+
+    /**
+     * A result in a framed, tinted box: a bold label (the verdict in a word or two) above a sentence. The
+     * tone picks the colours; the box is never split over two pages.
+     */
+    record Banner(String label, String text, Tone tone) implements Block {
+    }
+
+    enum Tone { GOOD, DOUBT, BAD }
+
+    /**
+     * Pictures side by side (at most two per row), each with a caption above it, scaled to the column width;
+     * a missing picture ({@code png} null) leaves its caption and a framed empty box. A row is kept together.
+     */
+    record Pictures(List<Picture> pictures) implements Block {
+        public Pictures {
+            pictures = List.copyOf(pictures);
+        }
+    }
+
+    /** A PNG picture (opaque RGB: PDF/A allows no transparency) and its caption. */
+    record Picture(byte[] png, String caption) {
+    }
 }

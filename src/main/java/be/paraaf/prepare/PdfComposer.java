@@ -4,6 +4,7 @@ import be.paraaf.prepare.Block.Fact;
 import be.paraaf.prepare.Block.SignatureSlot;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,6 +33,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
@@ -62,6 +66,8 @@ final class PdfComposer {
     private static final float SLOT_GAP = 20;
     private static final float SLOT_WIDTH = (WIDTH - SLOT_GAP) / 2;
     private static final float BOX_HEIGHT = FIELD_HEIGHT + 12;
+    /** Pictures are at most this tall (an A4 page then fits a signature's facts and one pair of pages). */
+    private static final float PICTURE_HEIGHT = 270;
     private static final float[] INK = {0.08f, 0.10f, 0.16f};
     private static final float[] MUTED = {0.35f, 0.38f, 0.45f};
     private static final float[] ACCENT = {0.05f, 0.25f, 0.50f};
@@ -91,6 +97,12 @@ final class PdfComposer {
     }
 
     private record Field(String name, PDRectangle rectangle) implements Op {
+    }
+
+    private record Box(float x, float y, float width, float height, float[] fill, float[] stroke) implements Op {
+    }
+
+    private record Image(float x, float y, float width, float height, BufferedImage image) implements Op {
     }
 
     private final PDDocument document;
@@ -178,12 +190,92 @@ final class PdfComposer {
                     }
                     y -= 4;
                 }
+        } else if (block instanceof Block.Banner banner) {
+                banner(banner);
+        } else if (block instanceof Block.Pictures pictures) {
+                List<Block.Picture> all = pictures.pictures();
+                for (int i = 0; i < all.size(); i += 2) {
+                    pictureRow(all.subList(i, Math.min(i + 2, all.size())));
+                }
         } else if (block instanceof Block.Signatures signatures) {
                 List<SignatureSlot> slots = signatures.slots();
                 for (int i = 0; i < slots.size(); i += 2) {
                     signatureRow(slots.subList(i, Math.min(i + 2, slots.size())));
                 }
         }
+    }
+
+    private void banner(Block.Banner banner) throws IOException {
+        float[][] colours = switch (banner.tone()) {
+            case GOOD -> new float[][] {{0.90f, 0.96f, 0.92f}, {0.04f, 0.42f, 0.18f}};
+            case DOUBT -> new float[][] {{1.00f, 0.96f, 0.84f}, {0.48f, 0.29f, 0.00f}};
+            case BAD -> new float[][] {{0.99f, 0.91f, 0.91f}, {0.63f, 0.11f, 0.11f}};
+        };
+        float padding = 8;
+        List<String> label = wrap(banner.label(), bold, 13, WIDTH - 2 * padding);
+        List<String> text = wrap(banner.text(), regular, BODY, WIDTH - 2 * padding);
+        float height = padding + label.size() * 17 + 2 + text.size() * LEADING + padding - 3;
+        ensure(height + 10);
+        y -= 4;
+        float top = y;
+        page.add(new Box(LEFT, top - height, WIDTH, height, colours[0], colours[1]));
+        y -= padding;
+        for (String line : label) {
+            text(LEFT + padding, 13, true, colours[1], line, 17);
+        }
+        y -= 2;
+        for (String line : text) {
+            text(LEFT + padding, BODY, false, INK, line, LEADING);
+        }
+        y = top - height - 8;
+    }
+
+    /**
+     * Up to two pictures side by side, as wide as the column allows and no taller than {@link #PICTURE_HEIGHT},
+     * the pair centred, each with its caption above; a missing picture leaves an empty frame of the same size.
+     */
+    private void pictureRow(List<Block.Picture> row) throws IOException {
+        float gap = SLOT_GAP;
+        float column = (WIDTH - gap) / 2;
+        List<BufferedImage> images = new ArrayList<>();
+        float aspect = PAGE.getHeight() / PAGE.getWidth(); // height per width; of the first picture when there is one
+        for (Block.Picture picture : row) {
+            BufferedImage image = picture.png() == null ? null : ImageIO.read(new ByteArrayInputStream(picture.png()));
+            images.add(image);
+            if (image != null && images.stream().filter(java.util.Objects::nonNull).count() == 1) {
+                aspect = (float) image.getHeight() / image.getWidth();
+            }
+        }
+        float width = Math.min(column, PICTURE_HEIGHT / aspect);
+        float imageHeight = width * aspect;
+        int captionLines = 1;
+        for (Block.Picture picture : row) {
+            captionLines = Math.max(captionLines, wrap(picture.caption(), regular, 9, width).size());
+        }
+        float height = 6 + captionLines * 12 + 2 + imageHeight + 8;
+        ensure(height);
+        y -= 6;
+        float top = y;
+        float start = LEFT + (WIDTH - (row.size() * width + (row.size() - 1) * gap)) / 2;
+        for (int i = 0; i < row.size(); i++) {
+            float x = start + i * (width + gap);
+            y = top;
+            for (String line : wrap(row.get(i).caption(), regular, 9, width)) {
+                text(x, 9, false, MUTED, line, 12);
+            }
+            float imageTop = top - captionLines * 12 - 2;
+            BufferedImage image = images.get(i);
+            if (image != null) {
+                // another aspect than the first picture: fitted into the same box
+                float drawnWidth = Math.min(width, imageHeight * image.getWidth() / image.getHeight());
+                float drawnHeight = drawnWidth * image.getHeight() / image.getWidth();
+                page.add(new Image(x, imageTop - drawnHeight, drawnWidth, drawnHeight, image));
+                page.add(new Frame(x, imageTop - drawnHeight, drawnWidth, drawnHeight));
+            } else {
+                page.add(new Frame(x, imageTop - imageHeight, width, imageHeight));
+            }
+        }
+        y = top - height + 6;
     }
 
     private void signatureRow(List<SignatureSlot> row) throws IOException {
@@ -315,6 +407,25 @@ final class PdfComposer {
                             content.moveTo(rule.x(), rule.y());
                             content.lineTo(rule.x() + rule.width(), rule.y());
                             content.stroke();
+                    } else if (op instanceof Box box) {
+                            content.setNonStrokingColor(box.fill()[0], box.fill()[1], box.fill()[2]);
+                            content.setStrokingColor(box.stroke()[0], box.stroke()[1], box.stroke()[2]);
+                            content.setLineWidth(1.2f);
+                            content.addRect(box.x(), box.y(), box.width(), box.height());
+                            content.fillAndStroke();
+                    } else if (op instanceof Image image) {
+                            // opaque RGB (no alpha, hence no soft mask): PDF/A-2b allows no transparency
+                            BufferedImage rgb = image.image();
+                            if (rgb.getType() != BufferedImage.TYPE_INT_RGB) {
+                                rgb = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
+                                java.awt.Graphics2D g = rgb.createGraphics();
+                                g.setColor(java.awt.Color.WHITE);
+                                g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+                                g.drawImage(image.image(), 0, 0, null);
+                                g.dispose();
+                            }
+                            PDImageXObject xobject = LosslessFactory.createFromImage(document, rgb);
+                            content.drawImage(xobject, image.x(), image.y(), image.width(), image.height());
                     } else if (op instanceof Field field) {
                             if (form == null) {
                                 form = new PDAcroForm(document);

@@ -33,6 +33,8 @@ class ValidationReports {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SUMMARY = "summary.json";
+    /** The names binary files may have: lower-case words, digits and dashes, then a short extension. */
+    static final Pattern FILE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.(png)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root;
@@ -52,6 +54,11 @@ class ValidationReports {
     }
 
     void store(String id, ValidationSummary summary, Map<ReportKind, String> reports) {
+        store(id, summary, reports, Map.of());
+    }
+
+    /** Also keeps binary files (the revision pictures) under their names, which must match {@link #FILE}. */
+    void store(String id, ValidationSummary summary, Map<ReportKind, String> reports, Map<String, byte[]> files) {
         purgeExpired();
         try {
             Files.createDirectories(root);
@@ -60,6 +67,12 @@ class ValidationReports {
             for (Map.Entry<ReportKind, String> report : reports.entrySet()) {
                 Files.writeString(staging.resolve(report.getKey().slug() + ".xml"), report.getValue(),
                         StandardCharsets.UTF_8);
+            }
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                if (!FILE.matcher(file.getKey()).matches()) {
+                    throw new IllegalArgumentException("not a file name for validation reports: " + file.getKey());
+                }
+                Files.write(staging.resolve(file.getKey()), file.getValue());
             }
             try {
                 Files.move(staging, root.resolve(id), StandardCopyOption.ATOMIC_MOVE);
@@ -73,6 +86,14 @@ class ValidationReports {
 
     byte[] read(String id, ReportKind kind) {
         return readFile(id, kind.slug() + ".xml");
+    }
+
+    /** A binary file kept with the reports (see {@link #store(String, ValidationSummary, Map, Map)}). */
+    byte[] file(String id, String name) {
+        if (!FILE.matcher(name).matches()) {
+            throw notFound(id);
+        }
+        return readFile(id, name);
     }
 
     ValidationSummary summary(String id) {

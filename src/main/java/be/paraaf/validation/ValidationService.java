@@ -121,8 +121,10 @@ public class ValidationService implements DisposableBean {
         ValidationSummary summary = Verdicts.judge(new Verdicts.Context(id, kind.label, document.content().length,
                 policyName, modifications, links, document.content()), DssReportSummaries.convert(dssReports),
                 checked.structure());
-        reports.store(id, summary, xml);
-        return summary;
+        RevisionPictures.Pictured pictured = kind == DocumentKind.PDF ? RevisionPictures.attach(summary,
+                document.content()) : new RevisionPictures.Pictured(summary, Map.of());
+        reports.store(id, pictured.summary(), xml, pictured.files());
+        return pictured.summary();
     }
 
     /** The JSON summary of a recent validation, as it was returned. */
@@ -133,6 +135,14 @@ public class ValidationService implements DisposableBean {
     @Override
     public void destroy() {
         work.close();
+    }
+
+    /**
+     * A picture of a recent validation: page {@code page} of the revision signature {@code signature} (1-based)
+     * signed ({@code version} "signed") or of the document now, changes framed ("current").
+     */
+    public byte[] picture(String validationId, int signature, int page, String version) {
+        return reports.file(validationId, "signature-" + signature + "-page-" + page + "-" + version + ".png");
     }
 
     /** One XML report of a recent validation. */

@@ -33,6 +33,13 @@ public record ValidationSummary(
         List<TimestampSummary> timestamps,
         Map<String, String> reports) {
 
+    /** The same summary with other signature entries (the pictures added). */
+    public ValidationSummary withSignatures(List<SignatureSummary> newSignatures) {
+        return new ValidationSummary(id, documentName, documentType, validationTime, policy, modificationPolicy,
+                verdict, verdictLabel, verdictText, signatureCount, validSignatureCount, findings, newSignatures,
+                timestamps, reports);
+    }
+
     /**
      * One signature's result.
      *
@@ -50,6 +57,7 @@ public record ValidationSummary(
      * @param modificationLevel the worst change made after this signature
      * @param allowedModificationLevel the worst change the policy (and a certification) allows after it
      * @param modifications what changed after this signature, in English plain words (see {@code findings})
+     * @param pictures the pages the findings name, as the signer signed them and as they are now (changes marked)
      */
     public record SignatureSummary(
             String id,
@@ -78,7 +86,48 @@ public record ValidationSummary(
             List<CertificateSummary> chain,
             List<String> timestampIds,
             List<String> errors,
-            List<String> warnings) {
+            List<String> warnings,
+            List<PagePicture> pictures) {
+
+        public SignatureSummary {
+            pictures = pictures == null ? List.of() : List.copyOf(pictures);
+        }
+
+        /** A signature without pictures (they are added once the verdict is known, see RevisionPictures). */
+        public SignatureSummary(String id, String signatureFieldName, Verdict verdict, PlainWords verdictLabel,
+                Verdict adesVerdict, String indication, String subIndication, String reason, PlainWords reasonText,
+                String level, String qualification, String signerName, String nationalRegisterNumber,
+                String subjectSerialNumber, Instant claimedSigningTime, Instant bestSigningTime,
+                boolean coversWholeDocument, Long signedBytes, String certification,
+                ModificationLevel modificationLevel, ModificationLevel allowedModificationLevel,
+                List<String> modifications, List<FindingSummary> findings, List<CertificateSummary> chain,
+                List<String> timestampIds, List<String> errors, List<String> warnings) {
+            this(id, signatureFieldName, verdict, verdictLabel, adesVerdict, indication, subIndication, reason,
+                    reasonText, level, qualification, signerName, nationalRegisterNumber, subjectSerialNumber,
+                    claimedSigningTime, bestSigningTime, coversWholeDocument, signedBytes, certification,
+                    modificationLevel, allowedModificationLevel, modifications, findings, chain, timestampIds,
+                    errors, warnings, List.of());
+        }
+
+        public SignatureSummary withPictures(List<PagePicture> newPictures) {
+            return new SignatureSummary(id, signatureFieldName, verdict, verdictLabel, adesVerdict, indication,
+                    subIndication, reason, reasonText, level, qualification, signerName, nationalRegisterNumber,
+                    subjectSerialNumber, claimedSigningTime, bestSigningTime, coversWholeDocument, signedBytes,
+                    certification, modificationLevel, allowedModificationLevel, modifications, findings, chain,
+                    timestampIds, errors, warnings, newPictures);
+        }
+    }
+
+    /**
+     * One page a signature's findings name, pictured twice: as the signer signed it and as it is now.
+     *
+     * @param page the page (1-based) in the current document
+     * @param signed where the picture of the signed revision's page is served; null when that revision had
+     *        no such page (it was added afterwards)
+     * @param current where the picture of the current page is served, changed areas framed in red
+     * @param changedAreas how many areas were framed (0: the change is not visible on the page)
+     */
+    public record PagePicture(int page, String signed, String current, int changedAreas) {
     }
 
     /**
@@ -110,7 +159,22 @@ public record ValidationSummary(
             String producedBy,
             List<String> errors,
             Instant producerNotAfter,
-            String digestAlgorithm) {
+            String digestAlgorithm,
+            PlainWords verdictLabel) {
+
+        public TimestampSummary {
+            if (verdictLabel == null && verdict != null) {
+                verdictLabel = ValidationTexts.sentence("verdict.signature." + verdict.name(), Map.of(), null);
+            }
+        }
+
+        /** A time-stamp whose verdict label comes from the validation texts. */
+        public TimestampSummary(String id, String type, Verdict verdict, String indication, String subIndication,
+                Instant productionTime, String producedBy, List<String> errors, Instant producerNotAfter,
+                String digestAlgorithm) {
+            this(id, type, verdict, indication, subIndication, productionTime, producedBy, errors, producerNotAfter,
+                    digestAlgorithm, null);
+        }
     }
 
     /** A certificate of a signer's chain, from the signer to the trust anchor. */

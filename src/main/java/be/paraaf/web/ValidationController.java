@@ -62,10 +62,27 @@ class ValidationController {
                 .body(validation.report(id, report));
     }
 
+    @Operation(summary = "A picture of a page a signature's findings name: as the signer signed it (signed) or as "
+            + "it is now, the changed areas framed in red (current); listed under each signature's pictures")
+    @GetMapping(path = "/api/validations/{id}/signatures/{signature}/pages/{page}/{version}.png",
+            produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> picture(@PathVariable String id, @PathVariable int signature, @PathVariable int page,
+            @PathVariable String version) {
+        if (!version.equals("signed") && !version.equals("current") || signature < 1 || page < 1) {
+            throw new NotFoundException("picture-not-found", "No such picture: use signed.png or current.png of a"
+                    + " page listed under a signature's pictures.");
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .body(validation.picture(id, signature, page, version));
+    }
+
     @Operation(summary = "A human-readable PDF/A report of a recent validation, in nl, fr or en")
     @GetMapping(path = "/api/validations/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdfReport(@PathVariable String id, @RequestParam(defaultValue = "nl") String lang) {
-        byte[] pdf = reportDocument.render(validation.summary(id), Language.of(lang));
+        byte[] pdf = reportDocument.render(validation.summary(id), Language.of(lang),
+                (signature, picture, version) -> validation.picture(id, signature, picture.page(), version));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
