@@ -353,7 +353,7 @@ public final class AttackCorpus {
             price.redefine(shadow.priceField, Map.of("V", "(Huurprijs: EUR 9,50)", "AP", "<< /N " + priceAp + " 0 R >>"));
             add("shadow-replace-form-field" + suffix, "SHADOW", "Replace: a prefilled field shown when signing"
                     + " (EUR 950) gets a new value and appearance (EUR 9,50)", price.withXref(), 1,
-                    Set.of("FORM_FIELD_FILLED", "ANNOTATION_CHANGED", "OBJECTS_CHANGED"));
+                    Set.of("FORM_FIELD_CHANGED", "ANNOTATION_CHANGED", "OBJECTS_CHANGED"));
 
             Revision locked = new Revision(signed);
             int lockedAp = locked.allocate();
@@ -362,7 +362,7 @@ public final class AttackCorpus {
             locked.redefine(shadow.lockedField, Map.of("V", "(Voorschot: EUR 0)", "AP", "<< /N " + lockedAp + " 0 R >>"));
             add("shadow-replace-read-only-field" + suffix, "SHADOW", "Replace: a read-only (Ff 1) prefilled field"
                     + " gets a new value and appearance", locked.withXref(), 1,
-                    Set.of("LOCKED_FIELD_CHANGED", "FORM_FIELD_FILLED", "ANNOTATION_CHANGED", "OBJECTS_CHANGED"));
+                    Set.of("LOCKED_FIELD_CHANGED", "FORM_FIELD_CHANGED", "ANNOTATION_CHANGED", "OBJECTS_CHANGED"));
 
             Revision remove = new Revision(signed);
             remove.redefine(shadow.page1, Map.of("Annots", "[" + shadow.noteField + " 0 R " + shadow.lockedField
