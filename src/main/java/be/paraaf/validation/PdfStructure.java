@@ -89,6 +89,9 @@ final class PdfStructure {
             int compared = 0;
             Map<Integer, java.awt.image.BufferedImage> lastPages = new java.util.HashMap<>();
             for (Draft draft : drafts) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break; // the validation was stopped (timeout): its answer is no longer awaited
+                }
                 if (draft.signedEnd > 0 && draft.signedEnd < pdf.length && compared++ < MAX_COMPARED_REVISIONS) {
                     compare(pdf, draft, last, lastSnapshot, lastPages);
                 }

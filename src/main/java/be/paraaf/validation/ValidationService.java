@@ -30,6 +30,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -52,6 +59,7 @@ public class ValidationService implements DisposableBean {
     private final MeterRegistry meters;
     private final BoundedWork work;
     private final ModificationPolicies policies = ModificationPolicies.load();
+    private final ExecutorService analyses;
 
     ValidationService(CertificateVerifier certificateVerifier, ValidationReports reports,
             ValidationProperties properties, MeterRegistry meters) {
@@ -62,6 +70,12 @@ public class ValidationService implements DisposableBean {
         this.policyName = properties.policy() == null ? DEFAULT_POLICY_NAME : properties.policy().getDescription();
         this.policy = loadPolicy(properties);
         this.work = new BoundedWork("validations", properties.concurrentValidations(), properties.timeout());
+        AtomicInteger threads = new AtomicInteger();
+        this.analyses = Executors.newFixedThreadPool(properties.concurrentValidations(), runnable -> {
+            Thread thread = new Thread(runnable, "pdf-structure-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         if (!policies.contains(properties.modificationPolicy())) {
             throw new IllegalStateException("paraaf.validation.modification-policy: no policy named '"
                     + properties.modificationPolicy() + "' in " + ModificationPolicies.RESOURCE);
@@ -135,6 +149,7 @@ public class ValidationService implements DisposableBean {
     @Override
     public void destroy() {
         work.close();
+        analyses.shutdownNow();
     }
 
     /**
@@ -154,25 +169,44 @@ public class ValidationService implements DisposableBean {
     private record Checked(Reports reports, PdfStructure.Analysis structure, String problem) {
     }
 
+    /**
+     * DSS and paraaf's structural reading run side by side (they read the same bytes independently), so a
+     * validation takes about as long as the slower of the two when a core is free.
+     */
     private Checked check(DocumentKind kind, DocumentToValidate document, Instant validationTime) {
+        Future<PdfStructure.Analysis> structure = kind == DocumentKind.PDF
+                ? analyses.submit(() -> PdfStructure.analyse(document.content()))
+                : CompletableFuture.completedFuture(PdfStructure.Analysis.unreadable());
         Reports dssReports;
         try {
             dssReports = run(kind, document, validationTime);
         } catch (InvalidInputException e) {
+            structure.cancel(true);
             if (kind == DocumentKind.XML && "unreadable-document".equals(e.problemType()) && hasXmlSignature(document)) {
                 return new Checked(null, PdfStructure.Analysis.unreadable(), e.getMessage());
             }
             throw e;
+        } catch (RuntimeException | Error e) {
+            structure.cancel(true);
+            throw e;
         }
-        PdfStructure.Analysis structure = kind == DocumentKind.PDF ? PdfStructure.analyse(document.content())
-                : PdfStructure.Analysis.unreadable();
-        return new Checked(dssReports, structure, null);
+        try {
+            return new Checked(dssReports, structure.get(), null);
+        } catch (InterruptedException e) {
+            structure.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("validation interrupted", e);
+        } catch (ExecutionException e) {
+            return new Checked(dssReports, PdfStructure.Analysis.unreadable(), null);
+        }
     }
+
+    private static final Pattern XML_SIGNATURE = Pattern.compile("<([A-Za-z0-9_.-]+:)?Signature[\\s>]");
 
     /** Well-formed XML holding an XML-DSig Signature element (W3C XMLDSig 1.1). */
     private static boolean hasXmlSignature(DocumentToValidate document) {
         String text = new String(document.content(), StandardCharsets.UTF_8);
-        return text.contains("http://www.w3.org/2000/09/xmldsig#") && text.matches("(?s).*<([A-Za-z0-9_.-]+:)?Signature[\\s>].*");
+        return text.contains("http://www.w3.org/2000/09/xmldsig#") && XML_SIGNATURE.matcher(text).find();
     }
 
     private Reports run(DocumentKind kind, DocumentToValidate document, Instant validationTime) {
