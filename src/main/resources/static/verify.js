@@ -148,8 +148,10 @@
       signed.append(el("p", "missing", t("verify.picture.missing", picture.page)));
     }
     const current = el("figure", "picture current");
-    current.append(image(picture.current, t(picture.changedAreas ? "verify.picture.currentAlt" : "verify.picture.currentAltSame", picture.page)));
-    current.append(el("figcaption", null, t(picture.changedAreas ? "verify.picture.current" : "verify.picture.currentSame", picture.page)));
+    // changedAreas is -1 until the picture is first drawn (pictures are rendered on request)
+    const same = picture.changedAreas === 0;
+    current.append(image(picture.current, t(same ? "verify.picture.currentAltSame" : "verify.picture.currentAlt", picture.page)));
+    current.append(el("figcaption", null, t(same ? "verify.picture.currentSame" : "verify.picture.current", picture.page)));
     pair.append(signed, current);
     return pair;
   }

@@ -98,7 +98,7 @@ public class ValidationReportDocument {
                                 picture.signed() == null ? labels.text("report.picture.notSigned", picture.page())
                                         : labels.text("report.picture.signed", picture.page())),
                         new Block.Picture(read(pictures, number, picture, "current"),
-                                labels.text(picture.changedAreas() > 0 ? "report.picture.current"
+                                labels.text(picture.changedAreas() != 0 ? "report.picture.current"
                                         : "report.picture.currentUnmarked", picture.page())))));
             }
         }

@@ -17,9 +17,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -43,7 +45,10 @@ final class RevisionPictures {
     static final int PAGES_PER_SIGNATURE = 3;
     static final int PAGES_PER_VALIDATION = 6;
     static final long MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
-    private static final long TIME_BUDGET_NANOS = 15_000_000_000L;
+    /** The document kept with the reports while pictures may still be asked for. */
+    static final String DOCUMENT = "document.pdf";
+    /** {@link PagePicture#changedAreas()} before the picture is drawn. */
+    static final int UNCOUNTED = -1;
 
     /** Pixels count as changed when their colours differ by more than this (sum over R, G and B). */
     private static final int THRESHOLD = 60;
@@ -61,41 +66,85 @@ final class RevisionPictures {
     private RevisionPictures() {
     }
 
-    /** Adds pictures to the summary of a PDF validation; the summary unchanged when there is nothing to show. */
-    static Pictured attach(ValidationSummary summary, byte[] pdf) {
+    /**
+     * Lists the pictures a PDF validation offers, without drawing any: they are rendered when someone asks for
+     * one ({@link #render}), so a validation costs no rendering nobody looks at. The summary is unchanged
+     * when there is nothing to show.
+     */
+    static Pictured plan(ValidationSummary summary, byte[] pdf) {
         try {
-            return pictured(summary, pdf);
-        } catch (RuntimeException | StackOverflowError e) {
+            if (pdf.length > MAX_DOCUMENT_BYTES || summary.signatures().isEmpty()) {
+                return new Pictured(summary, Map.of());
+            }
+            Map<Integer, List<Integer>> wanted = choosePages(summary.signatures(), pdf.length);
+            if (wanted.isEmpty()) {
+                return new Pictured(summary, Map.of());
+            }
+            List<SignatureSummary> signatures = new ArrayList<>(summary.signatures());
+            for (Map.Entry<Integer, List<Integer>> entry : wanted.entrySet()) {
+                int number = entry.getKey() + 1;
+                SignatureSummary signature = signatures.get(entry.getKey());
+                Set<Integer> added = addedPages(signature);
+                String url = "/api/validations/" + summary.id() + "/signatures/" + number + "/pages/";
+                signatures.set(entry.getKey(), signature.withPictures(entry.getValue().stream()
+                        .map(page -> new PagePicture(page, added.contains(page) ? null : url + page + "/signed.png",
+                                url + page + "/current.png", UNCOUNTED))
+                        .toList()));
+            }
+            return new Pictured(summary.withSignatures(signatures), Map.of(DOCUMENT, pdf));
+        } catch (RuntimeException e) {
             log.warn("no revision pictures for validation {}: {}", summary.id(), e.toString());
             return new Pictured(summary, Map.of());
         }
     }
 
-    private static Pictured pictured(ValidationSummary summary, byte[] pdf) {
-        if (pdf.length > MAX_DOCUMENT_BYTES || summary.signatures().isEmpty()) {
-            return new Pictured(summary, Map.of());
-        }
-        Map<Integer, List<Integer>> wanted = choosePages(summary.signatures(), pdf.length);
-        if (wanted.isEmpty()) {
-            return new Pictured(summary, Map.of());
-        }
-        long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
+    /** Pages a signature's findings say were added after it: they have no signed picture. */
+    private static Set<Integer> addedPages(SignatureSummary signature) {
+        Set<Integer> added = new java.util.HashSet<>();
+        signature.findings().stream().filter(finding -> "PAGES_ADDED_OR_REMOVED".equals(finding.code()))
+                .forEach(finding -> added.addAll(finding.pages()));
+        return added;
+    }
+
+    /**
+     * Draws one listed page of one signature: as signed, and now with the changed areas framed. The files are
+     * named as {@link ValidationService#picture} reads them; an empty map when the page cannot be drawn.
+     */
+    static Map<String, byte[]> render(ValidationSummary summary, int number, int page, byte[] pdf) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        List<SignatureSummary> signatures = new ArrayList<>(summary.signatures());
-        try (PDDocument current = Loader.loadPDF(pdf)) {
-            PDFRenderer currentRenderer = new PDFRenderer(current);
-            for (Map.Entry<Integer, List<Integer>> entry : wanted.entrySet()) {
-                int index = entry.getKey();
-                SignatureSummary signature = signatures.get(index);
-                List<PagePicture> pictures = pictures(summary.id(), index + 1, signature, pdf, current,
-                        currentRenderer, entry.getValue(), files, deadline);
-                signatures.set(index, signature.withPictures(pictures));
-            }
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            log.warn("no revision pictures for validation {}: {}", summary.id(), e.toString());
-            return new Pictured(summary, Map.of());
+        if (number < 1 || number > summary.signatures().size()) {
+            return files;
         }
-        return new Pictured(summary.withSignatures(signatures), files);
+        SignatureSummary signature = summary.signatures().get(number - 1);
+        if (signature.pictures() == null || signature.pictures().stream().noneMatch(picture -> picture.page() == page)
+                || signature.signedBytes() == null || signature.signedBytes() <= 0
+                || signature.signedBytes() > pdf.length) {
+            return files;
+        }
+        try (PDDocument current = Loader.loadPDF(new RandomAccessReadBuffer(pdf));
+                PDDocument signed = Loader.loadPDF(new RandomAccessReadBuffer(
+                        java.nio.ByteBuffer.wrap(pdf, 0, Math.toIntExact(signature.signedBytes())).slice()))) {
+            if (page > current.getNumberOfPages()) {
+                return files;
+            }
+            BufferedImage now = render(new PDFRenderer(current), page - 1);
+            BufferedImage then = page <= signed.getNumberOfPages() ? render(new PDFRenderer(signed), page - 1) : null;
+            List<Rectangle> areas = then == null ? List.of(new Rectangle(0, 0, now.getWidth(), now.getHeight()))
+                    : changedAreas(then, now);
+            String base = fileName(number, page, "");
+            if (then != null) {
+                files.put(base + "signed.png", png(then));
+            }
+            files.put(base + "current.png", png(mark(now, areas)));
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            log.warn("no picture of page {} for signature {} of validation {}: {}", page, number, summary.id(),
+                    e.toString());
+        }
+        return files;
+    }
+
+    static String fileName(int number, int page, String version) {
+        return "signature-" + number + "-page-" + page + "-" + version;
     }
 
     /** Per signature (index), the pages to picture: not-valid signatures first, within the limits. */
@@ -115,7 +164,9 @@ final class RevisionPictures {
             }
             TreeSet<Integer> pages = new TreeSet<>();
             for (FindingSummary finding : signature.findings()) {
-                if (finding.pages() != null) {
+                // what signing itself adds (later signatures, validation data) is not worth a picture
+                boolean worthAPicture = finding.level() == null || finding.level().exceeds(ModificationLevel.SIGNATURES);
+                if (finding.pages() != null && worthAPicture) {
                     finding.pages().stream().filter(page -> page != null && page > 0).forEach(pages::add);
                 }
             }
@@ -126,45 +177,6 @@ final class RevisionPictures {
             }
         }
         return wanted;
-    }
-
-    private static List<PagePicture> pictures(String id, int number, SignatureSummary signature, byte[] pdf,
-            PDDocument current, PDFRenderer currentRenderer, List<Integer> pages, Map<String, byte[]> files,
-            long deadline) {
-        List<PagePicture> pictures = new ArrayList<>();
-        byte[] revision = Arrays.copyOf(pdf, Math.toIntExact(signature.signedBytes()));
-        try (PDDocument signed = Loader.loadPDF(revision)) {
-            PDFRenderer signedRenderer = new PDFRenderer(signed);
-            for (int page : pages) {
-                if (System.nanoTime() > deadline) {
-                    log.info("revision pictures of validation {} stopped: time budget spent", id);
-                    break;
-                }
-                if (page > current.getNumberOfPages()) {
-                    continue;
-                }
-                try {
-                    BufferedImage now = render(currentRenderer, page - 1);
-                    BufferedImage then = page <= signed.getNumberOfPages() ? render(signedRenderer, page - 1) : null;
-                    List<Rectangle> areas = then == null ? List.of(new Rectangle(0, 0, now.getWidth(), now.getHeight()))
-                            : changedAreas(then, now);
-                    String base = "signature-" + number + "-page-" + page;
-                    String url = "/api/validations/" + id + "/signatures/" + number + "/pages/" + page + "/";
-                    if (then != null) {
-                        files.put(base + "-signed.png", png(then));
-                    }
-                    files.put(base + "-current.png", png(mark(now, areas)));
-                    pictures.add(new PagePicture(page, then == null ? null : url + "signed.png", url + "current.png",
-                            areas.size()));
-                } catch (IOException | RuntimeException | StackOverflowError e) {
-                    log.warn("no picture of page {} for signature {} of validation {}: {}", page, number, id,
-                            e.toString());
-                }
-            }
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            log.warn("cannot open the revision signature {} of validation {} signed: {}", number, id, e.toString());
-        }
-        return pictures;
     }
 
     private static BufferedImage render(PDFRenderer renderer, int pageIndex) throws IOException {

@@ -32,10 +32,13 @@ final class RevisionSnapshot {
 
     private static final int MAX_FIELDS = 10_000;
     private static final int MAX_DEPTH = 64;
-    /** Catalog entries whose change is judged elsewhere (fields, pages, validation data) or never drawn. */
+    /**
+     * Catalog entries whose change is judged elsewhere (fields, pages, actions, validation data) or that draw
+     * nothing: the accessibility structure, and the output intent DSS adds with a visible signature (PDF/A).
+     */
     private static final Set<String> CATALOG_JUDGED_ELSEWHERE = Set.of("Type", "AcroForm", "Pages", "DSS",
             "Extensions", "Metadata", "Perms", "Version", "StructTreeRoot", "MarkInfo", "OpenAction", "AA", "Names",
-            "OCProperties", "Lang");
+            "OCProperties", "Lang", "OutputIntents");
     static final Set<String> ACTIVE_ACTIONS = Set.of("JavaScript", "Launch", "ImportData", "GoToE", "Rendition",
             "SubmitForm", "ResetForm", "Sound", "Movie", "RichMediaExecute");
 

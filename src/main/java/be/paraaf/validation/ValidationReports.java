@@ -34,7 +34,7 @@ class ValidationReports {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SUMMARY = "summary.json";
     /** The names binary files may have: lower-case words, digits and dashes, then a short extension. */
-    static final Pattern FILE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.(png)");
+    static final Pattern FILE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.(png|pdf)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root;
@@ -82,6 +82,31 @@ class ValidationReports {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store validation reports", e);
         }
+    }
+
+    /** Adds a file to a stored validation (a picture drawn when first asked for); written whole or not at all. */
+    void add(String id, String name, byte[] content) {
+        if (!ID.matcher(id).matches() || !FILE.matcher(name).matches()) {
+            throw notFound(id);
+        }
+        Path directory = root.resolve(id);
+        try {
+            Path staging = Files.createTempFile(directory, ".staging-", ".tmp");
+            Files.write(staging, content);
+            try {
+                Files.move(staging, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staging, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a validation file", e);
+        }
+    }
+
+    /** Whether a stored validation has this file (without reading it). */
+    boolean has(String id, String name) {
+        return ID.matcher(id).matches() && FILE.matcher(name).matches() && Files.isRegularFile(root.resolve(id).resolve(name));
     }
 
     byte[] read(String id, ReportKind kind) {

@@ -135,7 +135,7 @@ public class ValidationService implements DisposableBean {
         ValidationSummary summary = Verdicts.judge(new Verdicts.Context(id, kind.label, document.content().length,
                 policyName, modifications, links, document.content()), DssReportSummaries.convert(dssReports),
                 checked.structure());
-        RevisionPictures.Pictured pictured = kind == DocumentKind.PDF ? RevisionPictures.attach(summary,
+        RevisionPictures.Pictured pictured = kind == DocumentKind.PDF ? RevisionPictures.plan(summary,
                 document.content()) : new RevisionPictures.Pictured(summary, Map.of());
         reports.store(id, pictured.summary(), xml, pictured.files());
         return pictured.summary();
@@ -157,7 +157,14 @@ public class ValidationService implements DisposableBean {
      * signed ({@code version} "signed") or of the document now, changes framed ("current").
      */
     public byte[] picture(String validationId, int signature, int page, String version) {
-        return reports.file(validationId, "signature-" + signature + "-page-" + page + "-" + version + ".png");
+        String name = RevisionPictures.fileName(signature, page, version) + ".png";
+        if (!reports.has(validationId, name) && reports.has(validationId, RevisionPictures.DOCUMENT)) {
+            // drawn when first asked for, from the document kept for the reports' lifetime
+            Map<String, byte[]> drawn = RevisionPictures.render(reports.summary(validationId), signature, page,
+                    reports.file(validationId, RevisionPictures.DOCUMENT));
+            drawn.forEach((file, content) -> reports.add(validationId, file, content));
+        }
+        return reports.file(validationId, name);
     }
 
     /** One XML report of a recent validation. */

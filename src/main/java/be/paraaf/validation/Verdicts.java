@@ -61,7 +61,7 @@ final class Verdicts {
             }
         }
         List<FindingSummary> documentFindings = summaries(structure.documentFindings(), null, policy);
-        DocumentVerdict verdict = documentVerdict(signatures, structure, dss.timestamps(), timestamps);
+        DocumentVerdict verdict = documentVerdict(signatures, dss.timestamps(), timestamps, policy);
         int valid = (int) signatures.stream().filter(signature -> signature.verdict() == Verdict.VALID).count();
         return new ValidationSummary(context.id(), dss.documentName(), context.documentType(), dss.validationTime(),
                 context.dssPolicy(), policy.name(), verdict,
@@ -228,8 +228,8 @@ final class Verdicts {
                 summaries, List.of(), List.of(), List.of(), List.of());
     }
 
-    private static DocumentVerdict documentVerdict(List<SignatureSummary> signatures, Analysis structure,
-            List<TimestampSummary> timestamps, Set<SignedRevision> documentTimestamps) {
+    private static DocumentVerdict documentVerdict(List<SignatureSummary> signatures,
+            List<TimestampSummary> timestamps, Set<SignedRevision> documentTimestamps, ModificationPolicy policy) {
         if (signatures.isEmpty()) {
             return DocumentVerdict.UNSIGNED;
         }
@@ -248,7 +248,7 @@ final class Verdicts {
         if (worst == Verdict.INDETERMINATE) {
             return DocumentVerdict.INDETERMINATE;
         }
-        boolean allowedChanges = signatures.stream().anyMatch(signature -> signature.modificationLevel() != null
+        boolean allowedChanges = policy.changesAffectVerdict() && signatures.stream().anyMatch(signature -> signature.modificationLevel() != null
                 && signature.modificationLevel().exceeds(ModificationLevel.SIGNATURES));
         return allowedChanges ? DocumentVerdict.VALID_WITH_ALLOWED_CHANGES : DocumentVerdict.VALID;
     }

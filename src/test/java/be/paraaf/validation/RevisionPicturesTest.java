@@ -86,12 +86,32 @@ class RevisionPicturesTest {
     }
 
     @Test
-    void aRevisionThatCannotBeRenderedLeavesTheSummaryAsItWas() {
+    void picturesAreListedWithoutDrawingAndKeepTheDocument() {
         ValidationSummary summary = summary(signature(Verdict.CHANGED_AFTER_SIGNING, 10L, 1));
-        RevisionPictures.Pictured pictured = RevisionPictures.attach(summary,
-                "%PDF-1.7 this is no PDF at all, only its first bytes".getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(pictured.files()).isEmpty();
-        assertThat(pictured.summary()).isEqualTo(summary);
+        byte[] pdf = "%PDF-1.7 this is no PDF at all, only its first bytes".getBytes(StandardCharsets.ISO_8859_1);
+        RevisionPictures.Pictured pictured = RevisionPictures.plan(summary, pdf);
+        assertThat(pictured.files()).containsOnlyKeys(RevisionPictures.DOCUMENT);
+        assertThat(pictured.summary().signatures().get(0).pictures()).singleElement().satisfies(picture -> {
+            assertThat(picture.page()).isEqualTo(1);
+            assertThat(picture.current()).endsWith("/signatures/1/pages/1/current.png");
+            assertThat(picture.changedAreas()).isEqualTo(RevisionPictures.UNCOUNTED);
+        });
+    }
+
+    @Test
+    void aRevisionThatCannotBeRenderedDrawsNothing() {
+        ValidationSummary summary = summary(signature(Verdict.CHANGED_AFTER_SIGNING, 10L, 1));
+        byte[] pdf = "%PDF-1.7 this is no PDF at all, only its first bytes".getBytes(StandardCharsets.ISO_8859_1);
+        ValidationSummary listed = RevisionPictures.plan(summary, pdf).summary();
+        assertThat(RevisionPictures.render(listed, 1, 1, pdf)).isEmpty();
+        assertThat(RevisionPictures.render(listed, 2, 1, pdf)).isEmpty();
+    }
+
+    @Test
+    void whatSigningItselfAddsIsNotPictured() {
+        FindingSummary later = new FindingSummary("SIGNED_LATER", ModificationLevel.SIGNATURES, List.of(2), WORDS, "");
+        SignatureSummary signature = signature(Verdict.VALID, 1000L, later);
+        assertThat(RevisionPictures.choosePages(List.of(signature), 9000)).isEmpty();
     }
 
     private static ValidationSummary summary(SignatureSummary... signatures) {
@@ -101,8 +121,11 @@ class RevisionPicturesTest {
     }
 
     private static SignatureSummary signature(Verdict verdict, Long signedBytes, Integer... pages) {
-        FindingSummary finding = new FindingSummary("PAGE_CONTENT_CHANGED", ModificationLevel.OTHER,
-                List.of(pages), WORDS, "detail");
+        return signature(verdict, signedBytes, new FindingSummary("PAGE_CONTENT_CHANGED", ModificationLevel.OTHER,
+                List.of(pages), WORDS, "detail"));
+    }
+
+    private static SignatureSummary signature(Verdict verdict, Long signedBytes, FindingSummary finding) {
         return new SignatureSummary("S-1", "field", verdict, WORDS, Verdict.VALID, "TOTAL_PASSED", null, null, WORDS,
                 "PAdES-BASELINE-B", null, "Jan Peeters", null, null, null, null, false, signedBytes, null,
                 ModificationLevel.OTHER, ModificationLevel.FORM_FILLING, List.of(), List.of(finding), List.of(),
