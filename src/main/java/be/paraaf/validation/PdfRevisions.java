@@ -23,7 +23,8 @@ final class PdfRevisions {
 
     /** Above this many revisions the file is not a signing workflow; the rest is reported, not parsed. */
     static final int MAX_REVISIONS = 500;
-    private static final int MAX_ENTRIES = 2_000_000;
+    /** Cross-reference entries read in all (real documents hold far fewer objects; a hostile table stops here). */
+    private static final int MAX_ENTRIES = 1_000_000;
 
     enum EntryKind { FREE, IN_USE, COMPRESSED }
 
@@ -59,6 +60,7 @@ final class PdfRevisions {
         List<long[]> ends = eofMarkers(pdf);
         List<Revision> revisions = new ArrayList<>();
         long start = 0;
+        int entriesRead = 0;
         for (long[] marker : ends) {
             long end = marker[1];
             if (revisions.size() == MAX_REVISIONS) {
@@ -66,7 +68,9 @@ final class PdfRevisions {
             }
             long startxref = startxref(pdf, start, end);
             Map<Integer, Entry> entries = new LinkedHashMap<>();
-            boolean readable = startxref >= 0 && startxref < pdf.length && readXref(pdf, (int) startxref, entries);
+            boolean readable = startxref >= 0 && startxref < pdf.length && entriesRead < MAX_ENTRIES
+                    && readXref(pdf, (int) startxref, entries, MAX_ENTRIES - entriesRead);
+            entriesRead += entries.size();
             revisions.add(new Revision(revisions.size(), start, marker[0], end, startxref, Map.copyOf(entries), readable));
             start = end;
         }
@@ -154,16 +158,16 @@ final class PdfRevisions {
         return -1;
     }
 
-    private static boolean readXref(byte[] pdf, int offset, Map<Integer, Entry> entries) {
+    private static boolean readXref(byte[] pdf, int offset, Map<Integer, Entry> entries, int limit) {
         Cursor cursor = new Cursor(pdf, offset);
         cursor.skipWhite();
         if (cursor.keyword("xref")) {
-            return readTable(cursor, entries);
+            return readTable(cursor, entries, limit);
         }
-        return readStream(cursor, entries);
+        return readStream(cursor, entries, limit);
     }
 
-    private static boolean readTable(Cursor cursor, Map<Integer, Entry> entries) {
+    private static boolean readTable(Cursor cursor, Map<Integer, Entry> entries, int limit) {
         while (true) {
             cursor.skipWhite();
             if (cursor.keyword("trailer") || cursor.atEnd()) {
@@ -172,7 +176,7 @@ final class PdfRevisions {
             Long first = cursor.integer();
             cursor.skipWhite();
             Long count = cursor.integer();
-            if (first == null || count == null || first < 0 || count < 0 || entries.size() + count > MAX_ENTRIES) {
+            if (first == null || count == null || first < 0 || count < 0 || entries.size() + count > limit) {
                 return false;
             }
             for (long i = 0; i < count; i++) {
@@ -193,7 +197,7 @@ final class PdfRevisions {
     }
 
     /** A cross-reference stream (ISO 32000-1 §7.5.8): /W, /Index, /Size, flate with an optional PNG predictor. */
-    private static boolean readStream(Cursor cursor, Map<Integer, Entry> entries) {
+    private static boolean readStream(Cursor cursor, Map<Integer, Entry> entries, int limit) {
         Long number = cursor.integer();
         cursor.skipWhite();
         Long generation = cursor.integer();
@@ -260,7 +264,7 @@ final class PdfRevisions {
         for (int pair = 0; pair + 1 < index.length; pair += 2) {
             long first = index[pair];
             long count = index[pair + 1];
-            if (first < 0 || count < 0 || entries.size() + count > MAX_ENTRIES) {
+            if (first < 0 || count < 0 || entries.size() + count > limit) {
                 return false;
             }
             for (long i = 0; i < count; i++, row++) {

@@ -77,9 +77,10 @@ final class PdfStructure {
             }
             RevisionSnapshot lastSnapshot = RevisionSnapshot.of(last);
             List<Draft> drafts = new ArrayList<>();
+            Map<Integer, Entry> finalEntries = revisions.mergedUpTo(revisions.revisions().size() - 1);
             for (Field field : lastSnapshot.fields().values()) {
                 if (field.isSignature() && field.hasValue()) {
-                    drafts.add(draft(field, pdf, revisions, lastSnapshot));
+                    drafts.add(draft(field, pdf, revisions, finalEntries, lastSnapshot));
                 }
             }
             drafts.sort(Comparator.comparingLong(draft -> draft.signedEnd < 0 ? Long.MAX_VALUE : draft.signedEnd));
@@ -147,7 +148,8 @@ final class PdfStructure {
         }
     }
 
-    private static Draft draft(Field field, byte[] pdf, PdfRevisions revisions, RevisionSnapshot lastSnapshot) {
+    private static Draft draft(Field field, byte[] pdf, PdfRevisions revisions, Map<Integer, Entry> finalEntries,
+            RevisionSnapshot lastSnapshot) {
         COSDictionary signature = field.signature();
         String subFilter = signature == null ? null : signature.getNameAsString(COSName.SUB_FILTER);
         boolean documentTimestamp = "ETSI.RFC3161".equals(subFilter)
@@ -168,7 +170,7 @@ final class PdfStructure {
                 ? byteRange[2] + byteRange[3] : -1;
         Draft draft = new Draft(field.name(), byteRange, signedEnd, documentTimestamp, certification, field.visible(),
                 contents, locksAll[0], Set.copyOf(locked));
-        integrity(draft, field, pdf, revisions, signature);
+        integrity(draft, field, pdf, revisions, finalEntries, signature);
         return draft;
     }
 
@@ -219,7 +221,7 @@ final class PdfStructure {
 
     /** Whether the byte range is exactly one revision less its /Contents, and the dictionary lies in it. */
     private static void integrity(Draft draft, Field field, byte[] pdf, PdfRevisions revisions,
-            COSDictionary signature) {
+            Map<Integer, Entry> finalEntries, COSDictionary signature) {
         String name = draft.fieldName;
         if (signature == null) {
             draft.integrity.add(Finding.of(FindingCode.SIGNATURE_UNREADABLE, "the value of " + name
@@ -261,7 +263,7 @@ final class PdfStructure {
         }
         COSObjectKey dictionaryKey = field.valueKey();
         if (dictionaryKey != null) {
-            Entry entry = revisions.mergedUpTo(revisions.revisions().size() - 1).get((int) dictionaryKey.getNumber());
+            Entry entry = finalEntries.get((int) dictionaryKey.getNumber());
             if (entry != null && (entry.kind() != EntryKind.IN_USE || entry.offset() >= b)) {
                 draft.integrity.add(Finding.of(FindingCode.BYTE_RANGE_ANOMALY, "the signature dictionary of " + name
                         + " (object " + dictionaryKey.getNumber() + ") is not the one inside its signed bytes"));
@@ -305,8 +307,13 @@ final class PdfStructure {
     private static void crossReferences(byte[] pdf, PdfRevisions revisions, List<Draft> drafts,
             List<Finding> documentFindings) {
         List<Revision> all = revisions.revisions();
+        // the entries in force before revision k, kept up to date as k advances (one pass, not one merge per k)
+        Map<Integer, Entry> previous = new java.util.HashMap<>(all.isEmpty() ? Map.of() : all.get(0).entries());
         for (int k = 1; k < all.size(); k++) {
             Revision revision = all.get(k);
+            if (k > 1) {
+                previous.putAll(all.get(k - 1).entries());
+            }
             List<Draft> before = drafts.stream().filter(d -> d.signedEnd > 0 && d.signedEnd <= revision.start() + 2)
                     .toList();
             if (before.isEmpty()) {
@@ -322,8 +329,6 @@ final class PdfStructure {
                         + "section at offset " + revision.startxref()));
                 continue;
             }
-            Map<Integer, Entry> previous = revisions.mergedUpTo(k - 1);
-            Map<Integer, Entry> current = revisions.mergedUpTo(k);
             for (Entry entry : revision.entries().values()) {
                 Entry earlier = previous.get(entry.number());
                 if (entry.equals(earlier)) {
@@ -341,7 +346,7 @@ final class PdfStructure {
                                 + entry.number() + " is not at offset " + entry.offset()));
                     }
                 } else if (entry.kind() == EntryKind.COMPRESSED) {
-                    Entry stream = current.get(entry.objectStream());
+                    Entry stream = revision.entries().getOrDefault(entry.objectStream(), previous.get(entry.objectStream()));
                     if (stream != null && stream.kind() == EntryKind.IN_USE && stream.offset() < revision.start()) {
                         long offset = stream.offset();
                         List<Draft> covering = before.stream().filter(d -> offset < d.signedEnd).toList();
