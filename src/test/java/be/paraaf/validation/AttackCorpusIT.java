@@ -3,6 +3,7 @@ package be.paraaf.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.support.MuTool;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;
@@ -81,6 +82,12 @@ class AttackCorpusIT extends ServiceIT {
                 .isNotEmpty().isNotIn(ACCEPTED);
         assertThat(validation.get("signatures").size()).as("signatures reported\n" + body)
                 .isGreaterThanOrEqualTo(attack.signatures());
+        if (attack.fileName().endsWith(".pdf")) {
+            // every signature an independent reader counts is counted here too, broken ones included
+            long mutool = MuTool.signatures(attack.content()).stream().filter(MuTool.Signature::signed).count();
+            assertThat((long) validation.get("signatures").size()).as("signatures mutool counts\n" + body)
+                    .isGreaterThanOrEqualTo(mutool);
+        }
         if (!attack.expectedFindings().isEmpty()) {
             assertThat(findingCodes(validation)).as(attack.description() + "\n" + body)
                     .containsAnyElementsOf(attack.expectedFindings());

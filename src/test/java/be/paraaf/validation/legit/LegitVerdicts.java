@@ -2,6 +2,7 @@ package be.paraaf.validation.legit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.support.MuTool;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.TwoStepFlow;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The checks every legitimate document of the corpus must pass: DSS through paraaf's validation API (each
  * signature TOTAL_PASSED, the verdict contract's document and signature verdicts, the findings), DSS's own
- * modification detection in the diagnostic data, and poppler's pdfsig for each CMS signature.
+ * modification detection in the diagnostic data, poppler's pdfsig for each CMS signature, and MuPDF's mutool.
  */
 public final class LegitVerdicts {
 
@@ -110,6 +111,12 @@ public final class LegitVerdicts {
             soft.assertThat(verdict.signatureValid()).as(name + ": pdfsig " + verdict.block()).isTrue();
             soft.assertThat(verdict.certificateValidation()).as(name + ": pdfsig " + verdict.block())
                     .isEqualTo("Certificate is Trusted.");
+        }
+        // MuPDF, the second independent reader: every CMS signature's signed bytes match (time-stamps included)
+        for (MuTool.Signature signature : MuTool.signatures(pdf)) {
+            if (signature.signed()) {
+                soft.assertThat(signature.digestValid()).as(name + ": mutool " + signature.block()).isTrue();
+            }
         }
         if (contract) {
             soft.assertThat(validation.path("verdict").asString())
