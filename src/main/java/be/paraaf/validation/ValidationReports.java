@@ -47,6 +47,11 @@ class ValidationReports {
         this.clock = clock;
     }
 
+    /** The service clock's now (the reports' ages are measured with it). */
+    Instant now() {
+        return clock.instant();
+    }
+
     String newId() {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);

@@ -118,7 +118,7 @@ public class ValidationService implements DisposableBean {
             ValidationSummary summary = Verdicts.unreadableSignature(new Verdicts.Context(id, kind.label,
                     document.content().length, policyName, modifications,
                     Map.of("pdf", "/api/validations/" + id + "/report.pdf"), document.content()),
-                    document.name(), checked.problem());
+                    document.name(), checked.problem(), validationTime != null ? validationTime : reports.now());
             reports.store(id, summary, Map.of());
             return summary;
         }

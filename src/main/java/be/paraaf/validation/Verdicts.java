@@ -74,7 +74,8 @@ final class Verdicts {
      * An XML document holding a signature DSS could not read at all (e.g. duplicated signed properties, an
      * XML signature wrapping trick): the signature is reported INVALID, never turned into a refusal.
      */
-    static ValidationSummary unreadableSignature(Context context, String documentName, String problem) {
+    static ValidationSummary unreadableSignature(Context context, String documentName, String problem,
+            java.time.Instant validationTime) {
         Finding unreadable = Finding.of(FindingCode.SIGNATURE_UNREADABLE, problem).with("problem", "validator")
                 .with("field", "ds:Signature");
         List<FindingSummary> findings = summaries(List.of(unreadable), null, context.policy());
@@ -85,7 +86,7 @@ final class Verdicts {
                 context.policy().allowedAfter(null), List.of(), findings, List.of(), List.of(), List.of(problem),
                 List.of());
         DocumentVerdict verdict = DocumentVerdict.INVALID;
-        return new ValidationSummary(context.id(), documentName, context.documentType(), java.time.Instant.now(),
+        return new ValidationSummary(context.id(), documentName, context.documentType(), validationTime,
                 context.dssPolicy(), context.policy().name(), verdict,
                 ValidationTexts.sentence("verdict.label." + verdict.name(), Map.of(), null),
                 ValidationTexts.sentence("verdict.document." + verdict.name(), Map.of(), null), 1, 0, List.of(),

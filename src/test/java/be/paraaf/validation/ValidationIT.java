@@ -57,6 +57,18 @@ class ValidationIT extends ServiceIT {
     }
 
     @Test
+    void bytesAppendedAfterTheLastEofAreAFindingNotARefusal() {
+        byte[] signed = new ForeignSigner().sign(TestDocs.read(TestDocs.SAMPLE_CONTRACT));
+        byte[] appended = java.util.Arrays.copyOf(signed, signed.length + 20_000);
+        java.util.Arrays.fill(appended, signed.length, appended.length, (byte) 'x');
+
+        JsonNode summary = validate(appended, "appended.pdf");
+        assertThat(summary.get("verdict").asString()).isEqualTo("CHANGED_AFTER_SIGNING");
+        assertThat(summary.get("findings").toString()).contains("DATA_AFTER_LAST_REVISION");
+        assertThat(summary.get("signatures").get(0).get("coversWholeDocument").asBoolean()).isFalse();
+    }
+
+    @Test
     void everyXmlReportIsDownloadable() {
         byte[] signed = new ForeignSigner().sign(TestDocs.read(TestDocs.SAMPLE_CONTRACT));
         JsonNode summary = validate(signed, "foreign.pdf");
