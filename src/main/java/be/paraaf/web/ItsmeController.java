@@ -77,7 +77,7 @@ class ItsmeController {
     SseEmitter stream(@PathVariable String deviceId, @RequestHeader(TIME_HEADER) long time,
             @RequestHeader(SIGNATURE_HEADER) String signature) {
         String account = itsme.authenticateDevice(deviceId, time, signature);
-        return channel.subscribe(account, itsme.pending(account));
+        return channel.subscribe(account, () -> itsme.pending(account));
     }
 
     @PostMapping(path = "/api/itsme/devices/{deviceId}/consents/{consentId}/approval",

@@ -25,7 +25,11 @@ class ItsmePushChannel {
 
     private final Map<String, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
 
-    SseEmitter subscribe(String accountId, List<PendingConsent> alreadyPending) {
+    /**
+     * Registers the stream first and only then reads what is pending, so a consent requested in between is
+     * pushed or replayed (perhaps both: the app keeps consents by id), never lost.
+     */
+    SseEmitter subscribe(String accountId, java.util.function.Supplier<List<PendingConsent>> alreadyPending) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
         List<SseEmitter> list = emitters.computeIfAbsent(accountId, id -> new CopyOnWriteArrayList<>());
         list.add(emitter);
@@ -33,7 +37,7 @@ class ItsmePushChannel {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
-        for (PendingConsent consent : alreadyPending) {
+        for (PendingConsent consent : alreadyPending.get()) {
             send(emitter, consent, list);
         }
         return emitter;

@@ -326,7 +326,7 @@ class ItsmePushConsentIT extends ServiceIT {
     }
 
     private static String nextData(BlockingQueue<String> lines) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // generous: CI machines are loaded
         while (System.nanoTime() < deadline) {
             String line = lines.poll(1, TimeUnit.SECONDS);
             if (line != null && line.startsWith("status:")) {
@@ -335,7 +335,7 @@ class ItsmePushConsentIT extends ServiceIT {
                 return line.substring(5);
             }
         }
-        throw new AssertionError("no consent arrived on the SSE channel within 20 s");
+        throw new AssertionError("no consent arrived on the SSE channel within 60 s");
     }
 
     private static String cli(String... args) {
