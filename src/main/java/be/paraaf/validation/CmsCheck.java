@@ -1,7 +1,6 @@
 package be.paraaf.validation;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -67,9 +66,7 @@ final class CmsCheck {
                 }
             }
             return new Result(Outcome.MATCHES, signerOf(cms));
-        } catch (NoSuchAlgorithmException e) {
-            return new Result(Outcome.DOES_NOT_MATCH, signerOf(cms));
-        } catch (Exception e) {
+        } catch (Exception e) { // an unknown digest algorithm, a certificate or signer that cannot be read
             return new Result(Outcome.DOES_NOT_MATCH, signerOf(cms));
         }
     }

@@ -4,7 +4,6 @@ import be.paraaf.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -52,9 +51,5 @@ final class ModificationPolicies {
 
     boolean contains(String name) {
         return byName.containsKey(name);
-    }
-
-    Collection<ModificationPolicy> all() {
-        return byName.values();
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,9 +150,7 @@ final class PdfStructure {
     private static Draft draft(Field field, byte[] pdf, PdfRevisions revisions, Map<Integer, Entry> finalEntries,
             RevisionSnapshot lastSnapshot) {
         COSDictionary signature = field.signature();
-        String subFilter = signature == null ? null : signature.getNameAsString(COSName.SUB_FILTER);
-        boolean documentTimestamp = "ETSI.RFC3161".equals(subFilter)
-                || signature != null && "DocTimeStamp".equals(signature.getNameAsString(COSName.TYPE));
+        boolean documentTimestamp = field.isDocumentTimestamp();
         long[] byteRange = signature == null ? null : integers(signature.getDictionaryObject(COSName.BYTERANGE));
         COSBase contentsValue = signature == null ? null : signature.getDictionaryObject(COSName.CONTENTS);
         byte[] contents = contentsValue instanceof COSString string ? string.getBytes() : null;
@@ -422,13 +419,6 @@ final class PdfStructure {
             }
             result[i] = integer.longValue();
         }
-        return result;
-    }
-
-    /** Field name → signature, in the order of their signed bytes. */
-    static Map<String, SignedRevision> byField(Analysis analysis) {
-        Map<String, SignedRevision> result = new LinkedHashMap<>();
-        analysis.signatures().forEach(signature -> result.put(signature.fieldName(), signature));
         return result;
     }
 }

@@ -49,7 +49,9 @@ final class RevisionComparison {
     private final RevisionSnapshot last;
     private final Map<Integer, BufferedImage> signedPages = new HashMap<>();
     private final Map<Integer, BufferedImage> lastPages;
-    private int contentRenders;
+    /** Page content alone (annotations left out), drawn once per page and revision. */
+    private final Map<Integer, BufferedImage> signedContent = new HashMap<>();
+    private final Map<Integer, BufferedImage> lastContent = new HashMap<>();
 
     private RevisionComparison(PDDocument signedDocument, PDDocument lastDocument, RevisionSnapshot signed,
             RevisionSnapshot last, Map<Integer, BufferedImage> lastPages) {
@@ -131,7 +133,7 @@ final class RevisionComparison {
             }
             List<Integer> pages = pages(field.widgets());
             boolean locked = locksAll || lockedFields.contains(field.name());
-            if (field.isSignature() && !earlier.hasValue() && field.hasValue() && isDocumentTimestamp(field)) {
+            if (field.isSignature() && !earlier.hasValue() && field.hasValue() && field.isDocumentTimestamp()) {
                 findings.add(Finding.onPages(FindingCode.VALIDATION_DATA_ADDED, List.of(), "document time-stamp in "
                         + field.name()));
                 continue;
@@ -188,7 +190,7 @@ final class RevisionComparison {
 
     private void newField(List<Finding> findings, Field field) {
         List<Integer> pages = pages(field.widgets());
-        if (field.isSignature() && field.hasValue() && isDocumentTimestamp(field) && !field.visible()) {
+        if (field.isSignature() && field.hasValue() && field.isDocumentTimestamp() && !field.visible()) {
             findings.add(Finding.of(FindingCode.VALIDATION_DATA_ADDED, "document time-stamp in new field "
                     + field.name()));
             return;
@@ -350,8 +352,8 @@ final class RevisionComparison {
      * not a content change. Anything that cannot be rendered counts as changed.
      */
     private boolean rendersTheSame(int page) {
-        BufferedImage before = renderContent(signedDocument, page);
-        BufferedImage after = renderContent(lastDocument, page);
+        BufferedImage before = renderContent(signedDocument, signedContent, page);
+        BufferedImage after = renderContent(lastDocument, lastContent, page);
         if (before == null || after == null || before.getWidth() != after.getWidth()
                 || before.getHeight() != after.getHeight()) {
             return false;
@@ -366,17 +368,22 @@ final class RevisionComparison {
         return true;
     }
 
-    private BufferedImage renderContent(PDDocument document, int page) {
-        if (contentRenders++ >= MAX_RENDERED_PAGES) {
-            return null;
+    private BufferedImage renderContent(PDDocument document, Map<Integer, BufferedImage> cache, int page) {
+        if (cache.containsKey(page)) {
+            return cache.get(page);
         }
-        try {
-            PDFRenderer renderer = new PDFRenderer(document);
-            renderer.setAnnotationsFilter(annotation -> false);
-            return renderer.renderImageWithDPI(page - 1, RENDER_DPI, ImageType.RGB);
-        } catch (IOException | RuntimeException e) {
-            return null;
+        BufferedImage image = null;
+        if (signedContent.size() + lastContent.size() < MAX_RENDERED_PAGES) {
+            try {
+                PDFRenderer renderer = new PDFRenderer(document);
+                renderer.setAnnotationsFilter(annotation -> false);
+                image = renderer.renderImageWithDPI(page - 1, RENDER_DPI, ImageType.RGB);
+            } catch (IOException | RuntimeException e) {
+                log.warn("cannot render the content of page {}: {}", page, e.toString());
+            }
         }
+        cache.put(page, image);
+        return image;
     }
 
     /**
@@ -387,7 +394,7 @@ final class RevisionComparison {
         if (!annotation.visible() || annotation.page() < 1 || annotation.page() > signed.pageCount()) {
             return false;
         }
-        BufferedImage content = renderContent(signedDocument, annotation.page());
+        BufferedImage content = renderContent(signedDocument, signedContent, annotation.page());
         BufferedImage seen = render(signedDocument, signedPages, annotation.page());
         if (content == null || seen == null || content.getWidth() != seen.getWidth()) {
             return false;
@@ -422,13 +429,6 @@ final class RevisionComparison {
             }
         }
         return area > 0 && (double) ink / area > INK_THRESHOLD && (double) changed / ink > HIDDEN_THRESHOLD;
-    }
-
-    /** A document time-stamp (ETSI EN 319 142-1 §5.4, ISO 32000-2 §12.8.5) is validation data, not a signature. */
-    static boolean isDocumentTimestamp(Field field) {
-        return field.signature() != null && ("ETSI.RFC3161".equals(field.signature().getNameAsString(
-                org.apache.pdfbox.cos.COSName.SUB_FILTER)) || "DocTimeStamp".equals(field.signature().getNameAsString(
-                org.apache.pdfbox.cos.COSName.TYPE)));
     }
 
     private static List<String> rects(Field field) {

@@ -63,6 +63,12 @@ final class RevisionSnapshot {
             return "Sig".equals(type);
         }
 
+        /** A document time-stamp (ETSI EN 319 142-1 §5.4, ISO 32000-2 §12.8.5) is validation data, not a signature. */
+        boolean isDocumentTimestamp() {
+            return signature != null && ("ETSI.RFC3161".equals(signature.getNameAsString(COSName.SUB_FILTER))
+                    || "DocTimeStamp".equals(signature.getNameAsString(COSName.TYPE)));
+        }
+
         boolean visible() {
             return widgets.stream().anyMatch(Annotation::visible);
         }
@@ -361,14 +367,4 @@ final class RevisionSnapshot {
         return PageFingerprints.digestOf(values);
     }
 
-    /** Keys of the annotations drawn on a page, for telling new ones from those the signer saw. */
-    static Set<COSObjectKey> keys(List<Annotation> annotations) {
-        Set<COSObjectKey> keys = new HashSet<>();
-        annotations.forEach(annotation -> {
-            if (annotation.key() != null) {
-                keys.add(annotation.key());
-            }
-        });
-        return keys;
-    }
 }

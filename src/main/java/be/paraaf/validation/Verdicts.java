@@ -144,12 +144,7 @@ final class Verdicts {
         Integer certification = ours != null && ours.certification() != null ? ours.certification()
                 : signature.certification();
         List<Finding> merged = merge(changes);
-        ModificationLevel level = ModificationLevel.NONE;
-        for (Finding change : merged) {
-            if (change.code().kind() == FindingCode.Kind.CHANGE) {
-                level = level.max(policy.levelOf(change.code()));
-            }
-        }
+        ModificationLevel level = worstChange(merged, policy);
         ModificationLevel allowed = policy.allowedAfter(certification);
         List<Finding> notes = new ArrayList<>();
         Verdict ades = Verdict.of(signature.indication());
@@ -185,7 +180,7 @@ final class Verdicts {
                 signature.nationalRegisterNumber(), signature.subjectSerialNumber(), signature.claimedSigningTime(),
                 signature.bestSigningTime(), whole, pdf && signedEnd >= 0 ? signedEnd : null,
                 certification == null ? null : PERMISSIONS.get(certification), level, allowed,
-                findings.stream().filter(finding -> finding.level() != null).map(finding -> finding.text().en()).toList(),
+                changesInEnglish(findings),
                 findings, signature.chain(), signature.timestampIds(), signature.errors(), signature.warnings());
     }
 
@@ -211,12 +206,7 @@ final class Verdicts {
         all.addAll(merge(revision.changes()));
         String signer = cms.signer();
         List<FindingSummary> summaries = summaries(all, signer, context.policy());
-        ModificationLevel level = ModificationLevel.NONE;
-        for (Finding change : revision.changes()) {
-            if (change.code().kind() == FindingCode.Kind.CHANGE) {
-                level = level.max(context.policy().levelOf(change.code()));
-            }
-        }
+        ModificationLevel level = worstChange(revision.changes(), context.policy());
         PlainWords reason = summaries.get(0).text();
         return new SignatureSummary("unvalidated-" + number, revision.fieldName(), verdict,
                 ValidationTexts.sentence("verdict.signature." + verdict.name(), Map.of(), null), null, null, null,
@@ -225,7 +215,7 @@ final class Verdicts {
                 revision.signedEnd() >= 0 ? revision.signedEnd() : null,
                 revision.certification() == null ? null : PERMISSIONS.get(revision.certification()), level,
                 context.policy().allowedAfter(revision.certification()),
-                summaries.stream().filter(finding -> finding.level() != null).map(finding -> finding.text().en()).toList(),
+                changesInEnglish(summaries),
                 summaries, List.of(), List.of(), List.of(), List.of());
     }
 
@@ -283,6 +273,22 @@ final class Verdicts {
             }
         }
         return result;
+    }
+
+    /** The worst change among findings under the policy; NONE when nothing changed. */
+    private static ModificationLevel worstChange(List<Finding> findings, ModificationPolicy policy) {
+        ModificationLevel level = ModificationLevel.NONE;
+        for (Finding finding : findings) {
+            if (finding.code().kind() == FindingCode.Kind.CHANGE) {
+                level = level.max(policy.levelOf(finding.code()));
+            }
+        }
+        return level;
+    }
+
+    /** The {@code modifications} list: the change findings' English sentences. */
+    private static List<String> changesInEnglish(List<FindingSummary> findings) {
+        return findings.stream().filter(finding -> finding.level() != null).map(finding -> finding.text().en()).toList();
     }
 
     /** Findings with the same code and values become one, their pages and details joined. */
