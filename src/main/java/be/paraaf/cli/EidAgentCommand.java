@@ -135,6 +135,11 @@ class EidAgentCommand implements Runnable {
         @Option(names = "--server", paramLabel = "URL", description = "paraaf base URL.")
         URI server;
 
+        @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:PARAAF_API_KEY}",
+                description = "API key of the API client signing through --server (default: $PARAAF_API_KEY); "
+                        + "a --link needs none.")
+        String apiKey;
+
         @Option(names = "--document", paramLabel = "FILE.pdf", description = "PDF to sign.")
         Path document;
 
@@ -169,9 +174,10 @@ class EidAgentCommand implements Runnable {
                 if (child.isPresent()) {
                     return child.getAsInt();
                 }
-                if (link == null && (server == null || document == null || this.out == null)) {
+                if (link == null && (server == null || document == null || this.out == null || apiKey == null
+                        || apiKey.isBlank())) {
                     throw new CommandLine.ParameterException(spec.commandLine(),
-                            "give either --link, or --server, --document and --out");
+                            "give either --link, or --server, --api-key, --document and --out");
                 }
                 Pkcs11Module token = card.module();
                 byte[] pdf = link == null ? readDocument() : null;
@@ -192,7 +198,7 @@ class EidAgentCommand implements Runnable {
                         out.flush();
                         return EidExitCodes.OK;
                     }
-                    TwoStepClient client = new TwoStepClient(server);
+                    TwoStepClient client = new TwoStepClient(server, Duration.ofSeconds(60), apiKey);
                     TwoStepClient.Prepared prepared = client.prepare(TwoStepClient.PADES_PREPARE,
                             new TwoStepClient.Document(document.getFileName().toString(), "application/pdf", pdf),
                             chain, options());

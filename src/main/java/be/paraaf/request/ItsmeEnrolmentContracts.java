@@ -21,6 +21,7 @@ import be.paraaf.signing.PadesSignatureSpec;
 import be.paraaf.signing.PendingSignature;
 import be.paraaf.signing.SignatureLevel;
 import be.paraaf.signing.SignedDocument;
+import be.paraaf.signing.SigningPurpose;
 import be.paraaf.signing.SigningService;
 import be.paraaf.signing.VisibleAppearance;
 import be.paraaf.validation.DocumentToValidate;
@@ -99,7 +100,7 @@ public class ItsmeEnrolmentContracts {
                         AppearanceLanguage.parse(language.name())), "itsme enrolment", null,
                 CertificationPermission.parse(null));
         PendingSignature pending = signing.preparePades(new DocumentInput(contract.name(), contract.content()), chain,
-                spec);
+                spec, SigningPurpose.itsmeEnrolment(accountId));
         Base64.Encoder base64 = Base64.getEncoder();
         return new PreparedSignature(pending.handle(), base64.encodeToString(pending.dataToSign()),
                 base64.encodeToString(pending.digest()), pending.hash().javaName(), pending.signatureAlgorithm(),
@@ -109,7 +110,7 @@ public class ItsmeEnrolmentContracts {
     /** Step two: finishes the contract, validates it and activates the account; answers the signed contract. */
     public SignedDocument complete(String accountId, String handle, byte[] signatureValue) {
         EnrolledAccount account = awaitingConfirmation(accountId);
-        SignedDocument signed = signing.complete(handle, signatureValue);
+        SignedDocument signed = signing.complete(handle, SigningPurpose.itsmeEnrolment(accountId), signatureValue);
         ValidationSummary summary = validation.validate(new DocumentToValidate(signed.name(), signed.content()));
         ValidationSummary.SignatureSummary signature = summary.signatures().stream()
                 .filter(candidate -> "citizen".equals(candidate.signatureFieldName())).findFirst()

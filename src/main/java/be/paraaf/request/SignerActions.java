@@ -21,6 +21,7 @@ import be.paraaf.signing.HashAlgorithm;
 import be.paraaf.signing.PadesSignatureSpec;
 import be.paraaf.signing.PendingSignature;
 import be.paraaf.signing.SignedDocument;
+import be.paraaf.signing.SigningPurpose;
 import be.paraaf.signing.SigningService;
 import be.paraaf.signing.VisibleAppearance;
 import java.security.cert.CertificateEncodingException;
@@ -233,13 +234,17 @@ public class SignerActions {
                 VisibleAppearance.inField(context.signer.fieldName(), method == ConsentMethods.EID ? "eID" : "itsme"),
                 context.request.title(), null, null);
         PendingSignature pending = signing.preparePades(new DocumentInput(content.name(), content.bytes()), chain,
-                spec);
+                spec, purpose(context));
         String consentId = consent == null ? null : consent.start(pending);
         Instant expiresAt = pending.expiresAt().isBefore(context.request.expiresAt()) ? pending.expiresAt()
                 : context.request.expiresAt();
         requests.insertAttempt(new SignerAttempt(pending.handle(), context.request.id(), context.signer.position(),
                 method, version.version(), der(chain.get(0)), consentId, clock.instant(), expiresAt, null));
         return pending;
+    }
+
+    private static SigningPurpose purpose(Context context) {
+        return SigningPurpose.requestSigner(context.request.id(), context.signer.position());
     }
 
     private void complete(Context context, SignerAttempt attempt, byte[] signatureValue) {
@@ -252,7 +257,7 @@ public class SignerActions {
         }
         checkTurn(context);
         checkIdentity(context, CertificateChains.parseBase64(List.of(attempt.signerCertificate())).get(0), "complete");
-        SignedDocument signed = signing.complete(attempt.handle(), signatureValue);
+        SignedDocument signed = signing.complete(attempt.handle(), purpose(context), signatureValue);
         String owner = context.request.ownerClientId();
         workflow.inTransaction(() -> {
             SigningRequest fresh = requests.find(context.request.id()).orElseThrow();

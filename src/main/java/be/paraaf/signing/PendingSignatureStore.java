@@ -33,9 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 class PendingSignatureStore {
 
     /** Everything needed to rebuild the exact DSS parameters of the prepare step. */
-    record PendingState(String handle, SignatureFormat format, String documentName, PadesSignatureSpec pades,
-            XadesSignatureSpec xades, List<byte[]> certificateChain, Instant signingTime, Instant expiresAt,
-            byte[] dataToSign) {
+    record PendingState(String handle, String purpose, SignatureFormat format, String documentName,
+            PadesSignatureSpec pades, XadesSignatureSpec xades, List<byte[]> certificateChain, Instant signingTime,
+            Instant expiresAt, byte[] dataToSign) {
     }
 
     /** A claimed pending signature; {@link #release()} puts it back if completion failed for a retryable reason. */
@@ -95,7 +95,8 @@ class PendingSignatureStore {
         }
     }
 
-    Claim claim(String handle) {
+    /** Claims the handle for {@code purpose}; one prepared for any other purpose is answered as unknown. */
+    Claim claim(String handle, SigningPurpose purpose) {
         if (handle == null || !handle.matches("[A-Za-z0-9_-]{16,64}")) {
             throw notFound();
         }
@@ -110,6 +111,10 @@ class PendingSignatureStore {
         }
         try {
             PendingState state = json.readValue(Files.readAllBytes(claimed), PendingState.class);
+            if (!purpose.value().equals(state.purpose())) {
+                move(claimed, directory.resolve(STATE)); // untouched for the flow it belongs to
+                throw notFound();
+            }
             if (!clock.instant().isBefore(state.expiresAt())) {
                 deleteRecursively(directory);
                 throw new NotFoundException("pending-signature-expired",

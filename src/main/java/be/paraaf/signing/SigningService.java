@@ -73,35 +73,38 @@ public class SigningService {
     }
 
     /** Step one of a PAdES signature by a key the service does not hold. */
-    public PendingSignature preparePades(DocumentInput document, List<X509Certificate> chain, PadesSignatureSpec spec) {
+    public PendingSignature preparePades(DocumentInput document, List<X509Certificate> chain, PadesSignatureSpec spec,
+            SigningPurpose purpose) {
         return timed(SignatureFormat.PADES, spec.level(), "prepare", () -> {
             checkPdf(document, spec);
             checkSignerKey(chain);
             Instant signingTime = now();
             PAdESSignatureParameters parameters = padesParameters(spec, chain, signingTime);
             ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(dss(document), parameters));
-            return remember(SignatureFormat.PADES, document, spec, null, chain, signingTime, dataToSign);
+            return remember(SignatureFormat.PADES, document, spec, null, chain, signingTime, dataToSign, purpose);
         });
     }
 
     /** Step one of a XAdES signature by a key the service does not hold. */
-    public PendingSignature prepareXades(DocumentInput document, List<X509Certificate> chain, XadesSignatureSpec spec) {
+    public PendingSignature prepareXades(DocumentInput document, List<X509Certificate> chain, XadesSignatureSpec spec,
+            SigningPurpose purpose) {
         return timed(SignatureFormat.XADES, spec.level(), "prepare", () -> {
             XmlInputs.check(document, spec.packaging());
             checkSignerKey(chain);
             Instant signingTime = now();
             XAdESSignatureParameters parameters = DssParameters.xades(spec, chain, signingTime);
             ToBeSigned dataToSign = DssErrors.translate(() -> xades.getDataToSign(dss(document), parameters));
-            return remember(SignatureFormat.XADES, document, null, spec, chain, signingTime, dataToSign);
+            return remember(SignatureFormat.XADES, document, null, spec, chain, signingTime, dataToSign, purpose);
         });
     }
 
     /**
      * Step two: embeds the signature value computed by the key holder. The value is checked against the
-     * data to be signed and the signer's public key first, so a wrong value never produces a document.
+     * data to be signed and the signer's public key first, so a wrong value never produces a document. A handle
+     * prepared for another purpose is answered as unknown and stays usable by its own flow.
      */
-    public SignedDocument complete(String handle, byte[] signatureValue) {
-        Claim claim = pending.claim(handle);
+    public SignedDocument complete(String handle, SigningPurpose purpose, byte[] signatureValue) {
+        Claim claim = pending.claim(handle, purpose);
         PendingState state = claim.state;
         List<X509Certificate> chain = decode(state.certificateChain());
         SignatureLevel level = state.format() == SignatureFormat.PADES ? state.pades().level() : state.xades().level();
@@ -167,11 +170,12 @@ public class SigningService {
     }
 
     private PendingSignature remember(SignatureFormat format, DocumentInput document, PadesSignatureSpec padesSpec,
-            XadesSignatureSpec xadesSpec, List<X509Certificate> chain, Instant signingTime, ToBeSigned dataToSign) {
+            XadesSignatureSpec xadesSpec, List<X509Certificate> chain, Instant signingTime, ToBeSigned dataToSign,
+            SigningPurpose purpose) {
         String handle = PendingSignatureStore.newHandle();
         Instant expiresAt = signingTime.plus(properties.pendingSignatureLifetime());
-        pending.save(new PendingState(handle, format, document.name(), padesSpec, xadesSpec, encode(chain),
-                signingTime, expiresAt, dataToSign.getBytes()), document.content());
+        pending.save(new PendingState(handle, purpose.value(), format, document.name(), padesSpec, xadesSpec,
+                encode(chain), signingTime, expiresAt, dataToSign.getBytes()), document.content());
         HashAlgorithm hash = padesSpec != null ? padesSpec.hash() : xadesSpec.hash();
         return new PendingSignature(handle, format, dataToSign.getBytes(), hash,
                 javaSignatureAlgorithm(chain.get(0).getPublicKey(), hash), signingTime, expiresAt);

@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. Tenant-scoped resources ({@code /api/documents/**}, {@code /api/requests/**},
- * {@code /api/archive/**}) and the service's own seal key
- * ({@code /api/seals}) need an API key; everything else — validation, two-step signing with the caller's
- * own key, extension, time-stamps, the demo PKI, health, the API description — stays open. The itsme app's
+ * {@code /api/archive/**}), the service's own seal key ({@code /api/seals}) and the open two-step API
+ * ({@code /api/signatures/**}: a signature made there belongs to the client that prepared it) need an API key;
+ * everything else — validation, extension, time-stamps, signing through a request's personal link, the demo PKI,
+ * health, the API description — stays open. The itsme app's
  * endpoints ({@code /api/itsme/**}) are open to Spring Security and authenticated by device signatures. Stateless: no
  * sessions, no cookies, so no CSRF token either. Refusals are RFC 9457 problem documents like every other
  * error of this service.
@@ -48,7 +49,8 @@ class SecurityConfiguration {
                                 + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals", "/api/archive",
+                        .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals",
+                                "/api/signatures/**", "/api/archive",
                                 "/api/archive/**", "/api/actualisations", "/api/actualisations/**").authenticated()
                         // the itsme-style app authenticates by its enrolled device key, checked per request
                         // in ItsmeService (channel signature, signed approvals), never by an API key

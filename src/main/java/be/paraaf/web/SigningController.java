@@ -1,6 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.InvalidInputException;
+import be.paraaf.access.ApiClient;
 import be.paraaf.signing.AppearanceLanguage;
 import be.paraaf.signing.AugmentationService;
 import be.paraaf.signing.CertificateChains;
@@ -14,6 +15,7 @@ import be.paraaf.signing.SealCredentials;
 import be.paraaf.signing.SignatureLevel;
 import be.paraaf.signing.SignedDocument;
 import be.paraaf.signing.SigningException;
+import be.paraaf.signing.SigningPurpose;
 import be.paraaf.signing.SigningService;
 import be.paraaf.signing.VisibleAppearance;
 import be.paraaf.signing.XadesSignatureSpec;
@@ -32,6 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,7 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Signing over HTTP: two-step PAdES/XAdES for keys the client holds (prepare → sign dataToSign → complete),
+ * Signing over HTTP: two-step PAdES/XAdES for keys the client holds (prepare → sign dataToSign → complete; an API
+ * client completes only the handles it prepared itself),
  * one-step seals with the service's own key, extension to higher levels and document time-stamps.
  */
 @RestController
@@ -75,16 +79,19 @@ class SigningController {
 
     @Operation(summary = "Step 1 of a PAdES signature: returns the data the signer's key must sign")
     @PostMapping(path = "/api/signatures/pades/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PreparedSignature> preparePades(@RequestPart("document") MultipartFile document,
-            @RequestPart("certificateChain") byte[] certificateChain, PadesOptions options) {
+    ResponseEntity<PreparedSignature> preparePades(@AuthenticationPrincipal ApiClient client,
+            @RequestPart("document") MultipartFile document, @RequestPart("certificateChain") byte[] certificateChain,
+            PadesOptions options) {
         PendingSignature pending = signing.preparePades(Uploads.document(document),
-                CertificateChains.parse(certificateChain), options.toSpec(Uploads.optionalBytes(options.image())));
+                CertificateChains.parse(certificateChain), options.toSpec(Uploads.optionalBytes(options.image())),
+                SigningPurpose.apiClient(client.id()));
         return ResponseEntity.status(HttpStatus.CREATED).body(PreparedSignature.of(pending));
     }
 
     @Operation(summary = "Step 1 of a XAdES signature (enveloped or detached)")
     @PostMapping(path = "/api/signatures/xades/prepare", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<PreparedSignature> prepareXades(@RequestPart("document") MultipartFile document,
+    ResponseEntity<PreparedSignature> prepareXades(@AuthenticationPrincipal ApiClient client,
+            @RequestPart("document") MultipartFile document,
             @RequestPart("certificateChain") byte[] certificateChain,
             @RequestParam(name = "level", defaultValue = "B-LTA") String level,
             @RequestParam(name = "digestAlgorithm", required = false) String digestAlgorithm,
@@ -92,14 +99,16 @@ class SigningController {
         XadesSignatureSpec spec = Options.parse(() -> new XadesSignatureSpec(SignatureLevel.parse(level),
                 HashAlgorithm.parse(digestAlgorithm), XmlPackaging.parse(packaging)));
         PendingSignature pending = signing.prepareXades(Uploads.document(document),
-                CertificateChains.parse(certificateChain), spec);
+                CertificateChains.parse(certificateChain), spec, SigningPurpose.apiClient(client.id()));
         return ResponseEntity.status(HttpStatus.CREATED).body(PreparedSignature.of(pending));
     }
 
     @Operation(summary = "Step 2: embed the signature value and download the signed document")
     @PostMapping(path = "/api/signatures/{handle}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> complete(@PathVariable String handle, @RequestBody Completion completion) {
-        return download(signing.complete(handle, signatureValue(completion == null ? null : completion.signatureValue())));
+    ResponseEntity<byte[]> complete(@AuthenticationPrincipal ApiClient client, @PathVariable String handle,
+            @RequestBody Completion completion) {
+        return download(signing.complete(handle, SigningPurpose.apiClient(client.id()),
+                signatureValue(completion == null ? null : completion.signatureValue())));
     }
 
     /** A base64 signature value from a completion body; a 400 problem when it is missing or not base64. */

@@ -72,8 +72,8 @@ class EidCommandsTest {
 
     @Test
     void aDirectoryWithoutAVirtualCardIsNoCard() {
-        int exit = execute("eid-agent", "sign", "--server", "http://localhost:1", "--document", "x.pdf", "--out",
-                dir.resolve("out.pdf").toString(), "--card-dir", dir.toString(), "--pin-stdin");
+        int exit = execute("eid-agent", "sign", "--server", "http://localhost:1", "--api-key", "k", "--document",
+                "x.pdf", "--out", dir.resolve("out.pdf").toString(), "--card-dir", dir.toString(), "--pin-stdin");
 
         assertThat(exit).isEqualTo(EidExitCodes.NO_CARD);
         assertThat(err.toString()).contains("No eID card", "holds no virtual card");
@@ -81,8 +81,9 @@ class EidCommandsTest {
 
     @Test
     void aMissingModuleIsNoCardAndNoPinIsAsked() {
-        int exit = execute("eid-agent", "sign", "--server", "http://localhost:1", "--document", "x.pdf", "--out",
-                dir.resolve("out.pdf").toString(), "--module", dir.resolve("libbeidpkcs11.so").toString());
+        int exit = execute("eid-agent", "sign", "--server", "http://localhost:1", "--api-key", "k", "--document",
+                "x.pdf", "--out", dir.resolve("out.pdf").toString(), "--module",
+                dir.resolve("libbeidpkcs11.so").toString());
 
         assertThat(exit).isEqualTo(EidExitCodes.NO_CARD);
         assertThat(err.toString()).contains("PKCS#11 module not found", "libbeidpkcs11.so");

@@ -50,7 +50,7 @@ class SequentialSignersIT extends SigningScenario {
         var response = CLIENT.post("/api/signatures/pades/prepare", new be.paraaf.support.Multipart()
                 .file("document", "certified.pdf", "application/pdf", certified)
                 .file("certificateChain", "chain.pem", "application/x-pem-file", pem(agency.chain()))
-                .field("level", "B-B").field("fieldName", "agency"));
+                .field("level", "B-B").field("fieldName", "agency"), KEY);
         assertThat(response.statusCode()).as(body(response)).isEqualTo(409);
         assertThat(body(response)).contains("https://paraaf.be/problems/document-locked");
     }

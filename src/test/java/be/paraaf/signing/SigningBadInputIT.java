@@ -85,7 +85,7 @@ class SigningBadInputIT extends SigningScenario {
         byte[] wrong = sign("not the data to sign".getBytes(StandardCharsets.UTF_8), "SHA256withRSA",
                 citizen.signatureKey());
         HttpResponse<byte[]> response = CLIENT.postJson(prepared.get("completeUrl").asString(),
-                "{\"signatureValue\":\"" + Base64.getEncoder().encodeToString(wrong) + "\"}");
+                "{\"signatureValue\":\"" + Base64.getEncoder().encodeToString(wrong) + "\"}", KEY);
         assertProblem(response, 422, "signature-value-mismatch");
 
         byte[] signed = complete(prepared, citizen.signatureKey());
@@ -98,20 +98,20 @@ class SigningBadInputIT extends SigningScenario {
                 TestDocs.read(TestDocs.SAMPLE_CONTRACT), citizen.chain(), Map.of("level", "B-B"));
         complete(prepared, citizen.signatureKey());
         HttpResponse<byte[]> again = CLIENT.postJson(prepared.get("completeUrl").asString(),
-                "{\"signatureValue\":\"AAAA\"}");
+                "{\"signatureValue\":\"AAAA\"}", KEY);
         assertProblem(again, 404, "pending-signature-not-found");
     }
 
     @Test
     void signatureValueThatIsNotBase64IsRefused() {
         assertProblem(CLIENT.postJson("/api/signatures/abcdefghijklmnopqrstuvwx/complete",
-                "{\"signatureValue\":\"%%%\"}"), 400, "invalid-signature-value");
+                "{\"signatureValue\":\"%%%\"}", KEY), 400, "invalid-signature-value");
     }
 
     @Test
     void missingDocumentPartIsRefused() {
         HttpResponse<byte[]> response = CLIENT.post("/api/signatures/pades/prepare",
-                new Multipart().field("level", "B-B"));
+                new Multipart().field("level", "B-B"), KEY);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(ServiceClient.json(response).get("type").asString()).startsWith("https://paraaf.be/problems/");
     }
@@ -135,7 +135,7 @@ class SigningBadInputIT extends SigningScenario {
         Multipart form = new Multipart().file("document", "doc.pdf", "application/pdf", document)
                 .file("certificateChain", "chain.pem", "application/x-pem-file", chain);
         options.forEach(form::field);
-        return CLIENT.post("/api/signatures/pades/prepare", form);
+        return CLIENT.post("/api/signatures/pades/prepare", form, KEY);
     }
 
 }

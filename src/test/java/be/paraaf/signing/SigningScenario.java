@@ -1,5 +1,6 @@
 package be.paraaf.signing;
 
+import be.paraaf.access.DemoClients;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
@@ -18,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class SigningScenario extends ServiceIT {
 
-    static final TwoStepFlow FLOW = new TwoStepFlow(CLIENT);
+    /** The open two-step API's caller: the demo agency. */
+    static final String KEY = DemoClients.WOONPUNT_KEY;
+    static final TwoStepFlow FLOW = new TwoStepFlow(CLIENT, KEY);
     private static PdfSig pdfsig;
 
     static synchronized PdfSig pdfsig() {

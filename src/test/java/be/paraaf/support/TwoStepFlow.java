@@ -2,6 +2,7 @@ package be.paraaf.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.access.DemoClients;
 import be.paraaf.support.ServiceClient.Citizen;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What an eID agent or remote-key client does over HTTP: prepare, sign dataToSign with the key, complete;
- * and what a verifier does: upload to the validation API.
+ * and what a verifier does: upload to the validation API. The open two-step API is called as the API client
+ * holding {@code apiKey} (the demo agency unless told otherwise).
  */
-public record TwoStepFlow(ServiceClient client) {
+public record TwoStepFlow(ServiceClient client, String apiKey) {
+
+    public TwoStepFlow(ServiceClient client) {
+        this(client, DemoClients.WOONPUNT_KEY);
+    }
 
     /** Prepare → sign dataToSign with the citizen's key → complete. */
     public byte[] signPdf(byte[] pdf, Citizen citizen, Map<String, String> options) {
@@ -33,7 +39,7 @@ public record TwoStepFlow(ServiceClient client) {
         Multipart form = new Multipart().file("document", fileName, contentType, document)
                 .file("certificateChain", "chain.pem", "application/x-pem-file", pem(chain));
         options.forEach(form::field);
-        HttpResponse<byte[]> response = client.post(path, form);
+        HttpResponse<byte[]> response = client.post(path, form, apiKey);
         assertThat(response.statusCode()).as(body(response)).isEqualTo(201);
         return ServiceClient.json(response);
     }
@@ -43,7 +49,7 @@ public record TwoStepFlow(ServiceClient client) {
         String signatureValue = Base64.getEncoder().encodeToString(
                 sign(dataToSign, prepared.get("signatureAlgorithm").asString(), key));
         HttpResponse<byte[]> response = client.postJson(prepared.get("completeUrl").asString(),
-                "{\"signatureValue\":\"" + signatureValue + "\"}");
+                "{\"signatureValue\":\"" + signatureValue + "\"}", apiKey);
         assertThat(response.statusCode()).as(body(response)).isEqualTo(200);
         return response.body();
     }

@@ -29,8 +29,15 @@ final class ServiceHttp {
     private final URI baseUrl;
     private final HttpClient http;
     private final Duration timeout;
+    private final String apiKey;
 
     ServiceHttp(URI baseUrl, Duration timeout) {
+        this(baseUrl, timeout, null);
+    }
+
+    /** @param apiKey sent as {@code X-API-Key} on every call when not null (the open two-step API needs one) */
+    ServiceHttp(URI baseUrl, Duration timeout, String apiKey) {
+        this.apiKey = apiKey;
         String text = baseUrl.toString();
         this.baseUrl = URI.create(text.endsWith("/") ? text : text + "/");
         this.timeout = timeout;
@@ -45,16 +52,20 @@ final class ServiceHttp {
     /** POSTs and returns the body of a 2xx answer; anything else is a {@link ServerProblemException}. */
     byte[] send(String url, String contentType, byte[] body) {
         return exchange(HttpRequest.newBuilder(resolve(url)).timeout(timeout).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** GETs and returns the body of a 2xx answer; anything else is a {@link ServerProblemException}. */
     byte[] get(String url) {
         return exchange(HttpRequest.newBuilder(resolve(url)).timeout(timeout).header("Accept", "application/json")
-                .GET().build());
+                .GET());
     }
 
-    private byte[] exchange(HttpRequest request) {
+    private byte[] exchange(HttpRequest.Builder builder) {
+        if (apiKey != null) {
+            builder.header("X-API-Key", apiKey);
+        }
+        HttpRequest request = builder.build();
         URI target = request.uri();
         HttpResponse<byte[]> response;
         try {

@@ -42,7 +42,12 @@ public final class TwoStepClient {
     }
 
     public TwoStepClient(URI serverUrl, Duration timeout) {
-        this.http = new ServiceHttp(serverUrl, timeout);
+        this(serverUrl, timeout, null);
+    }
+
+    /** @param apiKey the API client's key for the open two-step API; null for a personal link, which needs none */
+    public TwoStepClient(URI serverUrl, Duration timeout, String apiKey) {
+        this.http = new ServiceHttp(serverUrl, timeout, apiKey);
     }
 
     /**

@@ -2,6 +2,7 @@ package be.paraaf.consent.eid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.access.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.CliProcess;
 import be.paraaf.support.ExternalTool;
@@ -50,7 +51,7 @@ class EidAgentIT extends ServiceIT {
 
     private CliProcess.Result sign(Path card, String pin, Path out) {
         List<String> arguments = new ArrayList<>(List.of("eid-agent", "sign", "--server", CLIENT.baseUrl(),
-                "--document", TestDocs.SAMPLE_CONTRACT.toString(), "--field", "tenant-1", "--level", "B-LTA",
+                "--api-key", DemoClients.WOONPUNT_KEY, "--document", TestDocs.SAMPLE_CONTRACT.toString(), "--field", "tenant-1", "--level", "B-LTA",
                 "--out", out.toString(), "--card-dir", card.toString(), "--pin-stdin"));
         return CliProcess.run(Map.of(VirtualCard.SOFTHSM2_CONF, card.resolve("softhsm2.conf").toString()),
                 pin + "\n", arguments);
@@ -114,7 +115,8 @@ class EidAgentIT extends ServiceIT {
                 "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n");
         Path module = Pkcs11Module.firstInstalled(Pkcs11Module.SOFTHSM_LOCATIONS).orElseThrow();
         CliProcess.Result noToken = CliProcess.run(Map.of(VirtualCard.SOFTHSM2_CONF, config.toString()), PIN + "\n",
-                List.of("eid-agent", "sign", "--server", CLIENT.baseUrl(), "--document",
+                List.of("eid-agent", "sign", "--server", CLIENT.baseUrl(), "--api-key", DemoClients.WOONPUNT_KEY,
+                        "--document",
                         TestDocs.SAMPLE_CONTRACT.toString(), "--out", dir.resolve("x.pdf").toString(), "--module",
                         module.toString(), "--pin-stdin"));
         assertThat(noToken.exitCode()).as(noToken.output()).isEqualTo(3);

@@ -12,6 +12,7 @@ import be.paraaf.signing.PadesSignatureSpec;
 import be.paraaf.signing.PendingSignature;
 import be.paraaf.signing.SignatureLevel;
 import be.paraaf.signing.SignedDocument;
+import be.paraaf.signing.SigningPurpose;
 import be.paraaf.signing.SigningService;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.ServiceClient;
@@ -58,6 +59,8 @@ import tools.jackson.databind.JsonNode;
  * and poppler both accept it. Then every refusal: replay, hash swap, expiry, lockout, bad device signature.
  */
 class ItsmePushConsentIT extends ServiceIT {
+
+    private static final SigningPurpose PURPOSE = SigningPurpose.apiClient("itsme-push-test");
 
     private static final String CODE = "12345";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -111,7 +114,8 @@ class ItsmePushConsentIT extends ServiceIT {
         assertThat(chain.get(0).getSubjectX500Principal().getName()).contains("CN=An Janssens (Signature)");
         assertThat(chain.get(0).getIssuerX500Principal().getName()).contains("Remote Signing");
         PendingSignature pending = signing.preparePades(new DocumentInput("sample-contract.pdf",
-                TestDocs.read(TestDocs.SAMPLE_CONTRACT)), chain, PadesSignatureSpec.invisible(SignatureLevel.B_LT));
+                TestDocs.read(TestDocs.SAMPLE_CONTRACT)), chain, PadesSignatureSpec.invisible(SignatureLevel.B_LT),
+                PURPOSE);
 
         BlockingQueue<String> events = subscribe(app);
         ConsentRequest request = itsme.requestConsent(nrn, "Huurovereenkomst Kerkstraat 1", pending.dataToSign(),
@@ -138,7 +142,7 @@ class ItsmePushConsentIT extends ServiceIT {
         });
         assertThat(app.pending(0)).isEmpty();
 
-        SignedDocument signed = signing.complete(pending.handle(),
+        SignedDocument signed = signing.complete(pending.handle(), PURPOSE,
                 ((ConsentOutcome.Approved) outcome).signatureValue());
         JsonNode validation = new TwoStepFlow(CLIENT).validate(signed.content(), "signed.pdf");
         List<JsonNode> signatures = TwoStepFlow.signatures(validation);
