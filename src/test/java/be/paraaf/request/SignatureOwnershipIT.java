@@ -14,12 +14,14 @@ import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +39,9 @@ class SignatureOwnershipIT extends ServiceIT {
 
     @TempDir
     Path dir;
+
+    @Autowired
+    RequestJobs jobs;
 
     @Test
     void aSignersHandleNeverCompletesOnTheOpenApiAndStillCompletesThroughItsLink() {
@@ -79,6 +84,25 @@ class SignatureOwnershipIT extends ServiceIT {
             assertThat(request.get("state").asString()).isEqualTo(ending.equals("cancel") ? "CANCELLED" : "DECLINED");
             assertThat(auditEvents(id)).as(ending).doesNotContain("signer.signed");
         }
+    }
+
+    @Test
+    void afterTheRequestExpiredAPreparedHandleYieldsNoSignature() throws InterruptedException {
+        Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
+        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B",
+                Instant.now().plusSeconds(3).toString(), null, List.of(tenant)));
+        String id = created.get("id").asString();
+        String token = RequestFlow.tokens(created).get("tenant-1");
+        agency.start(id);
+        JsonNode prepared = prepareThroughLink(token, tenant.citizen());
+        Thread.sleep(3100);
+        jobs.expireDue(Instant.now());
+        assertThat(agency.get(id).get("state").asString()).isEqualTo("EXPIRED");
+
+        assertProblem(completeOnOpenApi(prepared, tenant.citizen(), WOONPUNT), 404, "pending-signature-not-found");
+        HttpResponse<byte[]> throughLink = agency.completeEid(token, prepared, tenant.citizen());
+        assertThat(throughLink.statusCode()).as(TwoStepFlow.body(throughLink)).isEqualTo(410);
+        assertThat(auditEvents(id)).doesNotContain("signer.signed");
     }
 
     @Test
