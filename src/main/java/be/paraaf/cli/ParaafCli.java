@@ -16,7 +16,10 @@ import picocli.CommandLine;
 public final class ParaafCli {
 
     /** Top-level command names that select the CLI instead of the web service. */
-    public static final Set<String> COMMANDS = Set.of("pki", "eid", "eid-agent", "itsme-app", "archive");
+    public static final Set<String> COMMANDS = Set.of("pki", "eid", "eid-agent", "itsme-app", "archive", "help");
+
+    /** Arguments that ask for usage or version instead of starting the server. */
+    private static final Set<String> HELP = Set.of("--help", "-h", "-?", "--version", "-V");
 
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
@@ -26,7 +29,7 @@ public final class ParaafCli {
 
     /** True if {@code args} asks for a CLI command rather than the server. */
     public static boolean handles(String[] args) {
-        return args != null && args.length > 0 && COMMANDS.contains(args[0]);
+        return args != null && args.length > 0 && (COMMANDS.contains(args[0]) || HELP.contains(args[0]));
     }
 
     /** Runs the command and returns its exit code; never calls {@code System.exit}. */

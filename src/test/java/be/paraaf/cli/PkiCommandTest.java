@@ -96,6 +96,19 @@ class PkiCommandTest {
         assertThat(ParaafCli.handles(new String[] {"pki", "export"})).isTrue();
         assertThat(ParaafCli.handles(new String[] {"--server.port=9090"})).isFalse();
         assertThat(ParaafCli.handles(new String[0])).isFalse();
+        assertThat(ParaafCli.handles(new String[] {"--help"})).as("usage, not a server on port 8080").isTrue();
+        assertThat(ParaafCli.handles(new String[] {"help"})).isTrue();
+        assertThat(ParaafCli.handles(new String[] {"-V"})).isTrue();
+    }
+
+    @Test
+    void helpPrintsTheCommandsAndSaysHowTheServerStarts() {
+        for (String help : new String[] {"--help", "help"}) {
+            out.getBuffer().setLength(0);
+            assertThat(execute(help)).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("pki", "eid-agent", "itsme-app", "archive",
+                    "starts the web service");
+        }
     }
 
     private int execute(String... args) {
