@@ -9,6 +9,7 @@ import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
+import be.paraaf.support.ServiceProcess;
 import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.io.IOException;
@@ -108,7 +109,7 @@ class ArchiveCrashIT {
 
     private static Process start(String haltAt) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                ServiceProcess.java(), "-Xmx768m",
                 "-Dorg.bouncycastle.rsa.max_mr_tests=0", "-cp", System.getProperty("java.class.path"),
                 "be.paraaf.ParaafApplication",
                 "--server.port=" + PORT,
@@ -119,23 +120,7 @@ class ArchiveCrashIT {
             command.add("--paraaf.archive.halt-at=" + haltAt);
         }
         Path log = DATA_DIR.resolve("service-" + (haltAt == null ? "restart" : haltAt) + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited at start; see " + log);
-            }
-            try {
-                if (CLIENT.get("/actuator/health/readiness").statusCode() == 200) {
-                    return process;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("the service did not become ready; see " + log);
+        return ServiceProcess.start(command, log, CLIENT.baseUrl());
     }
 
     private static void stop(Process process) throws InterruptedException {

@@ -1,0 +1,52 @@
+package be.paraaf.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** paraaf started as its own operating-system process, as an operator starts it; ready once readiness is UP. */
+public final class ServiceProcess {
+
+    private ServiceProcess() {
+    }
+
+    /** The JVM running the tests, to start the service with. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Starts {@code command} with its output in {@code log} and waits up to three minutes until
+     * {@code baseUrl}/actuator/health/readiness answers 200.
+     */
+    public static Process start(List<String> command, Path log, String baseUrl) throws IOException,
+            InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited at start; see " + log);
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException | UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the service did not become ready; see " + log);
+    }
+}
