@@ -95,7 +95,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.debug("body refused", e);
         String detail = e.getCause() instanceof JacksonException jackson ? JsonBodies.describe(jackson)
                 : "The request body is missing or cannot be read as JSON.";
-        return ResponseEntity.badRequest().body(problem(400, ProblemType.INVALID_JSON.slug(), detail));
+        return ResponseEntity.badRequest().body(problem(400, ProblemType.BAD_REQUEST.slug(), detail));
     }
 
     @Override
