@@ -45,6 +45,7 @@ public final class PdfFiles {
             if (document.isEncrypted()) {
                 throw encrypted(refusalStatus, null);
             }
+            PageTree.check(document);
             return work.apply(document);
         } catch (InvalidPasswordException e) {
             throw encrypted(refusalStatus, e);
@@ -52,8 +53,12 @@ public final class PdfFiles {
             if (e instanceof ParaafException paraaf) {
                 throw paraaf;
             }
-            throw refusal("damaged-document", refusalStatus,
-                    "The PDF is damaged and cannot be read: " + e.getMessage(), e);
+            // PDFBox's message names parser internals (offsets, COS classes); the client gets words
+            throw refusal("damaged-document", refusalStatus, "The PDF is damaged and cannot be read: its "
+                    + "cross-reference table, trailer or objects are broken. Repair or re-export it and upload it again.", e);
+        } catch (StackOverflowError e) {
+            throw refusal("document-too-complex", refusalStatus,
+                    "The PDF nests its objects too deeply to be read safely.", null);
         }
     }
 

@@ -54,7 +54,7 @@ public final class OcspResponder {
         OCSPReq request;
         try {
             request = new OCSPReq(requestDer);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
         }
         try {

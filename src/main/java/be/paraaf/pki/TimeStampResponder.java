@@ -62,7 +62,7 @@ public final class TimeStampResponder {
         TimeStampRequest request;
         try {
             request = new TimeStampRequest(requestDer);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return failure(PKIFailureInfo.badDataFormat, "The request is not a DER-encoded RFC 3161 TimeStampReq.");
         }
         try {

@@ -21,7 +21,7 @@ final class XmlInputs {
             DomUtils.buildDOM(document.content());
         } catch (RuntimeException e) {
             throw new InvalidInputException("not-xml", 415,
-                    "The document is not well-formed XML (or uses a DTD, which is refused): " + e.getMessage(),
+                    "The document is not well-formed XML, or it declares a DTD or entities, which paraaf refuses.",
                     Map.of(), e);
         }
     }

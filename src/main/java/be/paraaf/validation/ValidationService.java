@@ -1,5 +1,7 @@
 package be.paraaf.validation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import be.paraaf.BoundedWork;
 import be.paraaf.InvalidInputException;
 import be.paraaf.ParaafException;
@@ -48,6 +50,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ValidationService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidationService.class);
 
     private static final String DEFAULT_POLICY_NAME = "DSS default validation policy";
 
@@ -245,9 +249,19 @@ public class ValidationService implements DisposableBean {
             throw new InvalidInputException("document-too-complex", 422,
                     "The " + kind.label + " nests its objects too deeply to be read safely.", Map.of(), null);
         } catch (IllegalInputException | DSSException | UncheckedIOException e) {
-            throw new InvalidInputException(kind == DocumentKind.PDF ? "damaged-document" : "unreadable-document", PdfFiles.UNUSABLE,
-                    "The " + kind.label + " cannot be read: " + e.getMessage(), Map.of(), e);
+            throw unreadable(kind, e);
+        } catch (RuntimeException e) {
+            // DSS and PDFBox fail on damaged input with whatever they hit (a page-tree loop, a cast, an index);
+            // the document is the cause, the client hears it in words, the log keeps the trace
+            log.warn("validation of a {} failed inside DSS", kind.label, e);
+            throw unreadable(kind, e);
         }
+    }
+
+    private static InvalidInputException unreadable(DocumentKind kind, RuntimeException e) {
+        return new InvalidInputException(kind == DocumentKind.PDF ? "damaged-document" : "unreadable-document",
+                PdfFiles.UNUSABLE, "The " + kind.label + " cannot be read: it is damaged or not the kind of document "
+                        + "it claims to be.", Map.of(), e);
     }
 
     private PDFDocumentValidator pdfValidator(DSSDocument document) {

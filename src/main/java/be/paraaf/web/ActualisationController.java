@@ -60,6 +60,7 @@ class ActualisationController {
     @GetMapping("/api/actualisations")
     List<ActualisationView> list(@AuthenticationPrincipal ApiClient client,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
         return actualisations.list(client.id(), page, size);
     }
 

@@ -96,6 +96,7 @@ class ArchiveController {
             @RequestParam(required = false) String nationalNumber, @RequestParam(required = false) String documentType,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
         ArchiveSearch search;
         try {
             search = new ArchiveSearch(nationalNumber, documentType, instant(from, "from"), instant(to, "to"), page,

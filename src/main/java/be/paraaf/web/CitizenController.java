@@ -109,6 +109,7 @@ class CitizenController {
     @GetMapping("/api/citizen/requests")
     List<CitizenRequestView> requests(@RequestHeader(name = SESSION_HEADER, required = false) String token,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
         return requests.forCitizen(session(token).nationalRegisterNumber(), page, size);
     }
 
@@ -126,6 +127,7 @@ class CitizenController {
     @GetMapping("/api/citizen/archive")
     ArchiveSearch.Page archive(@RequestHeader(name = SESSION_HEADER, required = false) String token,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
         CitizenSession session = session(token);
         return archive.search(new ArchiveViewer.Citizen(session.nationalRegisterNumber()),
                 new ArchiveSearch(null, null, null, null, page, size));

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.ProblemType;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +39,11 @@ class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServlet
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "Error" : known.getReasonPhrase();
-            String slug = status == 413 ? "upload-too-large" : title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-            String json = "{\"type\":\"" + ProblemDetailsAdvice.TYPE_PREFIX + slug + "\",\"title\":\"" + title
-                    + "\",\"status\":" + status + ",\"detail\":\"The request was refused before it reached paraaf: "
-                    + title.toLowerCase() + ".\"}";
+            String reason = known == null ? "error " + status : known.getReasonPhrase().toLowerCase();
+            ProblemType type = ProblemType.forStatus(status);
+            String json = "{\"type\":\"" + ProblemDetailsAdvice.TYPE_PREFIX + type.slug() + "\",\"title\":\""
+                    + type.title() + "\",\"status\":" + status + ",\"detail\":\"The request was refused before it "
+                    + "reached paraaf: " + reason + ".\"}";
             try {
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());

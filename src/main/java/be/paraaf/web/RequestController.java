@@ -75,6 +75,7 @@ class RequestController {
     @GetMapping
     List<RequestView> list(@AuthenticationPrincipal ApiClient client, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
         return requests.list(client.id(), state(state), page, size);
     }
 

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.ProblemType;
 import be.paraaf.access.AccessProperties;
 import be.paraaf.access.ApiClientRepository;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,6 +65,17 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Requests Spring Security's StrictHttpFirewall refuses (a {@code //}, {@code ;}, encoded dot or slash, backslash
+     * or control character in the path) get the same problem document as every other refusal.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(JsonMapper json) {
+        return (request, response, e) -> problem(response, json, 400, ProblemType.REQUEST_REJECTED.slug(),
+                "The request path is refused: it holds '//', ';', an encoded '.', '/' or '\\', a backslash or a "
+                        + "character that is not printable. Send a plain, normalised path.", request);
+    }
+
     private static void unauthenticated(HttpServletRequest request, HttpServletResponse response, JsonMapper json)
             throws IOException {
         boolean rejected = request.getAttribute(ApiKeyAuthenticationFilter.KEY_REJECTED) != null;
@@ -78,7 +91,7 @@ class SecurityConfiguration {
             String detail, HttpServletRequest request) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ProblemDetailsAdvice.TYPE_PREFIX + slug);
-        problem.put("title", ProblemDetailsAdvice.titleOf(slug));
+        problem.put("title", ProblemType.titleOf(slug));
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());

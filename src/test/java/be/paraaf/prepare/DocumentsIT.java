@@ -10,6 +10,7 @@ import be.paraaf.support.Multipart;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.QPdf;
 import be.paraaf.support.BadDocuments;
+import be.paraaf.support.HostilePdfs;
 import be.paraaf.support.SampleDocuments;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;
@@ -111,7 +112,16 @@ class DocumentsIT extends ServiceIT {
                         415, "not-a-pdf"),
                 Arguments.of("truncated", BadDocuments.truncated(sample), 422, "damaged-document"),
                 Arguments.of("encrypted", BadDocuments.encrypted(sample), 422, "encrypted-document"),
-                Arguments.of("over the page limit", SampleDocuments.blankPages(501), 422, "too-many-pages"));
+                Arguments.of("over the page limit", SampleDocuments.blankPages(501), 422, "too-many-pages"),
+                // stored (201) before, and failing on seal, time-stamp or prepare later
+                Arguments.of("page tree loop", HostilePdfs.pageTreeLoop(), 422, "damaged-document"),
+                Arguments.of("page tree node that is its own kid", HostilePdfs.selfKid(), 422, "damaged-document"),
+                Arguments.of("two page tree nodes kids of each other", HostilePdfs.twoNodeLoop(), 422,
+                        "damaged-document"),
+                Arguments.of("page tree 3,000 levels deep", HostilePdfs.deepPageTree(), 422, "damaged-document"),
+                Arguments.of("/Count of two thousand million", HostilePdfs.hugeCount(), 422, "damaged-document"),
+                Arguments.of("/Count above the pages", HostilePdfs.countTooHigh(), 422, "damaged-document"),
+                Arguments.of("kids that are not pages", HostilePdfs.kidsNotPages(), 422, "damaged-document"));
     }
 
     @ParameterizedTest(name = "{0}")

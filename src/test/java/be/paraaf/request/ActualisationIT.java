@@ -134,7 +134,7 @@ class ActualisationIT extends ServiceIT {
                 KEY), 422, "invalid-actualisation");
         assertThat(assertProblem(CLIENT.postJson("/api/actualisations", body(nrn, "WV-3", "31/12/2030"), KEY), 422,
                 "invalid-actualisation").get("detail").asString()).isEqualTo(
-                "dueDate has the wrong type or format (expected an ISO date such as 2026-12-31).");
+                "member 'dueDate' must be an ISO date such as 2026-12-31.");
         assertProblem(CLIENT.postJson("/api/actualisations", body(nrn, "<script>", "2030-01-01"), KEY), 422,
                 "invalid-actualisation");
         assertProblem(CLIENT.postJson("/api/actualisations", "[1,2", KEY), 400, "bad-request");

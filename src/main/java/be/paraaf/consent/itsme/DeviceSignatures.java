@@ -57,6 +57,10 @@ public final class DeviceSignatures {
 
     /** Parses a base64 SubjectPublicKeyInfo and accepts only EC P-256. */
     static PublicKey parsePublicKey(String base64) {
+        if (base64 == null || base64.isBlank()) {
+            throw new ItsmeException(ItsmeException.INVALID_ENROLMENT, 400,
+                    "devicePublicKey is missing: send the device's EC P-256 public key as base64 SubjectPublicKeyInfo.");
+        }
         try {
             PublicKey key = KeyFactory.getInstance("EC")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));

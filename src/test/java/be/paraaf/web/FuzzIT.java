@@ -1,0 +1,491 @@
+package be.paraaf.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.paraaf.access.DemoClients;
+import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.support.DemoData;
+import be.paraaf.support.HostilePdfs;
+import be.paraaf.support.Multipart;
+import be.paraaf.support.RawHttp;
+import be.paraaf.support.ServiceClient;
+import be.paraaf.support.ServiceClient.Citizen;
+import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TestDocs;
+import be.paraaf.support.TwoStepFlow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hostile input against every endpoint family: mutated PDFs, broken multipart, wrong JSON shapes, bad paths and
+ * %-encodings, mutated DER and XML. Seeded (the seed is printed; {@code -Dparaaf.fuzz.seed=…} replays a run), bounded
+ * (a few hundred cases per family) and on loopback only. Every answer must be below 500, arrive within 15 s, name no
+ * Java class or stack frame, and every 4xx must be an RFC 9457 problem with type, title, status and detail.
+ */
+class FuzzIT extends ServiceIT {
+
+    private static final long SEED = Long.getLong("paraaf.fuzz.seed", 20260518L);
+    private static final Duration SLOW = Duration.ofSeconds(15);
+    private static final Pattern LEAK = Pattern.compile("\\b(java|javax|jakarta|org\\.springframework|org\\.apache"
+            + "|eu\\.europa|tools\\.jackson|com\\.fasterxml|org\\.bouncycastle|sun)\\.[a-z]|Exception\\b|\\bat be\\.paraaf"
+            + "|\\.java:\\d+");
+    private static final String KEY = DemoClients.WOONPUNT_KEY;
+    private static final RawHttp HTTP = new RawHttp(PORT, Duration.ofSeconds(30));
+
+    private static Fixtures fixtures;
+
+    /** What the cases start from, made once after the service is up. */
+    private record Fixtures(byte[] pdf, byte[] sealedPdf, byte[] xml, byte[] sealedXml, byte[] chainPem,
+            byte[] rootDer, byte[] ocspRequest, byte[] timeStampQuery, String documentId, String signerToken,
+            String citizenSession, String itsmeAccount) {
+    }
+
+    private final Random random = new Random(SEED);
+    private final List<String> failures = new ArrayList<>();
+    private int cases;
+
+    @BeforeEach
+    void prepareFixtures() throws Exception {
+        System.out.println("FuzzIT seed " + SEED + " (replay with -Dparaaf.fuzz.seed=" + SEED + ")");
+        if (fixtures != null) {
+            return;
+        }
+        byte[] pdf = TestDocs.read(TestDocs.SAMPLE_CONTRACT);
+        byte[] xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<contract id=\"c1\"><party role=\"tenant\">An</party>"
+                .concat("<rent currency=\"EUR\">750</rent></contract>\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> sealedPdf = CLIENT.post("/api/seals?level=B-B", new Multipart()
+                .file("document", "contract.pdf", "application/pdf", pdf), KEY);
+        HttpResponse<byte[]> sealedXml = CLIENT.post("/api/seals?level=B-B", new Multipart()
+                .file("document", "contract.xml", "application/xml", xml), KEY);
+        assertThat(sealedPdf.statusCode()).as(TwoStepFlow.body(sealedPdf)).isEqualTo(200);
+        assertThat(sealedXml.statusCode()).as(TwoStepFlow.body(sealedXml)).isEqualTo(200);
+        String nationalNumber = NationalRegisterNumber.withCheck("880808123", false).value();
+        Citizen citizen = CLIENT.issueCitizen("Fien", "Fuzz", nationalNumber);
+        byte[] rootDer = CLIENT.get("/pki/ca/root.crt").body();
+        X509CertificateHolder root = new X509CertificateHolder(rootDer);
+        byte[] ocsp = new OCSPReqBuilder().addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder()
+                .build().get(CertificateID.HASH_SHA1), root, BigInteger.TEN)).build().getEncoded();
+        byte[] tsq = new TimeStampRequestGenerator().generate(TSPAlgorithms.SHA256,
+                MessageDigest.getInstance("SHA-256").digest(pdf)).getEncoded();
+        HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new Multipart()
+                .file("document", "contract.pdf", "application/pdf", pdf), KEY);
+        String documentId = ServiceClient.json(uploaded).get("id").asString();
+        String token = DemoData.startedRequest(CLIENT, "Fuzz", "Fien Fuzz", nationalNumber, "EITHER").token();
+        JsonNode citizens = DemoData.citizens(CLIENT);
+        String account = citizens.size() > 0 && citizens.get(0).has("itsme") && !citizens.get(0).get("itsme").isNull()
+                ? citizens.get(0).get("itsme").get("accountId").asString() : "no-account";
+        fixtures = new Fixtures(pdf, sealedPdf.body(), xml, sealedXml.body(), TwoStepFlow.pem(citizen.chain()),
+                rootDer, ocsp, tsq, documentId, token, citizenSession(citizen), account);
+    }
+
+    // ---------------------------------------------------------------------------------------------- PDF
+
+    /** Upload, validation, seal, time-stamp, extension and two-step prepare of damaged and hostile PDFs. */
+    @Test
+    void damagedPdfsAreRefusedWithAProblem() {
+        List<byte[]> documents = new ArrayList<>(HostilePdfs.crafted(fixtures.pdf()));
+        for (int i = 0; i < 30; i++) {
+            documents.add(HostilePdfs.mutate(random.nextBoolean() ? fixtures.pdf() : fixtures.sealedPdf(), random));
+        }
+        for (String endpoint : List.of("/api/documents", "/api/validations", "/api/seals?level=B-B", "/api/timestamps",
+                "/api/extensions?level=B-T", "/api/signatures/pades/prepare?level=B-B")) {
+            for (byte[] document : documents) {
+                Multipart body = new Multipart().file("document", "fuzz.pdf", "application/pdf", document);
+                if (endpoint.contains("prepare")) {
+                    body.file("certificateChain", "chain.pem", "application/x-pem-file", fixtures.chainPem());
+                }
+                multipart("pdf", endpoint, body);
+            }
+        }
+        report("pdf");
+    }
+
+    // ---------------------------------------------------------------------------------------------- multipart
+
+    /** Every upload endpoint with a body that is not well-formed multipart/form-data. */
+    @Test
+    void brokenMultipartIsRefusedWithAProblem() {
+        for (String endpoint : uploadEndpoints()) {
+            for (Map.Entry<String, Function<Multipart, RawBody>> malformation : multipartMalformations().entrySet()) {
+                Multipart good = new Multipart().file(partName(endpoint), "fuzz.pdf", "application/pdf", fixtures.pdf())
+                        .file("certificateChain", "chain.pem", "application/x-pem-file", fixtures.chainPem());
+                RawBody raw = malformation.getValue().apply(good);
+                Map<String, String> headers = new LinkedHashMap<>(authHeaders(endpoint));
+                if (raw.contentType() != null) {
+                    headers.put("Content-Type", raw.contentType());
+                }
+                headers.putAll(raw.headers());
+                check("multipart", malformation.getKey() + " " + endpoint,
+                        HTTP.send("POST", endpoint, headers, raw.body()));
+            }
+            for (int i = 0; i < 10; i++) {
+                Multipart good = new Multipart().file(partName(endpoint), "fuzz.pdf", "application/pdf", fixtures.pdf());
+                byte[] body = flip(good.bytes(), 1 + random.nextInt(8), 0, 300);
+                Map<String, String> headers = new LinkedHashMap<>(authHeaders(endpoint));
+                headers.put("Content-Type", good.contentType());
+                check("multipart", "flipped head " + i + " " + endpoint, HTTP.send("POST", endpoint, headers, body));
+            }
+        }
+        report("multipart");
+    }
+
+    private static List<String> uploadEndpoints() {
+        return List.of("/api/documents", "/api/validations", "/api/seals", "/api/timestamps", "/api/extensions",
+                "/api/signatures/pades/prepare", "/api/signatures/xades/prepare", "/api/archive",
+                "/api/citizen/login/eid", "/api/citizen/login/eid/no-such-login",
+                "/api/sign/" + fixtures.signerToken() + "/eid/prepare",
+                "/api/itsme/enrolments/" + fixtures.itsmeAccount() + "/contract/prepare",
+                "/api/itsme/enrolments/" + fixtures.itsmeAccount() + "/contract/eid/prepare");
+    }
+
+    private static String partName(String endpoint) {
+        return endpoint.contains("/sign/") || endpoint.contains("/citizen/") || endpoint.contains("/itsme/")
+                ? "certificateChain" : "document";
+    }
+
+    private record RawBody(String contentType, Map<String, String> headers, byte[] body) {
+
+        RawBody(String contentType, byte[] body) {
+            this(contentType, Map.of(), body);
+        }
+    }
+
+    private Map<String, Function<Multipart, RawBody>> multipartMalformations() {
+        Map<String, Function<Multipart, RawBody>> all = new LinkedHashMap<>();
+        all.put("no boundary", m -> new RawBody("multipart/form-data", m.bytes()));
+        all.put("empty boundary", m -> new RawBody("multipart/form-data; boundary=", m.bytes()));
+        all.put("other boundary", m -> new RawBody("multipart/form-data; boundary=not-the-one", m.bytes()));
+        all.put("unterminated", m -> new RawBody(m.contentType(), cut(m.bytes(), m.bytes().length - 40)));
+        all.put("cut in the head", m -> new RawBody(m.contentType(), cut(m.bytes(), 60)));
+        all.put("only the boundary", m -> new RawBody(m.contentType(), ("--" + boundary(m) + "\r\n").getBytes(
+                StandardCharsets.US_ASCII)));
+        all.put("empty body", m -> new RawBody(m.contentType(), new byte[0]));
+        all.put("NUL in file name", m -> new RawBody(m.contentType(), replace(m.bytes(), "fuzz.pdf", "fu\0zz.pdf")));
+        all.put("CR in file name", m -> new RawBody(m.contentType(), replace(m.bytes(), "fuzz.pdf", "fu\rzz.pdf")));
+        all.put("unquoted file name", m -> new RawBody(m.contentType(), replace(m.bytes(), "\"fuzz.pdf\"",
+                "fuzz;name=x.pdf")));
+        all.put("no content disposition", m -> new RawBody(m.contentType(), replace(m.bytes(),
+                "Content-Disposition", "Content-Dispersion")));
+        all.put("encoded file name", m -> new RawBody(m.contentType(), replace(m.bytes(), "filename=\"fuzz.pdf\"",
+                "filename*=UTF-8''%ff%fe%00.pdf")));
+        all.put("huge header line", m -> new RawBody(m.contentType(), replace(m.bytes(), "fuzz.pdf",
+                "x".repeat(70_000) + ".pdf")));
+        all.put("bad charset", m -> new RawBody(m.contentType() + "; charset=no-such-charset", m.bytes()));
+        all.put("length too short", m -> new RawBody(m.contentType(), Map.of("Content-Length", "100"), m.bytes()));
+        all.put("length too long", m -> new RawBody(m.contentType(), Map.of("Content-Length",
+                String.valueOf(m.bytes().length + 500)), m.bytes()));
+        all.put("bad length", m -> new RawBody(m.contentType(), Map.of("Content-Length", "-5"), m.bytes()));
+        all.put("no content type", m -> new RawBody(null, m.bytes()));
+        all.put("form urlencoded", m -> new RawBody("application/x-www-form-urlencoded", "document=%ff%fe"
+                .getBytes(StandardCharsets.US_ASCII)));
+        all.put("json instead", m -> new RawBody("application/json", "null".getBytes(StandardCharsets.US_ASCII)));
+        all.put("bad chunking", m -> new RawBody(m.contentType(), Map.of("Transfer-Encoding", "chunked",
+                "Content-Length", "0"), "zz\r\nabc\r\n".getBytes(StandardCharsets.US_ASCII)));
+        return all;
+    }
+
+    private static String boundary(Multipart multipart) {
+        return multipart.contentType().substring(multipart.contentType().indexOf('=') + 1);
+    }
+
+    // ---------------------------------------------------------------------------------------------- JSON
+
+    /** Every JSON endpoint with null, wrong shapes, wrong member types, broken and deeply nested JSON. */
+    @Test
+    void wrongJsonIsRefusedWithAProblem() {
+        String token = fixtures.signerToken();
+        String account = fixtures.itsmeAccount();
+        Map<String, String> seeds = new LinkedHashMap<>();
+        seeds.put("/api/requests", """
+                {"documentId":"%s","title":"Fuzz","signatureLevel":"B-T","expiresAt":"2030-01-01T00:00:00Z",
+                 "signers":[{"role":"tenant","name":"Fien","nationalRegisterNumber":"88080812345",
+                 "consentMethods":"EITHER","fieldName":"tenant-1","step":1}]}""".formatted(fixtures.documentId()));
+        seeds.put("/api/actualisations", """
+                {"nationalRegisterNumber":"88080812345","name":"Fien","dossierNumber":"D-1",
+                 "housingCompany":"Woonpunt","dueDate":"2030-01-01","language":"nl"}""");
+        seeds.put("/api/itsme/enrolments", """
+                {"phone":"+32470000000","nationalRegisterNumber":"88080812345","devicePublicKey":"AAAA",
+                 "code":"1234","proofOfPossession":"AAAA"}""");
+        seeds.put("/api/documents/templates/lease?lang=nl", "{\"landlord\":{\"name\":\"A\"},\"tenants\":[]}");
+        seeds.put("/api/documents/" + fixtures.documentId() + "/fields",
+                "{\"name\":\"f1\",\"page\":1,\"x\":10,\"y\":10,\"width\":100,\"height\":40}");
+        seeds.put("/api/templates/lease/render?lang=nl", "{\"landlord\":{\"name\":\"A\"},\"tenants\":[]}");
+        seeds.put("/api/signatures/no-such-handle/complete", "{\"signatureValue\":\"AAAA\"}");
+        seeds.put("/api/sign/" + token + "/eid/complete", "{\"handle\":\"h\",\"signatureValue\":\"AAAA\"}");
+        seeds.put("/api/sign/" + token + "/decline", "{\"reason\":\"no\"}");
+        seeds.put("/api/citizen/login/itsme", "{\"nationalRegisterNumber\":\"88080812345\"}");
+        seeds.put("/api/citizen/login/eid/no-such-login/session", "{\"pickupToken\":\"t\"}");
+        seeds.put("/api/citizen/actualisations/no-such/decision", "{\"choice\":\"STAY\",\"language\":\"nl\"}");
+        seeds.put("/api/itsme/devices/no-device/consents/no-consent/approval", """
+                {"consentId":"c","hash":"h","nonce":"n","code":"1234","deviceSignature":"AAAA"}""");
+        seeds.put("/api/itsme/enrolments/" + account + "/contract/complete", "{\"handle\":\"h\",\"signatureValue\":\"A\"}");
+        seeds.put("/api/itsme/enrolments/" + account + "/contract/eid/complete", "{\"handle\":\"h\",\"signatureValue\":\"A\"}");
+        seeds.put("/api/dev/pki/credentials", """
+                {"givenName":"A","surname":"B","nationalRegisterNumber":"88080812345","password":"p","format":"PKCS12"}""");
+        seeds.put("/api/dev/pki/citizen-certificates", """
+                {"givenName":"A","surname":"B","nationalRegisterNumber":"88080812345","purpose":"SIGNATURE",
+                 "publicKey":"AAAA","csr":null}""");
+        seeds.put("/api/dev/pki/certificates/ff/revocation", "{\"reason\":\"keyCompromise\"}");
+        seeds.put("/api/dev/itsme/accounts/no-account/activation", """
+                {"nationalRegisterNumber":"88080812345","givenName":"A","surname":"B"}""");
+        seeds.put("PUT /api/archive/no-such/legal-hold", "{\"legalHold\":true}");
+        seeds.forEach((target, seed) -> {
+            String method = target.startsWith("PUT ") ? "PUT" : "POST";
+            String path = target.replaceFirst("^PUT ", "");
+            for (String body : JsonMutations.of(seed, random)) {
+                Map<String, String> headers = new LinkedHashMap<>(authHeaders(path));
+                headers.put("Content-Type", "application/json");
+                check("json", path + " " + abbreviate(body), HTTP.send(method, path, headers,
+                        body.getBytes(StandardCharsets.UTF_8)));
+            }
+            Map<String, String> headers = new LinkedHashMap<>(authHeaders(path));
+            headers.put("Content-Type", "application/json");
+            check("json", path + " invalid UTF-8", HTTP.send(method, path, headers, new byte[] {'{', '"', (byte) 0xff,
+                    (byte) 0xfe, '"', ':', '1', '}'}));
+        });
+        report("json");
+    }
+
+    // ---------------------------------------------------------------------------------------------- paths
+
+    /** Bad %-encodings, traversal, long and odd segments in paths and query strings. */
+    @Test
+    void oddPathsAndQueriesAreRefusedWithAProblem() {
+        List<String> bad = List.of("%ff%fe", "%C0%AE", "%C0%AE%C0%AE", "%", "%zz", "%2", "%00", "%2e%2e", "%2F",
+                "%5C", "..", ";x=1", "\\", "//", "%e2%80%ae", "%u0041", "%25", "%0d%0aX-Injected:%201", "%7f", "%c3%28");
+        List<String> templates = List.of("/api/documents/{x}", "/api/requests/{x}", "/api/requests?page={x}",
+                "/api/requests?size={x}&page=0", "/api/requests?state={x}", "/api/archive?size={x}",
+                "/api/archive?from={x}", "/api/archive/{x}", "/api/actualisations?size={x}",
+                "/api/citizen/archive?size={x}", "/api/citizen/archive?page={x}", "/api/citizen/requests?size={x}",
+                "/api/validations/{x}/reports/{x}", "/api/validations/{x}/report.pdf?lang={x}", "/pki/ocsp/{x}",
+                "/pki/crl/{x}.crl", "/pki/ca/{x}.crt", "/api/sign/{x}", "/api/sign/{x}/pages/1.png?dpi={x}",
+                "/api/templates?lang={x}", "/{x}", "/api/{x}/..", "/api/documents/{x}/pages/{x}.png",
+                "/api/itsme/enrolments/{x}/contract?lang={x}", "/api/citizen/login/itsme/{x}",
+                "/api/documents/" + "{x}" + "/content", "/index.html?{x}");
+        List<String> sizes = List.of("0", "-1", "99999999999", "2147483647", "-2147483648", "1e3", "abc", "", "1.5");
+        for (String template : templates) {
+            List<String> values = new ArrayList<>(bad);
+            values.addAll(sizes);
+            values.add("a".repeat(9000));
+            values.add(randomPrintable(12));
+            for (String value : values) {
+                String target = template.replace("{x}", value);
+                check("paths", "GET " + abbreviate(target), HTTP.send("GET", target, authHeaders(target)
+                        .isEmpty() ? citizenHeaders() : authHeaders(target), null));
+            }
+        }
+        for (byte control : new byte[] {0x01, 0x09, 0x7f, (byte) 0x80, (byte) 0xff}) {
+            byte[] target = ("/api/documents/ab" + (char) (control & 0xff) + "cd").getBytes(StandardCharsets.ISO_8859_1);
+            check("paths", "raw byte " + (control & 0xff), HTTP.send("GET", target, Map.of("X-API-Key", KEY), null));
+        }
+        report("paths");
+    }
+
+    // ---------------------------------------------------------------------------------------------- DER
+
+    /** The demo TSA and OCSP responder and every certificateChain part with damaged and deeply nested DER. */
+    @Test
+    void damagedDerIsRefusedWithAProblem() {
+        List<byte[]> timeStampQueries = derMutations(fixtures.timeStampQuery(), 60);
+        List<byte[]> ocspRequests = derMutations(fixtures.ocspRequest(), 60);
+        for (byte[] query : timeStampQueries) {
+            check("der", "tsa", HTTP.send("POST", "/pki/tsa", Map.of("Content-Type", "application/timestamp-query"),
+                    query));
+        }
+        for (byte[] request : ocspRequests) {
+            check("der", "ocsp", HTTP.send("POST", "/pki/ocsp", Map.of("Content-Type", "application/ocsp-request"),
+                    request));
+            check("der", "ocsp get", HTTP.send("GET", "/pki/ocsp/" + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(cut(request, 6000)), Map.of(), null));
+        }
+        List<byte[]> chains = derMutations(fixtures.rootDer(), 24);
+        String pem = new String(fixtures.chainPem(), StandardCharsets.US_ASCII);
+        chains.add(("-----BEGIN CERTIFICATE-----\n" + pem.substring(40, 200) + "\n-----END CERTIFICATE-----\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        chains.add("-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII));
+        chains.add(pem.replace("-----END CERTIFICATE-----", "").getBytes(StandardCharsets.US_ASCII));
+        for (String endpoint : List.of("/api/signatures/pades/prepare", "/api/signatures/xades/prepare",
+                "/api/citizen/login/eid", "/api/sign/" + fixtures.signerToken() + "/eid/prepare",
+                "/api/itsme/enrolments/" + fixtures.itsmeAccount() + "/contract/prepare")) {
+            for (byte[] chain : chains) {
+                Multipart body = new Multipart().file("certificateChain", "chain.der", "application/pkix-cert", chain);
+                if (endpoint.startsWith("/api/signatures/")) {
+                    body.file("document", endpoint.contains("xades") ? "doc.xml" : "doc.pdf", "application/octet-stream",
+                            endpoint.contains("xades") ? fixtures.xml() : fixtures.pdf());
+                }
+                if (endpoint.equals("/api/citizen/login/eid")) {
+                    body.field("challengeId", "no-such-challenge").field("signature", "AAAA");
+                }
+                multipart("der", endpoint, body);
+            }
+        }
+        report("der");
+    }
+
+    private List<byte[]> derMutations(byte[] good, int count) {
+        List<byte[]> all = new ArrayList<>(HostileDer.crafted());
+        for (int i = 0; i < count; i++) {
+            all.add(HostileDer.mutate(good, random));
+        }
+        return all;
+    }
+
+    // ---------------------------------------------------------------------------------------------- XML
+
+    /** Seals, validation, extension and XAdES prepare of hostile and damaged XML. */
+    @Test
+    void hostileXmlIsRefusedWithAProblem() {
+        List<byte[]> documents = new ArrayList<>(HostileXml.crafted());
+        for (int i = 0; i < 20; i++) {
+            documents.add(HostileXml.mutate(random.nextBoolean() ? fixtures.xml() : fixtures.sealedXml(), random));
+        }
+        for (String endpoint : List.of("/api/validations", "/api/seals?level=B-B", "/api/extensions?level=B-T",
+                "/api/signatures/xades/prepare?level=B-B")) {
+            for (byte[] document : documents) {
+                Multipart body = new Multipart().file("document", "fuzz.xml", "application/xml", document);
+                if (endpoint.contains("prepare")) {
+                    body.file("certificateChain", "chain.pem", "application/x-pem-file", fixtures.chainPem());
+                }
+                multipart("xml", endpoint, body);
+            }
+        }
+        report("xml");
+    }
+
+    // ---------------------------------------------------------------------------------------------- checks
+
+    private void multipart(String family, String endpoint, Multipart body) {
+        Map<String, String> headers = new LinkedHashMap<>(authHeaders(endpoint));
+        headers.put("Content-Type", body.contentType());
+        check(family, endpoint, HTTP.send("POST", endpoint, headers, body.bytes()));
+    }
+
+    private void check(String family, String label, RawHttp.Response response) {
+        cases++;
+        String what = family + " #" + cases + " " + label + " → " + response.status() + " ";
+        String text = response.text();
+        if (response.status() == 0) {
+            failures.add(what + "no answer: " + abbreviate(text));
+            return;
+        }
+        if (response.elapsed().compareTo(SLOW) > 0) {
+            failures.add(what + "took " + response.elapsed().toMillis() + " ms");
+        }
+        if (response.status() >= 500) {
+            failures.add(what + abbreviate(text));
+            return;
+        }
+        String contentType = response.header("Content-Type");
+        boolean textual = contentType.isEmpty() || contentType.contains("json") || contentType.contains("text")
+                || contentType.contains("html");
+        if (textual && LEAK.matcher(text).find()) {
+            failures.add(what + "leaks: " + abbreviate(text));
+        }
+        if (response.status() >= 400) {
+            if (!contentType.startsWith("application/problem+json")) {
+                failures.add(what + "not a problem (" + contentType + "): " + abbreviate(text));
+                return;
+            }
+            JsonNode problem = ServiceClient.JSON.readTree(text);
+            for (String member : List.of("type", "title", "status", "detail")) {
+                if (!problem.hasNonNull(member) || problem.get(member).asString().isBlank()) {
+                    failures.add(what + "problem without " + member + ": " + abbreviate(text));
+                }
+            }
+        }
+    }
+
+    private void report(String family) {
+        System.out.println("FuzzIT " + family + ": " + cases + " cases, " + failures.size() + " failures");
+        try {
+            Path file = Path.of("target", "fuzz", family + ".txt");
+            Files.createDirectories(file.getParent());
+            Files.write(file, failures);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(failures).as("seed " + SEED + ", " + family + ": " + failures.size() + " of " + cases
+                + " answers broke the contract").isEmpty();
+    }
+
+    private static Map<String, String> authHeaders(String path) {
+        boolean tenant = path.startsWith("/api/documents") || path.startsWith("/api/requests")
+                || path.startsWith("/api/seals") || path.startsWith("/api/archive")
+                || path.startsWith("/api/actualisations");
+        return tenant ? Map.of("X-API-Key", KEY) : path.startsWith("/api/citizen/") ? citizenHeaders() : Map.of();
+    }
+
+    private static Map<String, String> citizenHeaders() {
+        return Map.of("Paraaf-Citizen-Session", fixtures.citizenSession());
+    }
+
+    private static String citizenSession(Citizen citizen) {
+        JsonNode challenge = ServiceClient.json(CLIENT.postJson("/api/citizen/login/eid/challenge", ""));
+        byte[] signature = TwoStepFlow.sign(challenge.get("challenge").asString().getBytes(StandardCharsets.US_ASCII),
+                "SHA256withRSA", citizen.authenticationKey());
+        HttpResponse<byte[]> session = CLIENT.post("/api/citizen/login/eid", new Multipart()
+                .field("challengeId", challenge.get("id").asString())
+                .file("certificateChain", "chain.pem", "application/x-pem-file",
+                        TwoStepFlow.pem(citizen.authenticationChain()))
+                .field("signature", Base64.getEncoder().encodeToString(signature)));
+        assertThat(session.statusCode()).as(TwoStepFlow.body(session)).isEqualTo(200);
+        return ServiceClient.json(session).get("token").asString();
+    }
+
+    private String randomPrintable(int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append((char) (0x21 + random.nextInt(0x5e)));
+        }
+        return text.toString();
+    }
+
+    private byte[] flip(byte[] data, int count, int from, int to) {
+        byte[] copy = data.clone();
+        for (int i = 0; i < count; i++) {
+            int at = from + random.nextInt(Math.max(1, Math.min(to, copy.length) - from));
+            copy[at] = (byte) random.nextInt(256);
+        }
+        return copy;
+    }
+
+    static byte[] cut(byte[] data, int length) {
+        byte[] copy = new byte[Math.max(0, Math.min(length, data.length))];
+        System.arraycopy(data, 0, copy, 0, copy.length);
+        return copy;
+    }
+
+    static byte[] replace(byte[] data, String from, String to) {
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        return text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replaceAll("[\\r\\n]+", " ");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
