@@ -435,7 +435,7 @@ class FuzzIT extends ServiceIT {
     private static Map<String, String> authHeaders(String path) {
         boolean tenant = path.startsWith("/api/documents") || path.startsWith("/api/requests")
                 || path.startsWith("/api/seals") || path.startsWith("/api/archive")
-                || path.startsWith("/api/actualisations");
+                || path.startsWith("/api/actualisations") || path.startsWith("/api/signatures");
         return tenant ? Map.of("X-API-Key", KEY) : path.startsWith("/api/citizen/") ? citizenHeaders() : Map.of();
     }
 
