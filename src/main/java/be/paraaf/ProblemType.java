@@ -55,6 +55,7 @@ public enum ProblemType {
     HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", 505, "HTTP version not supported"),
     INPUT_TOO_COMPLEX("input-too-complex", 422, "Input too complex"),
     INSPECTION_TIMEOUT("inspection-timeout", 422, "Inspection timeout"),
+    INSUFFICIENT_MEMORY("insufficient-memory", 503, "Insufficient memory"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     INTERRUPTED("interrupted", 503, "Interrupted"),
     INVALID_ACTIVATION("invalid-activation", 400, "Invalid activation"),

@@ -77,6 +77,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "The query string is not valid: a %-escape is incomplete, not hexadecimal or does not decode "
                                 + "as UTF-8."));
             }
+            if (cause instanceof OutOfMemoryError) {
+                // the document did not fit in the memory left to this request: the service stays up, the client may
+                // retry later or with a smaller file
+                log.error("out of memory while serving a request", e);
+                return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "60").body(problem(503,
+                        ProblemType.INSUFFICIENT_MEMORY.slug(), "The service has not enough memory free for this "
+                                + "document right now. Try again later, or with a smaller file."));
+            }
             if (cause instanceof StackOverflowError) {
                 log.warn("input nested too deeply", e);
                 return ResponseEntity.unprocessableContent().body(problem(422, ProblemType.INPUT_TOO_COMPLEX.slug(),
