@@ -34,7 +34,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiClientRepository clients, AccessProperties access,
-            JsonMapper json) throws Exception {
+            JsonMapper json, RateLimits rateLimits) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,6 +47,7 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimits, json), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals", "/api/archive",
                                 "/api/archive/**", "/api/actualisations", "/api/actualisations/**").authenticated()
@@ -72,7 +73,7 @@ class SecurityConfiguration {
                 request);
     }
 
-    private static void problem(HttpServletResponse response, JsonMapper json, int status, String slug,
+    static void problem(HttpServletResponse response, JsonMapper json, int status, String slug,
             String detail, HttpServletRequest request) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ProblemDetailsAdvice.TYPE_PREFIX + slug);
