@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may call what. Tenant-scoped resources ({@code /api/documents/**}, {@code /api/requests/**},
  * {@code /api/archive/**}) and the service's own seal key
  * ({@code /api/seals}) need an API key; everything else — validation, two-step signing with the caller's
- * own key, extension, time-stamps, the demo PKI, health, the API description — stays open. The itsme app's
+ * own key, extension, time-stamps, the demo PKI, health, the API description — stays open; so do the health
+ * probes, while metrics and the other actuator endpoints need an API key. The itsme app's
  * endpoints ({@code /api/itsme/**}) are open to Spring Security and authenticated by device signatures. Stateless: no
  * sessions, no cookies, so no CSRF token either. Refusals are RFC 9457 problem documents like every other
  * error of this service.
@@ -54,6 +55,10 @@ class SecurityConfiguration {
                         // the itsme-style app authenticates by its enrolled device key, checked per request
                         // in ItsmeService (channel signature, signed approvals), never by an API key
                         .requestMatchers("/api/itsme/**").permitAll()
+                        // probes stay open (details only for authenticated callers, see management.endpoint.health);
+                        // metrics and every other actuator endpoint need an API key
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response, json))
