@@ -1,5 +1,6 @@
 package be.paraaf.archive;
 
+import be.paraaf.FileNames;
 import java.util.List;
 
 /**
@@ -31,8 +32,7 @@ public record ArchiveRequest(String ownerClientId, String documentType, List<Par
         if (signedPdf == null || signedPdf.length == 0) {
             throw new IllegalArgumentException("the signed PDF is missing");
         }
-        documentName = documentName == null || documentName.isBlank() ? "document.pdf"
-                : documentName.replaceAll("[\\\\/\\r\\n\"]", "_");
+        documentName = FileNames.normalise(documentName, "document.pdf");
         if (auditTrailJson != null && auditTrailJson.length == 0) {
             auditTrailJson = null;
         }

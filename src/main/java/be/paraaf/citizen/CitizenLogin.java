@@ -5,7 +5,9 @@ import be.paraaf.ParaafException;
 import be.paraaf.ParaafProperties;
 import be.paraaf.consent.itsme.ConsentOutcome;
 import be.paraaf.consent.itsme.ConsentRequest;
+import be.paraaf.consent.itsme.ItsmeException;
 import be.paraaf.consent.itsme.ItsmeSigning;
+import be.paraaf.consent.itsme.VerificationCodes;
 import be.paraaf.identity.CertificateIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.signing.CertificateChains;
@@ -22,11 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -60,6 +64,9 @@ public class CitizenLogin {
     private static final int MAX_CHAIN_BYTES = 64 * 1024;
     private static final int MAX_TOKEN_LENGTH = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** What {@link ItsmeSigning#requestConsent} says when the person has no account that could approve. */
+    private static final Set<String> NO_USABLE_ACCOUNT = Set.of(ItsmeException.ACCOUNT_NOT_FOUND,
+            ItsmeException.ACCOUNT_NOT_ACTIVE, ItsmeException.ACCOUNT_LOCKED);
 
     private final JdbcClient jdbc;
     private final TrustedChains trustedChains;
@@ -247,7 +254,10 @@ public class CitizenLogin {
                 + nationalRegisterNumber.substring(nationalRegisterNumber.length() - shown);
     }
 
-    /** Starts an itsme login: the app shows the verification code; the citizen approves with their code. */
+    /**
+     * Starts an itsme login: the app shows the verification code; the citizen approves with their code. A number
+     * without an active account gets the same answer, and a login that only ever expires.
+     */
     public ItsmeLogin itsmeStart(String nationalRegisterNumber) {
         if (!NationalRegisterNumber.isValid(nationalRegisterNumber)) {
             throw new InvalidInputException("invalid-national-register-number",
@@ -256,8 +266,19 @@ public class CitizenLogin {
         String nrn = NationalRegisterNumber.parse(nationalRegisterNumber).value();
         String id = random(16);
         String challenge = "paraaf-login:" + id + ":" + random(16);
-        ConsentRequest consent = itsme.requestConsent(nrn, "paraaf: aanmelden / connexion / log in",
-                challenge.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "SHA256withECDSA");
+        ConsentRequest consent;
+        try {
+            consent = itsme.requestConsent(nrn, "paraaf: aanmelden / connexion / log in",
+                    challenge.getBytes(StandardCharsets.US_ASCII), "SHA256withECDSA");
+        } catch (ItsmeException e) {
+            if (!NO_USABLE_ACCOUNT.contains(e.problemType())) {
+                throw e;
+            }
+            // the same answer as for an account, so the login tells nobody whether this person has one (or whether
+            // it is locked or still pending): a login nobody can approve, which expires like an unanswered one
+            consent = new ConsentRequest(null, VerificationCodes.deriveFromHex(sha256(challenge)),
+                    clock.instant().plus(CHALLENGE_LIFETIME).truncatedTo(ChronoUnit.MILLIS));
+        }
         jdbc.sql("""
                 insert into citizen_challenges (id, challenge, method, national_number, consent_id, expires_at, used)
                 values (?, ?, 'ITSME', ?, ?, ?, false)""")
@@ -267,12 +288,14 @@ public class CitizenLogin {
 
     /** Polls an itsme login: empty while the app has not answered; a session once approved. */
     public Optional<Session> itsmeResult(String loginId) {
-        var row = jdbc.sql("select national_number, consent_id, challenge, used from citizen_challenges "
+        var row = jdbc.sql("select national_number, consent_id, challenge, used, expires_at from citizen_challenges "
                 + "where id = ? and method = 'ITSME'").param(loginId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                    String.valueOf(rs.getBoolean(4))}).optional()
+                    String.valueOf(rs.getBoolean(4)), instant(rs.getTimestamp(5)).toString()}).optional()
                 .orElseThrow(() -> new LoginException("login-not-found", 404, "No such itsme login."));
-        ConsentOutcome outcome = itsme.outcome(row[1]);
+        ConsentOutcome outcome = row[1] != null ? itsme.outcome(row[1])
+                : clock.instant().isBefore(Instant.parse(row[4])) ? new ConsentOutcome.Pending()
+                : new ConsentOutcome.Expired(); // a login for a number without a usable account (see itsmeStart)
         if (outcome.status() == ConsentOutcome.Status.PENDING) {
             return Optional.empty();
         }

@@ -12,6 +12,8 @@ import be.paraaf.prepare.DocumentService.DocumentContent;
 import be.paraaf.prepare.PdfInspection.SignatureField;
 import be.paraaf.request.RequestViews.RequestView;
 import be.paraaf.request.RequestViews.SignerLink;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +64,7 @@ public class RequestService {
     public RequestView create(String clientId, NewRequest spec) {
         DocumentMetadata document = documents.metadata(clientId, spec.documentId());
         checkFields(document, spec.signers().stream().map(NewSigner::fieldName).toList());
+        checkCallback(spec.callbackUrl());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = spec.expiresAt() == null ? now.plus(properties.defaultLifetime()) : spec.expiresAt();
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(properties.maxLifetime()))) {
@@ -92,6 +95,19 @@ public class RequestService {
             return request.callbackUrl() == null ? Optional.<String>empty() : webhooks.ensureSecret(clientId);
         });
         return RequestView.of(request, links, secret.orElse(null));
+    }
+
+    /** Refuses a callback into paraaf's own networks now rather than at the first delivery (which checks again). */
+    private void checkCallback(String callbackUrl) {
+        if (callbackUrl == null || properties.webhooks().allowPrivateAddresses()) {
+            return;
+        }
+        try {
+            CallbackAddresses.requirePublic(URI.create(callbackUrl));
+        } catch (IOException e) {
+            throw new RequestException("invalid-callback-url", 422, "callbackUrl must name a host on the public "
+                    + "internet: " + e.getMessage() + ".");
+        }
     }
 
     /** DRAFT → IN_PROGRESS: the signers of the first step are invited. */

@@ -1,10 +1,15 @@
 package be.paraaf.signing;
 
-/** A document handed to signing: its file name (used in detached references and downloads) and bytes. */
+import be.paraaf.FileNames;
+
+/**
+ * A document handed to signing: its file name (used in detached references and downloads; normalised by
+ * {@link FileNames}) and bytes.
+ */
 public record DocumentInput(String name, byte[] content) {
 
     public DocumentInput {
-        name = name == null || name.isBlank() ? "document" : name.replaceAll("[\\\\/\\r\\n\"]", "_");
+        name = FileNames.normalise(name, "document");
         if (content == null) {
             throw new IllegalArgumentException("document content is missing");
         }

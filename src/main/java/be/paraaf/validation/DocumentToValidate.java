@@ -1,5 +1,6 @@
 package be.paraaf.validation;
 
+import be.paraaf.FileNames;
 import java.util.List;
 
 /**
@@ -32,6 +33,6 @@ public record DocumentToValidate(String name, byte[] content, List<DetachedConte
     }
 
     private static String cleanName(String name) {
-        return name == null || name.isBlank() ? "document" : name.replaceAll("[\\\\/\\r\\n\"]", "_");
+        return FileNames.normalise(name, "document");
     }
 }

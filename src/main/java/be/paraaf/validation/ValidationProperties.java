@@ -1,11 +1,13 @@
 package be.paraaf.validation;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param modificationPolicy the named policy (in {@code be/paraaf/validation/modification-policies.json}:
  *        default, strict, dss-default) deciding which changes after a signature keep it valid; a request may
  *        name another
+ * @param reports how much the kept reports of recent validations may take on disk
  */
 @Validated
 @ConfigurationProperties("paraaf.validation")
@@ -32,5 +35,18 @@ public record ValidationProperties(
         @DefaultValue("true") boolean skipUnchangedPages,
         @NotNull @DefaultValue("60s") Duration timeout,
         @Min(1) @DefaultValue("4") int concurrentValidations,
-        @NotNull @DefaultValue("default") String modificationPolicy) {
+        @NotNull @DefaultValue("default") String modificationPolicy,
+        @Valid @NotNull @DefaultValue Reports reports) {
+
+    /**
+     * Caps on the reports of recent validations, which anyone can leave by validating (about 190 KB each): over
+     * either cap the oldest are deleted first, before their {@code reportRetention} ends.
+     *
+     * @param maxTotalSize all kept reports together
+     * @param maxCount validations whose reports are kept
+     */
+    public record Reports(
+            @NotNull @DefaultValue("1GB") DataSize maxTotalSize,
+            @Min(1) @DefaultValue("10000") int maxCount) {
+    }
 }

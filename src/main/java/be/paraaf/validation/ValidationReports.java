@@ -7,12 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Keeps the XML reports of recent validations on disk ({@code <data-dir>/reports/<id>/}) for a limited
  * time, so any node sharing the data directory can serve the download links of a JSON summary. Ids are
- * random (reports carry names and national numbers); expired entries are purged as new ones arrive.
+ * random (reports carry names and national numbers). Anyone can leave reports by validating, so their total
+ * size and number are capped ({@code paraaf.validation.reports.*}): as a new one arrives, expired entries go and
+ * then the oldest until it fits. The node keeps the entries and their sizes in memory (read from disk once at
+ * start), so this costs no directory scan per validation; each node caps what it wrote since it started.
  */
 @Component
 class ValidationReports {
@@ -40,11 +48,30 @@ class ValidationReports {
     private final Path root;
     private final ValidationProperties properties;
     private final Clock clock;
+    /** What this node keeps, oldest first, with the bytes each takes; guarded by {@code this}. */
+    private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>();
+    private long keptBytes;
+
+    private static final class Kept {
+        final Instant created;
+        long bytes;
+
+        Kept(Instant created, long bytes) {
+            this.created = created;
+            this.bytes = bytes;
+        }
+    }
 
     ValidationReports(ParaafProperties paraaf, ValidationProperties properties, Clock clock) {
         this.root = paraaf.dataDir().resolve("reports");
         this.properties = properties;
         this.clock = clock;
+        readKept();
+    }
+
+    /** Bytes and count of the reports this node keeps (for tests and metrics). */
+    synchronized long[] usage() {
+        return new long[] {keptBytes, kept.size()};
     }
 
     /** The service clock's now (the reports' ages are measured with it). */
@@ -64,25 +91,33 @@ class ValidationReports {
 
     /** Also keeps binary files (the revision pictures) under their names, which must match {@link #FILE}. */
     void store(String id, ValidationSummary summary, Map<ReportKind, String> reports, Map<String, byte[]> files) {
-        purgeExpired();
         try {
             Files.createDirectories(root);
             Path staging = Files.createTempDirectory(root, ".staging-");
-            Files.write(staging.resolve(SUMMARY), JSON.writeValueAsBytes(summary));
+            byte[] json = JSON.writeValueAsBytes(summary);
+            Files.write(staging.resolve(SUMMARY), json);
+            long bytes = json.length;
             for (Map.Entry<ReportKind, String> report : reports.entrySet()) {
-                Files.writeString(staging.resolve(report.getKey().slug() + ".xml"), report.getValue(),
-                        StandardCharsets.UTF_8);
+                byte[] xml = report.getValue().getBytes(StandardCharsets.UTF_8);
+                Files.write(staging.resolve(report.getKey().slug() + ".xml"), xml);
+                bytes += xml.length;
             }
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 if (!FILE.matcher(file.getKey()).matches()) {
                     throw new IllegalArgumentException("not a file name for validation reports: " + file.getKey());
                 }
                 Files.write(staging.resolve(file.getKey()), file.getValue());
+                bytes += file.getValue().length;
             }
+            makeRoom(bytes);
             try {
                 Files.move(staging, root.resolve(id), StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(staging, root.resolve(id));
+            }
+            synchronized (this) {
+                kept.put(id, new Kept(clock.instant(), bytes));
+                keptBytes += bytes;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store validation reports", e);
@@ -104,6 +139,15 @@ class ValidationReports {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(staging, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
+            synchronized (this) {
+                Kept entry = kept.get(id);
+                if (entry != null) { // a picture drawn again replaces the file: counted once more at most
+                    entry.bytes += content.length;
+                    keptBytes += content.length;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw notFound(id); // deleted meanwhile (expired or over the cap)
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a validation file", e);
         }
@@ -141,6 +185,8 @@ class ValidationReports {
                 throw notFound(id);
             }
             return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw notFound(id); // deleted between the check and the read
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -151,22 +197,55 @@ class ValidationReports {
         return created.plus(properties.reportRetention()).isBefore(clock.instant());
     }
 
-    private void purgeExpired() {
+    /** Deletes expired entries, then the oldest until {@code bytes} more fit under both caps. */
+    private synchronized void makeRoom(long bytes) {
+        Instant now = clock.instant();
+        var oldest = kept.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<String, Kept> entry = oldest.next();
+            boolean expired = entry.getValue().created.plus(properties.reportRetention()).isBefore(now);
+            if (!expired && kept.size() < properties.reports().maxCount()
+                    && keptBytes + bytes <= properties.reports().maxTotalSize().toBytes()) {
+                return;
+            }
+            try {
+                deleteTree(root.resolve(entry.getKey()));
+            } catch (IOException e) {
+                log.warn("cannot delete validation reports {}: {}", entry.getKey(), e.toString());
+            }
+            keptBytes -= entry.getValue().bytes;
+            oldest.remove();
+        }
+    }
+
+    /** At start: what earlier runs (and other nodes) left, oldest first; expired entries go at the next store. */
+    private void readKept() {
         if (!Files.isDirectory(root)) {
             return;
         }
+        record Found(String id, Instant created, long bytes) {
+        }
+        List<Found> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(root)) {
-            entries.filter(entry -> ID.matcher(entry.getFileName().toString()).matches()).forEach(entry -> {
-                try {
-                    if (isExpired(entry)) {
-                        deleteTree(entry);
+            for (Path entry : entries.filter(e -> ID.matcher(e.getFileName().toString()).matches()).toList()) {
+                try (Stream<Path> files = Files.walk(entry)) {
+                    long bytes = 0;
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        bytes += Files.size(file);
                     }
+                    found.add(new Found(entry.getFileName().toString(),
+                            Files.getLastModifiedTime(entry).toInstant(), bytes));
                 } catch (IOException e) {
-                    log.warn("cannot purge expired validation reports {}: {}", entry, e.toString());
+                    log.warn("cannot read validation reports {}: {}", entry, e.toString());
                 }
-            });
+            }
         } catch (IOException e) {
             log.warn("cannot list validation reports: {}", e.toString());
+        }
+        found.sort(Comparator.comparing(Found::created));
+        for (Found entry : found) {
+            kept.put(entry.id(), new Kept(entry.created(), entry.bytes()));
+            keptBytes += entry.bytes();
         }
     }
 

@@ -10,6 +10,7 @@ import be.paraaf.archive.ArchiveService;
 import be.paraaf.archive.ArchiveViewer;
 import be.paraaf.archive.Party;
 import be.paraaf.archive.PreservationJob;
+import be.paraaf.request.RequestService;
 import be.paraaf.signing.DocumentInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -51,10 +52,12 @@ class ArchiveController {
     private final ArchiveIntegrity integrity;
     private final PreservationJob preservation;
     private final JsonMapper json;
+    private final RequestService requests;
 
     ArchiveController(ArchiveService archive, ArchiveIntegrity integrity, PreservationJob preservation,
-            JsonMapper json) {
+            JsonMapper json, RequestService requests) {
         this.archive = archive;
+        this.requests = requests;
         this.integrity = integrity;
         this.preservation = preservation;
         this.json = json;
@@ -69,7 +72,8 @@ class ArchiveController {
 
     @Operation(summary = "Archive a signed PDF: extended to PAdES-B-LTA, validated, evidence sealed (XAdES-B-LTA)",
             description = "Multipart: 'document' (the signed PDF), 'metadata' (JSON: documentType, parties "
-                    + "[{name, nationalNumber, role}], requestId) and optionally 'auditTrail' (JSON).")
+                    + "[{name, nationalNumber, role}], requestId) and optionally 'auditTrail' (JSON). A requestId must "
+                    + "name one of the caller's signing requests (else 404).")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ArchiveEntry> create(@AuthenticationPrincipal ApiClient client,
             @RequestPart("document") MultipartFile document, @RequestPart("metadata") String metadata,
@@ -84,6 +88,9 @@ class ArchiveController {
             Throwable cause = e.getCause() instanceof IllegalArgumentException inner ? inner : e;
             throw new InvalidInputException("invalid-archive-request", 400,
                     "The archive metadata is not acceptable: " + cause.getMessage(), Map.of(), e);
+        }
+        if (request.requestId() != null) {
+            requests.view(client.id(), request.requestId()); // another agency's request is "not found" too
         }
         ArchiveEntry entry = archive.archive(request);
         return ResponseEntity.created(URI.create("/api/archive/" + entry.id())).body(entry);

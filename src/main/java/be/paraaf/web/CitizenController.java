@@ -5,6 +5,7 @@ import be.paraaf.archive.ArchiveService;
 import be.paraaf.archive.ArchiveViewer;
 import be.paraaf.citizen.CitizenLogin;
 import be.paraaf.citizen.CitizenSession;
+import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.request.RequestService;
 import be.paraaf.request.RequestService.CitizenRequestView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,8 +42,11 @@ class CitizenController {
     private final RequestService requests;
     private final ArchiveService archive;
 
-    CitizenController(CitizenLogin login, RequestService requests, ArchiveService archive) {
+    private final RateLimits limits;
+
+    CitizenController(CitizenLogin login, RequestService requests, ArchiveService archive, RateLimits limits) {
         this.login = login;
+        this.limits = limits;
         this.requests = requests;
         this.archive = archive;
     }
@@ -94,8 +98,12 @@ class CitizenController {
     @Operation(summary = "itsme login: pushes an approval to the citizen's app; poll the result")
     @PostMapping(path = "/api/citizen/login/itsme", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CitizenLogin.ItsmeLogin> itsmeLogin(@RequestBody ItsmeLoginStart start) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(login.itsmeStart(start == null ? null : start.nationalRegisterNumber()));
+        String number = start == null ? null : start.nationalRegisterNumber();
+        if (NationalRegisterNumber.isValid(number)) { // counted whether or not the number has an account
+            limits.require(RateLimits.Kind.LOGIN_PUSHES_PER_CITIZEN, NationalRegisterNumber.parse(number).value(),
+                    "this national register number");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(login.itsmeStart(number));
     }
 
     @Operation(summary = "itsme login result: 202 while waiting for the app, 200 with the session once approved")

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /api/archive/**}), the service's own seal key ({@code /api/seals}) and the open two-step API
  * ({@code /api/signatures/**}: a signature made there belongs to the client that prepared it) need an API key;
  * everything else — validation, extension, time-stamps, signing through a request's personal link, the demo PKI,
- * health, the API description — stays open. The itsme app's
+ * health probes, the API description — stays open, while metrics and the other actuator endpoints need an API
+ * key. The itsme app's
  * endpoints ({@code /api/itsme/**}) are open to Spring Security and authenticated by device signatures. Stateless: no
  * sessions, no cookies, so no CSRF token either. Refusals are RFC 9457 problem documents like every other
  * error of this service.
@@ -37,7 +38,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiClientRepository clients, AccessProperties access,
-            JsonMapper json) throws Exception {
+            JsonMapper json, RateLimits rateLimits) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -50,6 +51,7 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(rateLimits, json), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals",
                                 "/api/signatures/**", "/api/archive",
@@ -57,6 +59,10 @@ class SecurityConfiguration {
                         // the itsme-style app authenticates by its enrolled device key, checked per request
                         // in ItsmeService (channel signature, signed approvals), never by an API key
                         .requestMatchers("/api/itsme/**").permitAll()
+                        // probes stay open (details only for authenticated callers, see management.endpoint.health);
+                        // metrics and every other actuator endpoint need an API key
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response, json))
@@ -87,7 +93,7 @@ class SecurityConfiguration {
                 request);
     }
 
-    private static void problem(HttpServletResponse response, JsonMapper json, int status, String slug,
+    static void problem(HttpServletResponse response, JsonMapper json, int status, String slug,
             String detail, HttpServletRequest request) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ProblemDetailsAdvice.TYPE_PREFIX + slug);

@@ -71,7 +71,7 @@ class ArchiveCrashIT {
             JsonNode page = ServiceClient.json(CLIENT.get("/api/archive?size=100", KEY));
             assertThat(page.get("total").asLong()).as("only the committed entry exists").isEqualTo(1);
             JsonNode entry = page.get("items").get(0);
-            assertThat(entry.get("requestId").asString()).isEqualTo("after-commit");
+            assertThat(entry.get("documentType").asString()).isEqualTo("after-commit");
             String id = entry.get("id").asString();
 
             JsonNode full = ServiceClient.json(CLIENT.get("/api/archive/" + id, KEY));
@@ -97,8 +97,8 @@ class ArchiveCrashIT {
 
     private static void archiveUntilHalt(Process process, byte[] signed, String point) throws InterruptedException {
         Multipart form = new Multipart().file("document", "lease.pdf", "application/pdf", signed)
-                .file("metadata", "metadata.json", "application/json", ("{\"documentType\":\"lease\","
-                        + "\"requestId\":\"" + point + "\",\"parties\":[{\"name\":\"Jan Peeters\","
+                .file("metadata", "metadata.json", "application/json", ("{\"documentType\":\"" + point + "\","
+                        + "\"parties\":[{\"name\":\"Jan Peeters\","
                         + "\"nationalNumber\":\"" + ArchiveIT.JAN_NN + "\",\"role\":\"tenant\"}]}")
                         .getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> CLIENT.post("/api/archive", form, KEY)).as("the service halts mid-request")

@@ -1,5 +1,6 @@
 package be.paraaf.archive;
 
+import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.access.DemoClients;
@@ -75,7 +76,7 @@ class ArchiveIT extends ServiceIT {
     static JsonNode archiveOverHttp(String key, String type, byte[] audit) {
         Multipart form = new Multipart().file("document", "lease.pdf", "application/pdf", signedAtBt())
                 .file("metadata", "metadata.json", "application/json",
-                        metadata(type, "req-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+                        metadata(type, null).getBytes(StandardCharsets.UTF_8));
         if (audit != null) {
             form.file("auditTrail", "audit.json", "application/json", audit);
         }
@@ -132,6 +133,43 @@ class ArchiveIT extends ServiceIT {
         String evidence = new String(files.get(ArchivePart.EVIDENCE), StandardCharsets.UTF_8);
         assertThat(evidence).contains(id).contains(StoredContent.sha256(audit))
                 .contains(StoredContent.sha256(files.get(ArchivePart.DOCUMENT)));
+    }
+
+    @Test
+    void anEntryNamesOnlyASigningRequestOfItsOwnAgency() {
+        String own = signingRequestOf(WOONPUNT);
+        String notarisRequest = signingRequestOf(NOTARIS);
+
+        HttpResponse<byte[]> others = archiveNaming(WOONPUNT, notarisRequest);
+        HttpResponse<byte[]> unknown = archiveNaming(WOONPUNT, "00000000-0000-0000-0000-000000000000");
+        assertProblem(others, 404, "request-not-found");
+        assertProblem(unknown, 404, "request-not-found");
+        assertThat(TwoStepFlow.body(others).replace(notarisRequest, "?"))
+                .as("another agency's request reads as one that does not exist")
+                .isEqualTo(TwoStepFlow.body(unknown).replace("00000000-0000-0000-0000-000000000000", "?"));
+
+        HttpResponse<byte[]> archived = archiveNaming(WOONPUNT, own);
+        assertThat(archived.statusCode()).as(TwoStepFlow.body(archived)).isEqualTo(201);
+        assertThat(ServiceClient.json(archived).get("requestId").asString()).isEqualTo(own);
+    }
+
+    private static HttpResponse<byte[]> archiveNaming(String key, String requestId) {
+        return CLIENT.post("/api/archive", new Multipart().file("document", "lease.pdf", "application/pdf", signedAtBt())
+                .file("metadata", "metadata.json", "application/json",
+                        metadata("lease", requestId).getBytes(StandardCharsets.UTF_8)), key);
+    }
+
+    /** A draft signing request of this agency on the sample contract; its id. */
+    private static String signingRequestOf(String key) {
+        HttpResponse<byte[]> document = CLIENT.post("/api/documents", new Multipart().file("document", "contract.pdf",
+                "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)), key);
+        assertThat(document.statusCode()).as(TwoStepFlow.body(document)).isEqualTo(201);
+        HttpResponse<byte[]> request = CLIENT.postJson("/api/requests", """
+                {"documentId":"%s","title":"Huurovereenkomst","signers":[{"role":"tenant","name":"Jan Peeters",
+                 "nationalRegisterNumber":"%s","consentMethods":"EITHER","fieldName":"tenant-1","step":1}]}"""
+                .formatted(ServiceClient.json(document).get("id").asString(), JAN_NN), key);
+        assertThat(request.statusCode()).as(TwoStepFlow.body(request)).isEqualTo(201);
+        return ServiceClient.json(request).get("id").asString();
     }
 
     @Test

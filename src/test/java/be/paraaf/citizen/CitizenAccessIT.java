@@ -98,6 +98,38 @@ class CitizenAccessIT extends ServiceIT {
     }
 
     @Test
+    void itsmeLoginAnswersAlikeWhetherOrNotTheNumberHasAnAccount() {
+        String known = newNationalNumber();
+        ItsmeApp app = ItsmeApp.enrol(CLIENT.baseUrl(), "+32474" + known.substring(5, 11), known, "11223",
+                dir.resolve("k"));
+        assertThat(CLIENT.postJson("/api/dev/itsme/accounts/" + app.accountId() + "/activation",
+                "{\"nationalRegisterNumber\":\"" + known + "\",\"givenName\":\"Kim\",\"surname\":\"Aerts\"}")
+                .statusCode()).isEqualTo(200);
+        String pendingOnly = newNationalNumber(); // enrolled, never confirmed with the eID
+        ItsmeApp.enrol(CLIENT.baseUrl(), "+32474" + pendingOnly.substring(5, 11), pendingOnly, "11223",
+                dir.resolve("p"));
+        String unknown = newNationalNumber();
+
+        List<HttpResponse<byte[]>> starts = List.of(itsmeLogin(known), itsmeLogin(pendingOnly), itsmeLogin(unknown));
+        for (HttpResponse<byte[]> start : starts) {
+            assertThat(start.statusCode()).as(TwoStepFlow.body(start)).isEqualTo(202);
+            JsonNode login = ServiceClient.json(start);
+            assertThat(login.propertyNames()).containsExactly("id", "verificationCode", "expiresAt");
+            assertThat(login.get("verificationCode").asString())
+                    .hasSameSizeAs(ServiceClient.json(starts.get(0)).get("verificationCode").asString());
+            assertThat(login.get("id").asString()).hasSameSizeAs(ServiceClient.json(starts.get(0)).get("id").asString());
+            HttpResponse<byte[]> result = CLIENT.get("/api/citizen/login/itsme/" + login.get("id").asString());
+            assertThat(result.statusCode()).isEqualTo(202);
+            assertThat(TwoStepFlow.body(result)).isEqualTo("{\"status\":\"PENDING\"}");
+        }
+        assertThat(app.pending(10)).hasSize(1);
+    }
+
+    private static HttpResponse<byte[]> itsmeLogin(String nrn) {
+        return CLIENT.postJson("/api/citizen/login/itsme", "{\"nationalRegisterNumber\":\"" + nrn + "\"}");
+    }
+
+    @Test
     void aLoggedInCitizenGetsTheirOwnSigningLinkOnlyOnTheirTurn() {
         String nrn = newNationalNumber();
         Citizen citizen = CLIENT.issueCitizen("Bram", "Willems", nrn);

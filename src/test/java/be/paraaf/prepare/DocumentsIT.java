@@ -71,6 +71,19 @@ class DocumentsIT extends ServiceIT {
     }
 
     @Test
+    void uploadedFileNameIsKeptWithoutDirectoryOrBidiControls() {
+        // U+202E would make "evil\u202efdp.exe" display as "evilexe.pdf"
+        HttpResponse<byte[]> response = upload(contract, "../../tmp/evil\u202efdp.exe", WOONPUNT, "");
+        assertThat(response.statusCode()).as(body(response)).isEqualTo(201);
+        String id = ServiceClient.json(response).get("id").asString();
+
+        assertThat(ServiceClient.json(CLIENT.get("/api/documents/" + id, WOONPUNT)).get("name").asString())
+                .isEqualTo("evilfdp.exe");
+        assertThat(CLIENT.get("/api/documents/" + id + "/content", WOONPUNT).headers()
+                .firstValue("Content-Disposition").orElseThrow()).doesNotContain("%E2%80%AE", "..", "tmp");
+    }
+
+    @Test
     void anotherClientGetsNotFoundForTheSameDocument() {
         String id = uploadedId(contract, WOONPUNT);
 

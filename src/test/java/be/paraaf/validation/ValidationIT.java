@@ -3,6 +3,7 @@ package be.paraaf.validation;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.access.DemoClients;
 import be.paraaf.support.BadDocuments;
 import be.paraaf.support.ForeignSigner;
 import be.paraaf.support.Multipart;
@@ -82,7 +83,9 @@ class ValidationIT extends ServiceIT {
     @Test
     void validationsAreCountedAndTimedInTheMetrics() {
         validate(TestDocs.read(TestDocs.SAMPLE_CONTRACT), "contract.pdf");
-        HttpResponse<byte[]> response = CLIENT.get("/actuator/metrics/paraaf.validation");
+        assertThat(CLIENT.get("/actuator/metrics/paraaf.validation").statusCode()).as("metrics need an API key")
+                .isEqualTo(401);
+        HttpResponse<byte[]> response = CLIENT.get("/actuator/metrics/paraaf.validation", DemoClients.WOONPUNT_KEY);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode count = ServiceClient.json(response).get("measurements").get(0);
         assertThat(count.get("statistic").asString()).isEqualTo("COUNT");

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param codeHashIterations PBKDF2-HMAC-SHA256 iterations for the secret code hash (≥ 210,000)
  * @param channelClockSkew how far a device's signed channel timestamp may be from ours
  * @param sadLifetime lifetime of a Signature Activation Data token (it is used at once)
+ * @param enrolmentLifetime how long an enrolment may wait for its eID confirmation; after it the account, its device
+ *        and its remote key are deleted (checked every {@code paraaf.itsme.enrolment-purge-interval}, 10 minutes)
  * @param devActivation allow {@code POST /api/dev/itsme/accounts/{id}/activation} (dev profile only)
  */
 @Validated
@@ -34,7 +36,8 @@ public record ItsmeProperties(
         @Min(SecretCodes.MIN_ITERATIONS) @DefaultValue("210000") int codeHashIterations,
         @NotNull @DefaultValue("60s") Duration channelClockSkew,
         @NotNull @DefaultValue("30s") Duration sadLifetime,
-        @Valid @DefaultValue Pkcs11 pkcs11) {
+        @Valid @DefaultValue Pkcs11 pkcs11,
+        @NotNull @DefaultValue("24h") Duration enrolmentLifetime) {
 
     public enum KeyStoreKind {
         PKCS12, PKCS11
@@ -68,6 +71,6 @@ public record ItsmeProperties(
     public static ItsmeProperties defaults() {
         return new ItsmeProperties(KeyStoreKind.PKCS12, "", Duration.ofMinutes(3), 5, SecretCodes.MIN_ITERATIONS,
                 Duration.ofSeconds(60), Duration.ofSeconds(30),
-                new Pkcs11("/usr/lib/softhsm/libsofthsm2.so", -1, ""));
+                new Pkcs11("/usr/lib/softhsm/libsofthsm2.so", -1, ""), Duration.ofHours(24));
     }
 }

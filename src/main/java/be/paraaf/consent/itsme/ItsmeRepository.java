@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The {@code itsme_*} tables (V3__itsme.sql). State changes are conditional updates, safe across nodes. */
 @Repository
@@ -80,6 +83,35 @@ class ItsmeRepository {
     Optional<Device> device(String id) {
         return jdbc.sql("select id, account_id, public_key from itsme_devices where id = ?").param(id)
                 .query((rs, row) -> new Device(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /** Accounts still waiting for their eID confirmation that were enrolled before {@code before}, oldest first. */
+    List<Account> unconfirmedBefore(Instant before, int limit) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from itsme_accounts where state = ? and created_at < ? "
+                        + "order by created_at fetch first " + limit + " rows only")
+                .params(AccountState.PENDING_EID_CONFIRMATION.name(), utc(before)).query(ItsmeRepository::account)
+                .list();
+    }
+
+    /**
+     * Deletes an account that is still waiting for its eID confirmation, with its devices and what they left; false
+     * (and nothing deleted) if it was confirmed meanwhile.
+     */
+    @Transactional
+    public boolean deleteUnconfirmed(String accountId) {
+        jdbc.sql("delete from itsme_nonces where device_id in (select id from itsme_devices where account_id = ?)")
+                .param(accountId).update();
+        jdbc.sql("delete from itsme_sads where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from itsme_consents where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from itsme_devices where account_id = ?").param(accountId).update();
+        if (jdbc.sql("delete from itsme_accounts where id = ? and state = ?")
+                .params(accountId, AccountState.PENDING_EID_CONFIRMATION.name()).update() == 1) {
+            return true;
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly(); // confirmed meanwhile: keep it all
+        }
+        return false;
     }
 
     /** PENDING → ACTIVE with the chain; false if another account of the person is already usable. */

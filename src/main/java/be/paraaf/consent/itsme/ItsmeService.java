@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -108,6 +109,31 @@ public class ItsmeService implements ItsmeSigning {
                 Base64.getEncoder().encodeToString(deviceKey.getEncoded())), now);
         log.info("itsme account {} enrolled, awaiting eID confirmation", accountId);
         return new EnrolmentResult(accountId, deviceId, AccountState.PENDING_EID_CONFIRMATION);
+    }
+
+    /**
+     * Deletes the enrolments that waited longer than {@code paraaf.itsme.enrolment-lifetime} for their eID
+     * confirmation, with their device and remote key (each a file or a token entry), so unconfirmed enrolments do
+     * not pile up; how many went.
+     */
+    @Scheduled(fixedDelayString = "${paraaf.itsme.enrolment-purge-interval:10m}",
+            initialDelayString = "${paraaf.itsme.enrolment-purge-interval:10m}")
+    public int expireUnconfirmedEnrolments() {
+        int expired = 0;
+        List<ItsmeRepository.Account> batch;
+        do {
+            batch = repository.unconfirmedBefore(clock.instant().minus(properties.enrolmentLifetime()), 100);
+            for (ItsmeRepository.Account account : batch) {
+                if (repository.deleteUnconfirmed(account.id())) {
+                    keys.deleteKey(account.keyAlias());
+                    expired++;
+                }
+            }
+        } while (batch.size() == 100 && expired > 0);
+        if (expired > 0) {
+            log.info("{} itsme enrolment(s) expired unconfirmed and were deleted", expired);
+        }
+        return expired;
     }
 
     /**

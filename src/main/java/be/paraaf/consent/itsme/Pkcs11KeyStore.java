@@ -70,6 +70,21 @@ final class Pkcs11KeyStore extends GuardedKeyStore {
     }
 
     @Override
+    public void deleteKey(String alias) {
+        Pkcs12KeyStore.requireAlias(alias);
+        try {
+            synchronized (store) {
+                if (store.containsAlias(alias)) {
+                    store.deleteEntry(alias);
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 500,
+                    "The remote key could not be deleted from the PKCS#11 token.", e);
+        }
+    }
+
+    @Override
     PrivateKey privateKey(String alias) throws GeneralSecurityException {
         Key key;
         synchronized (store) {

@@ -61,6 +61,17 @@ final class Pkcs12KeyStore extends GuardedKeyStore {
     }
 
     @Override
+    public void deleteKey(String alias) {
+        requireAlias(alias);
+        try {
+            Files.deleteIfExists(file(alias));
+        } catch (IOException e) {
+            throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 500, "The remote key could not be deleted.",
+                    e);
+        }
+    }
+
+    @Override
     PrivateKey privateKey(String alias) throws GeneralSecurityException {
         requireAlias(alias);
         try (InputStream in = Files.newInputStream(file(alias))) {

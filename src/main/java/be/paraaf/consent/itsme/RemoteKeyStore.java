@@ -14,6 +14,9 @@ public interface RemoteKeyStore {
     /** Creates a new EC P-256 key pair under {@code alias} and returns its public key. */
     PublicKey createKey(String alias);
 
+    /** Deletes the key under {@code alias} (an enrolment never confirmed); nothing if there is none. */
+    void deleteKey(String alias);
+
     /**
      * Signs {@code dataToSign} with {@code algorithm} (e.g. SHA256withECDSA) after consuming {@code sad}.
      *

@@ -12,14 +12,14 @@ class ItsmePropertiesTest {
     @Test
     void consentLifetime_atMostThreeMinutes() {
         assertThatThrownBy(() -> new ItsmeProperties(D.keyStore(), "", Duration.ofMinutes(4), 5, 210_000,
-                D.channelClockSkew(), D.sadLifetime(), D.pkcs11())).isInstanceOf(IllegalArgumentException.class)
+                D.channelClockSkew(), D.sadLifetime(), D.pkcs11(), D.enrolmentLifetime())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("3 minutes");
     }
 
     @Test
     void serverSecret_emptyOrAtLeast32Characters() {
         assertThatThrownBy(() -> new ItsmeProperties(D.keyStore(), "short", D.consentLifetime(), 5, 210_000,
-                D.channelClockSkew(), D.sadLifetime(), D.pkcs11())).isInstanceOf(IllegalArgumentException.class)
+                D.channelClockSkew(), D.sadLifetime(), D.pkcs11(), D.enrolmentLifetime())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("32");
     }
 }

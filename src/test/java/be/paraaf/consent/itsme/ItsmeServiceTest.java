@@ -146,6 +146,30 @@ class ItsmeServiceTest {
     }
 
     @Test
+    void anEnrolmentNeverConfirmedExpiresWithItsDeviceAndKey() {
+        String other = be.paraaf.identity.NationalRegisterNumber.withCheck(String.format("900102%03d",
+                RANDOM.nextInt(998) + 1), false).value();
+        EnrolmentResult pending = service.enrol(new Enrolment("+32470000004", other,
+                Base64.getEncoder().encodeToString(device.getPublic().getEncoded()), CODE,
+                sign(DeviceSignatures.enrolment(other, "+32470000004"))));
+        Path key = dir.resolve("itsme/keys").resolve("itsme-" + pending.accountId() + ".p12");
+        assertThat(key).exists();
+
+        clock.advance(Duration.ofHours(23));
+        service.expireUnconfirmedEnrolments();
+        assertThat(service.state(pending.accountId())).isEqualTo(AccountState.PENDING_EID_CONFIRMATION);
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(service.expireUnconfirmedEnrolments()).isPositive();
+        assertThatThrownBy(() -> service.state(pending.accountId())).isInstanceOfSatisfying(ItsmeException.class,
+                e -> assertThat(e.problemType()).isEqualTo(ItsmeException.ACCOUNT_NOT_FOUND));
+        assertThat(key).doesNotExist();
+        assertThat(jdbc.sql("select count(*) from itsme_devices where id = ?").param(pending.deviceId())
+                .query(Long.class).single()).isZero();
+        assertThat(service.state(accountId)).as("a confirmed account stays").isEqualTo(AccountState.ACTIVE);
+    }
+
+    @Test
     void enrolmentWhoseProofCoversOtherDataIsRefused() {
         String other = be.paraaf.identity.NationalRegisterNumber.withCheck(String.format("900101%03d",
                 RANDOM.nextInt(998) + 1), false).value();

@@ -90,6 +90,6 @@ class Pkcs11KeyStoreIT {
     private static ItsmeProperties withPkcs11(ItsmeProperties.Pkcs11 pkcs11) {
         ItsmeProperties d = ItsmeProperties.defaults();
         return new ItsmeProperties(ItsmeProperties.KeyStoreKind.PKCS11, d.serverSecret(), d.consentLifetime(),
-                d.maxWrongCodes(), d.codeHashIterations(), d.channelClockSkew(), d.sadLifetime(), pkcs11);
+                d.maxWrongCodes(), d.codeHashIterations(), d.channelClockSkew(), d.sadLifetime(), pkcs11, d.enrolmentLifetime());
     }
 }
