@@ -13,9 +13,9 @@
   });
   // the embedded default (dev) mode has a demo agency whose key the README documents: fill it in
   if (!keyInput.value) {
-    fetch("/api/dev/demo/agency").then(r => r.ok ? r.json() : null).then(agency => {
+    paraafDemo("/api/dev/demo/agency", null).then(agency => {
       if (agency && !keyInput.value) { keyInput.value = agency.apiKey; actualisations().catch(() => {}); }
-    }).catch(() => {});
+    });
   }
   let documentId = null;
   let requestId = null;
@@ -61,7 +61,7 @@
   // In the embedded default (dev) mode the sample's people are the demo citizens: two tenants and the
   // representative, each with a seeded itsme account (and virtual eID card), so the sample lease can be signed as
   // every party. Elsewhere SAMPLE's tenant (the first demo citizen, as in test-docs/templates/lease.json) stands alone.
-  const demoCitizens = fetch("/api/dev/demo/citizens").then(r => r.ok ? r.json() : []).catch(() => []);
+  const demoCitizens = paraafDemo("/api/dev/demo/citizens", []);
 
   document.getElementById("sample").addEventListener("click", async () => {
     const s = SAMPLE;

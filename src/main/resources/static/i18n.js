@@ -369,6 +369,25 @@ const paraafI18n = (() => {
 
 // An RFC 9457 answer as every page shows it: its title (else the page's fallback text) and detail, plus what
 // the page adds (field errors, attempts left), in one alert box that replaces what `container` held.
+// What the service runs as, asked once per page (GET /api/config): {demo} is true only in the embedded default
+// mode, the one mode that has the demo data and the /api/dev/** shortcuts. Pages call those only then.
+const paraafConfig = (() => {
+  let config = null;
+  return () => config ??= fetch("/api/config").then(r => r.ok ? r.json() : { demo: false })
+    .catch(() => ({ demo: false }));
+})();
+
+// elements marked data-demo-only (the simulator, the API description) appear only in the demo
+document.addEventListener("DOMContentLoaded", () => paraafConfig().then(config => {
+  if (config.demo) document.querySelectorAll("[data-demo-only]").forEach(element => { element.hidden = false; });
+}));
+
+/** GET a demo-only JSON resource, or {@code fallback} outside the demo. */
+function paraafDemo(path, fallback) {
+  return paraafConfig().then(config => config.demo
+    ? fetch(path).then(r => r.ok ? r.json() : fallback).catch(() => fallback) : fallback);
+}
+
 function paraafProblem(container, body, fallback, extra = "") {
   const box = document.createElement("div");
   box.className = "error";

@@ -33,9 +33,9 @@
 
   async function loadDemo() {
     try {
-      const response = await fetch("/api/dev/demo/citizens");
-      if (!response.ok) return; // production: no demo citizens
-      demo = await response.json();
+      const citizens = await paraafDemo("/api/dev/demo/citizens", null);
+      if (!citizens) return; // production: no demo citizens
+      demo = citizens;
     } catch (e) {
       return;
     }

@@ -40,7 +40,7 @@
   // Embedded default (dev) mode only: the demo citizens' virtual eID cards, so the eID path works without a card
   // reader. The signer's own card (matched by name) gets the full command; otherwise the ready cards are listed.
   let demo = [];
-  fetch("/api/dev/demo/citizens").then(r => r.ok ? r.json() : []).catch(() => []).then(list => {
+  paraafDemo("/api/dev/demo/citizens", []).then(list => {
     demo = list;
     if (info) render();
   });

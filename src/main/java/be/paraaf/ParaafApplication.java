@@ -1,21 +1,18 @@
 package be.paraaf;
 
-import be.paraaf.cli.ParaafCli;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
+/** The web service. The jar starts at {@code be.paraaf.cli.ParaafMain}, which also runs the command-line tools. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ParaafApplication {
 
-    /** {@code paraaf pki ...} (and later other commands) runs the CLI without Spring; else the service starts. */
+    /** Starts the web service only (tests and child JVMs that need no command line). */
     public static void main(String[] args) {
-        if (ParaafCli.handles(args)) {
-            System.exit(ParaafCli.run(args));
-        }
         SpringApplication.run(ParaafApplication.class, args);
     }
 

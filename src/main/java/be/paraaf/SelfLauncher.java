@@ -6,11 +6,14 @@ import java.util.List;
 
 /**
  * The command that starts this application again in a new JVM: {@code java -jar paraaf.jar} from the
- * executable jar, else {@code java -cp <class path> be.paraaf.ParaafApplication} (an IDE, {@code mvn
+ * executable jar, else {@code java -cp <class path> be.paraaf.cli.ParaafMain} (an IDE, {@code mvn
  * spring-boot:run}, a test). Used by the CLI's child JVMs and by the demo card seeding, which both need a
  * JVM started with SoftHSM2's environment variable set.
  */
 public final class SelfLauncher {
+
+    /** By name: the root package depends on no other package of the application. */
+    private static final String MAIN_CLASS = "be.paraaf.cli.ParaafMain";
 
     private SelfLauncher() {
     }
@@ -25,7 +28,7 @@ public final class SelfLauncher {
         if (self != null && self.toString().contains("BOOT-INF")) {
             command.addAll(List.of("-jar", classPath));
         } else {
-            command.addAll(List.of("-cp", classPath, ParaafApplication.class.getName()));
+            command.addAll(List.of("-cp", classPath, MAIN_CLASS));
         }
         return command;
     }

@@ -15,8 +15,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param retention retention period per document type, e.g. {@code lease: 3650d}
  * @param defaultRetention for types not listed in {@code retention}
- * @param haltAt test hook for crash-consistency tests: halt the JVM ({@code Runtime.halt}) at this point of
- *        archiving ({@code after-blobs}, {@code before-commit}, {@code after-commit}); never set in production
  */
 @Validated
 @ConfigurationProperties("paraaf.archive")
@@ -24,16 +22,10 @@ public record ArchiveProperties(
         @DefaultValue Map<String, Duration> retention,
         @NotNull @DefaultValue("3650d") Duration defaultRetention,
         @Valid @NotNull @DefaultValue Preservation preservation,
-        @Valid @NotNull @DefaultValue RetentionJob retentionJob,
-        String haltAt) {
+        @Valid @NotNull @DefaultValue RetentionJob retentionJob) {
 
     public ArchiveProperties {
         retention = retention == null ? Map.of() : Map.copyOf(retention);
-        if (haltAt != null && !haltAt.isBlank() && !List.of("after-blobs", "before-commit", "after-commit")
-                .contains(haltAt)) {
-            throw new IllegalArgumentException("paraaf.archive.halt-at must be after-blobs, before-commit or "
-                    + "after-commit");
-        }
     }
 
     public Duration retentionOf(String documentType) {

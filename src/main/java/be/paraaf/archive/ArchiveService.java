@@ -13,10 +13,10 @@ import be.paraaf.signing.SigningService;
 import be.paraaf.signing.XadesSignatureSpec;
 import be.paraaf.signing.XmlPackaging;
 import be.paraaf.validation.DocumentToValidate;
+import be.paraaf.validation.DocumentVerdict;
 import be.paraaf.validation.ReportKind;
 import be.paraaf.validation.ValidationService;
 import be.paraaf.validation.ValidationSummary;
-import be.paraaf.validation.DocumentVerdict;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayOutputStream;
@@ -66,6 +66,7 @@ public class ArchiveService {
     private final ValidationService validation;
     private final SigningService signing;
     private final ObjectProvider<SealCredentials> seal;
+    private final ObjectProvider<ArchivingListener> listeners;
     private final DocumentStore store;
     private final ArchiveRepository repository;
     private final TransactionTemplate transactions;
@@ -77,7 +78,8 @@ public class ArchiveService {
     ArchiveService(AugmentationService augmentation, ValidationService validation, SigningService signing,
             ObjectProvider<SealCredentials> seal, DocumentStore store, ArchiveRepository repository,
             PlatformTransactionManager transactionManager, ArchiveProperties properties, Clock clock,
-            JsonMapper json, MeterRegistry meters) {
+            JsonMapper json, MeterRegistry meters, ObjectProvider<ArchivingListener> listeners) {
+        this.listeners = listeners;
         this.augmentation = augmentation;
         this.validation = validation;
         this.signing = signing;
@@ -148,7 +150,7 @@ public class ArchiveService {
             StoredContent stored = store.put(blob.content);
             parts.add(new ArchivePart(blob.name, 1, blob.mediaType, stored.sha256(), stored.size(), now));
         }
-        halt("after-blobs");
+        reached(ArchivingListener.Step.BLOBS_STORED, id);
 
         // 2. metadata: one transaction
         TimestampFacts facts = TimestampFacts.earliest(TimestampFacts.of(summary), sealed.facts);
@@ -158,9 +160,9 @@ public class ArchiveService {
                 facts.validUntil(), facts.digest(), 0, null, parts);
         transactions.executeWithoutResult(status -> {
             repository.insert(entry);
-            halt("before-commit");
+            reached(ArchivingListener.Step.METADATA_WRITTEN, id);
         });
-        halt("after-commit");
+        reached(ArchivingListener.Step.COMMITTED, id);
         log.info("archived {} for {} ({}, {} parties, verdict {}, time-stamps valid until {})", id,
                 request.ownerClientId(), request.documentType(), request.parties().size(), entry.verdict(),
                 entry.timestampsValidUntil());
@@ -295,11 +297,8 @@ public class ArchiveService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void halt(String point) {
-        if (point.equals(properties.haltAt())) {
-            log.warn("paraaf.archive.halt-at={}: halting the JVM now (crash-consistency test hook)", point);
-            Runtime.getRuntime().halt(86);
-        }
+    private void reached(ArchivingListener.Step step, String entryId) {
+        listeners.orderedStream().forEach(listener -> listener.reached(step, entryId));
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {

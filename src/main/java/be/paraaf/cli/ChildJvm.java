@@ -32,7 +32,7 @@ final class ChildJvm {
         }
     }
 
-    /** {@code java -jar paraaf.jar} from the executable jar, else {@code java -cp … ParaafApplication}. */
+    /** {@code java -jar paraaf.jar} from the executable jar, else {@code java -cp … ParaafMain}. */
     static List<String> launcher() {
         return SelfLauncher.command(List.of());
     }

@@ -7,7 +7,7 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code paraaf} command line, used by {@code ParaafApplication.main} when the first
+ * Entry point of the {@code paraaf} command line, used by {@link ParaafMain} when the first
  * argument names a command. Runs without a Spring context.
  *
  * <p>Exit codes: 0 success, 1 failure while running (e.g. unknown serial), 2 invalid usage or input

@@ -1,12 +1,12 @@
 package be.paraaf.cli;
 
 import be.paraaf.InvalidInputException;
-import be.paraaf.pki.CitizenCredential;
-import be.paraaf.pki.CitizenIdentity;
-import be.paraaf.pki.DemoPki;
-import be.paraaf.pki.IssuedCertificate;
-import be.paraaf.pki.PkiSettings;
-import be.paraaf.pki.RevocationReason;
+import be.paraaf.demo.pki.CitizenCredential;
+import be.paraaf.demo.pki.DemoPki;
+import be.paraaf.demo.pki.IssuedCertificate;
+import be.paraaf.demo.pki.PkiSettings;
+import be.paraaf.demo.pki.RevocationReason;
+import be.paraaf.identity.CitizenIdentity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;

@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class Actualisations {
 
     /** Answers are accepted until the end of the due date, in Belgian time. */
-    static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
+    public static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
     /** How long a candidate has to sign the confirmation once they chose (never past the due date). */
     static final Duration SIGNING_TIME = Duration.ofDays(7);
     static final String TEMPLATE = "actualisation";

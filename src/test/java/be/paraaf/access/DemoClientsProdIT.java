@@ -2,8 +2,10 @@ package be.paraaf.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.consent.eid.DemoCards;
-import be.paraaf.consent.itsme.DemoItsmeAccounts;
+import be.paraaf.demo.DemoCards;
+import be.paraaf.demo.DemoClients;
+import be.paraaf.demo.DemoItsmeAccounts;
+import be.paraaf.demo.DemoProperties;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
 import java.nio.file.Path;

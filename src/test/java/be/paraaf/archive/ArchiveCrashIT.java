@@ -3,7 +3,7 @@ package be.paraaf.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Crash consistency, with real crashes: the service runs in a separate JVM that halts ({@code Runtime.halt},
- * no shutdown hooks, no flush, no commit) at a chosen point of archiving — after the blobs are written,
+ * Crash consistency, with real crashes: the service runs in a separate JVM ({@link HaltingParaaf}) that halts
+ * ({@code Runtime.halt}, no shutdown hooks, no flush, no commit) at a chosen point of archiving — after the blobs are written,
  * inside the metadata transaction just before commit, right after commit. A fresh JVM on the same data
  * directory then sees exactly the entries whose transaction committed, each complete and verifiable, and
  * none of the others.
@@ -104,21 +104,19 @@ class ArchiveCrashIT {
         assertThatThrownBy(() -> CLIENT.post("/api/archive", form, KEY)).as("the service halts mid-request")
                 .isInstanceOf(UncheckedIOException.class);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("halted by the test hook at " + point).isEqualTo(86);
+        assertThat(process.exitValue()).as("halted by the test hook at " + point).isEqualTo(HaltingParaaf.EXIT_CODE);
     }
 
     private static Process start(String haltAt) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 ServiceProcess.java(), "-Xmx768m",
-                "-Dorg.bouncycastle.rsa.max_mr_tests=0", "-cp", System.getProperty("java.class.path"),
-                "be.paraaf.ParaafApplication",
+                "-Dorg.bouncycastle.rsa.max_mr_tests=0", "-Dparaaf.test.halt-at=" + (haltAt == null ? "" : haltAt),
+                "-cp", System.getProperty("java.class.path"),
+                haltAt == null ? "be.paraaf.ParaafApplication" : HaltingParaaf.class.getName(),
                 "--server.port=" + PORT,
                 "--paraaf.data-dir=" + DATA_DIR,
                 "--paraaf.public-base-url=http://localhost:" + PORT,
                 "--paraaf.trust.revocation-cache-max-age=0s"));
-        if (haltAt != null) {
-            command.add("--paraaf.archive.halt-at=" + haltAt);
-        }
         Path log = DATA_DIR.resolve("service-" + (haltAt == null ? "restart" : haltAt) + ".log");
         return ServiceProcess.start(command, log, CLIENT.baseUrl());
     }

@@ -3,7 +3,7 @@ package be.paraaf.archive;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.support.Multipart;

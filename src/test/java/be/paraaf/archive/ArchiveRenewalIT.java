@@ -2,7 +2,7 @@ package be.paraaf.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.pki.DemoPki;
+import be.paraaf.demo.pki.DemoPki;
 import be.paraaf.support.MutableClock;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;

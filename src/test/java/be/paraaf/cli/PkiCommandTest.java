@@ -2,9 +2,9 @@ package be.paraaf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.pki.DemoPki;
-import be.paraaf.pki.PkiSettings;
-import be.paraaf.pki.RevocationReason;
+import be.paraaf.demo.pki.DemoPki;
+import be.paraaf.demo.pki.PkiSettings;
+import be.paraaf.demo.pki.RevocationReason;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

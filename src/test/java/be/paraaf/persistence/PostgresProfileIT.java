@@ -3,7 +3,7 @@ package be.paraaf.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.access.ApiKeys;
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.PostgresServer;
 import be.paraaf.support.ServiceClient;

@@ -3,7 +3,7 @@ package be.paraaf.prepare;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;

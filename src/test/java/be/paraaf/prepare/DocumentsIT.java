@@ -3,14 +3,14 @@ package be.paraaf.prepare;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.persistence.StoredContent;
+import be.paraaf.support.BadDocuments;
+import be.paraaf.support.HostilePdfs;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.QPdf;
-import be.paraaf.support.BadDocuments;
-import be.paraaf.support.HostilePdfs;
 import be.paraaf.support.SampleDocuments;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;

@@ -3,8 +3,8 @@ package be.paraaf.request;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.PdfText;
 import be.paraaf.support.ServiceClient;
@@ -17,9 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -163,7 +163,7 @@ class ActualisationIT extends ServiceIT {
         List<String> seeded = ServiceClient.json(ok(CLIENT.get("/api/actualisations?size=100", KEY))).valueStream()
                 .filter(view -> view.get("dossierNumber").asString().startsWith("WV-DEMO-"))
                 .map(view -> view.get("nationalRegisterNumber").asString()).toList();
-        assertThat(seeded).containsExactlyInAnyOrderElementsOf(be.paraaf.access.DemoCitizens.ALL.stream()
+        assertThat(seeded).containsExactlyInAnyOrderElementsOf(be.paraaf.demo.DemoCitizens.ALL.stream()
                 .map(citizen -> "*******" + citizen.nationalRegisterNumber().value().substring(7)).toList());
     }
 

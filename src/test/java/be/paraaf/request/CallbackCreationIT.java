@@ -3,7 +3,7 @@ package be.paraaf.request;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.support.LimitedServiceIT;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;

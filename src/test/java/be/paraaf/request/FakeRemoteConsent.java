@@ -1,8 +1,8 @@
 package be.paraaf.request;
 
+import be.paraaf.demo.pki.DemoPki;
+import be.paraaf.identity.CitizenIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
-import be.paraaf.pki.CitizenIdentity;
-import be.paraaf.pki.DemoPki;
 import be.paraaf.request.RemoteConsentDecision.Outcome;
 import be.paraaf.support.TwoStepFlow;
 import java.security.GeneralSecurityException;

@@ -3,9 +3,9 @@ package be.paraaf.request;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
 import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.support.CliProcess;
 import be.paraaf.support.ExternalTool;
 import be.paraaf.support.Multipart;

@@ -3,8 +3,8 @@ package be.paraaf.request;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.request.RequestFlow.Party;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;

@@ -3,10 +3,10 @@ package be.paraaf.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.ParaafApplication;
-import be.paraaf.access.DemoClients;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.audit.ChainVerification;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.request.RequestFlow.Party;
 import be.paraaf.support.PostgresServer;
 import be.paraaf.support.ServiceClient;

@@ -2,10 +2,10 @@ package be.paraaf.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.demo.pki.CitizenKeyPurpose;
+import be.paraaf.demo.pki.DemoPki;
+import be.paraaf.identity.CitizenIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
-import be.paraaf.pki.CitizenIdentity;
-import be.paraaf.pki.CitizenKeyPurpose;
-import be.paraaf.pki.DemoPki;
 import be.paraaf.support.TestDocs;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

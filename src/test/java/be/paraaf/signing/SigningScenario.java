@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;

@@ -27,7 +27,7 @@ public final class CliProcess {
     /** Runs with {@code environment} added and {@code stdin} (may be null) as standard input. */
     public static Result run(Map<String, String> environment, String stdin, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "be.paraaf.ParaafApplication"));
+                .toString(), "-cp", System.getProperty("java.class.path"), "be.paraaf.cli.ParaafMain"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("SOFTHSM2_CONF");

@@ -2,7 +2,7 @@ package be.paraaf.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.support.ServiceClient.Citizen;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

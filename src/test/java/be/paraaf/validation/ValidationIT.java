@@ -3,7 +3,7 @@ package be.paraaf.validation;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.support.BadDocuments;
 import be.paraaf.support.ForeignSigner;
 import be.paraaf.support.Multipart;

@@ -2,8 +2,8 @@ package be.paraaf.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoCitizens;
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoCitizens;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.Browser;
 import be.paraaf.support.DemoData;

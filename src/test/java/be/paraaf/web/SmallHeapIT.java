@@ -2,7 +2,7 @@ package be.paraaf.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.support.HostilePdfs;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
@@ -43,10 +43,10 @@ class SmallHeapIT {
     static void start() throws IOException, InterruptedException {
         int port = ServiceIT.freePort();
         client = new ServiceClient("http://localhost:" + port);
-        service = ServiceProcess.start(List.of(ServiceProcess.java(), "-Xmx160m", "-cp", System.getProperty("java.class.path"), "be.paraaf.ParaafApplication",
-                "--server.port=" + port, "--paraaf.data-dir=" + dir.resolve("data"),
-                "--paraaf.upload-limit=40MB", "--paraaf.demo.virtual-cards=false"),
-                dir.resolve("service.log"), client.baseUrl());
+        service = ServiceProcess.start(List.of(ServiceProcess.java(), "-Xmx160m", "-cp",
+                System.getProperty("java.class.path"), "be.paraaf.ParaafApplication", "--server.port=" + port,
+                "--paraaf.data-dir=" + dir.resolve("data"), "--paraaf.upload-limit=40MB",
+                "--paraaf.demo.virtual-cards=false"), dir.resolve("service.log"), client.baseUrl());
     }
 
     @AfterAll

@@ -1,8 +1,7 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.identity.CitizenIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
-import be.paraaf.pki.CitizenIdentity;
-import be.paraaf.pki.DemoPki;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -19,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +47,13 @@ public class ItsmeService implements ItsmeSigning {
     private final ItsmeRepository repository;
     private final RemoteKeyStore keys;
     private final SignatureActivation activation;
-    private final ObjectProvider<DemoPki> remoteSigningCa;
+    private final ObjectProvider<RemoteSigningCertificates> remoteSigningCa;
     private final ItsmeProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ItsmeService(ItsmeRepository repository, RemoteKeyStore keys, SignatureActivation activation,
-            ObjectProvider<DemoPki> remoteSigningCa, ItsmeProperties properties, ApplicationEventPublisher events,
+            ObjectProvider<RemoteSigningCertificates> remoteSigningCa, ItsmeProperties properties, ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.keys = keys;
@@ -153,15 +153,15 @@ public class ItsmeService implements ItsmeSigning {
             throw new ItsmeException(ItsmeException.IDENTITY_MISMATCH, 409,
                     "The eID that signed the contract belongs to someone else than the enrolled person.");
         }
-        DemoPki ca = remoteSigningCa.getIfAvailable();
+        RemoteSigningCertificates ca = remoteSigningCa.getIfAvailable();
         if (ca == null) {
             throw new ItsmeException(ItsmeException.NO_REMOTE_SIGNING_CA, 503,
-                    "No remote signing CA is configured (the demo PKI is off).");
+                    "No remote signing certification authority is configured: itsme enrolments cannot be confirmed.");
         }
         PublicKey remoteKey = publicKey(account.publicKey());
         List<X509Certificate> chain;
         try {
-            chain = ca.certifyRemoteSigning(new CitizenIdentity(proof.givenName(), proof.surname(),
+            chain = ca.certify(new CitizenIdentity(proof.givenName(), proof.surname(),
                     NationalRegisterNumber.parse(proof.nationalRegisterNumber())), remoteKey);
         } catch (IllegalArgumentException e) {
             throw invalid("The eID names are not usable in a certificate: " + e.getMessage());
@@ -186,6 +186,22 @@ public class ItsmeService implements ItsmeSigning {
 
     /** Who enrolled an account (national number, phone) and where it stands; for the eID confirmation. */
     public record EnrolledAccount(String id, String nationalRegisterNumber, String phone, AccountState state) {
+    }
+
+    /** The account if it exists. */
+    public Optional<EnrolledAccount> findAccount(String accountId) {
+        return repository.account(accountId).map(account -> new EnrolledAccount(account.id(),
+                account.nationalRegisterNumber(), account.phone(), account.state()));
+    }
+
+    /** True if this enrolled device is known (the demo seeding keeps devices across restarts). */
+    public boolean deviceExists(String deviceId) {
+        return repository.device(deviceId).isPresent();
+    }
+
+    /** True if this person already has an account that can sign or is awaiting its eID confirmation. */
+    public boolean hasUsableAccount(String nationalRegisterNumber) {
+        return repository.usableAccount(nationalRegisterNumber).isPresent();
     }
 
     public EnrolledAccount enrolledAccount(String accountId) {

@@ -2,7 +2,7 @@ package be.paraaf.consent.eid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoClients;
+import be.paraaf.demo.DemoClients;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.CliProcess;
 import be.paraaf.support.ExternalTool;

@@ -2,12 +2,12 @@ package be.paraaf.consent.eid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.demo.pki.CaId;
+import be.paraaf.demo.pki.CitizenKeyPurpose;
+import be.paraaf.demo.pki.DemoPki;
+import be.paraaf.demo.pki.PkiSettings;
+import be.paraaf.identity.CitizenIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
-import be.paraaf.pki.CaId;
-import be.paraaf.pki.CitizenIdentity;
-import be.paraaf.pki.CitizenKeyPurpose;
-import be.paraaf.pki.DemoPki;
-import be.paraaf.pki.PkiSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;

@@ -2,9 +2,10 @@ package be.paraaf.consent.itsme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.access.DemoCitizens;
-import be.paraaf.access.DemoClients;
 import be.paraaf.cli.ItsmeApp;
+import be.paraaf.demo.DemoCitizens;
+import be.paraaf.demo.DemoClients;
+import be.paraaf.demo.DemoItsmeAccounts;
 import be.paraaf.support.DemoData;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;

@@ -3,8 +3,8 @@ package be.paraaf.consent.itsme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.pki.DemoPki;
-import be.paraaf.pki.PkiSettings;
+import be.paraaf.demo.pki.DemoPki;
+import be.paraaf.demo.pki.PkiSettings;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -67,10 +67,10 @@ class ItsmeServiceTest {
         ItsmeSecrets secrets = ItsmeSecrets.configuredOrGenerated("", dir.resolve("itsme"));
         SignatureActivation activation = new SignatureActivation(jdbc, secrets, clock);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("pki", pki);
+        beans.addBean("remoteSigningCa", (RemoteSigningCertificates) pki::certifyRemoteSigning);
         service = new ItsmeService(new ItsmeRepository(jdbc),
                 new Pkcs12KeyStore(dir.resolve("itsme/keys"), secrets, activation), activation,
-                beans.getBeanProvider(DemoPki.class), ItsmeProperties.defaults(), events::add, clock);
+                beans.getBeanProvider(RemoteSigningCertificates.class), ItsmeProperties.defaults(), events::add, clock);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         device = generator.generateKeyPair();

@@ -1,0 +1,63 @@
+package be.paraaf;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arrows of the design, checked on the compiled classes: DSS stays in signing, validation and trust;
+ * capabilities never call the web layer; the demo is reached only through its gate; no package cycles.
+ */
+class StructureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("be.paraaf");
+    }
+
+    @Test
+    void onlySigningValidationAndTrustUseDss() {
+        noClasses().that().resideOutsideOfPackages("be.paraaf.signing..", "be.paraaf.validation..",
+                        "be.paraaf.trust..")
+                .should().dependOnClassesThat().resideInAPackage("eu.europa.esig.dss..")
+                .because("DSS types stay inside signing, validation and trust (DESIGN.md)")
+                .check(classes);
+    }
+
+    @Test
+    void capabilitiesNeverUseTheWebLayer() {
+        noClasses().that().resideOutsideOfPackages("be.paraaf.web..")
+                .should().dependOnClassesThat().resideInAPackage("be.paraaf.web..")
+                .because("controllers call capabilities, never the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void nothingOutsideTheDemoGateUsesDemoCode() {
+        noClasses().that().resideOutsideOfPackages("be.paraaf.demo..", "be.paraaf.cli..")
+                .should().dependOnClassesThat().resideInAPackage("be.paraaf.demo..")
+                .because("the demo is one gate (be.paraaf.demo, profile dev); the command line's demo tools "
+                        + "(pki, virtual cards) are a separate program, not the service")
+                .check(classes);
+    }
+
+    @Test
+    void theRootPackageDependsOnNoOtherPackageOfTheApplication() {
+        noClasses().that().resideInAPackage("be.paraaf")
+                .should().dependOnClassesThat().resideInAPackage("be.paraaf.(*)..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("be.paraaf.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
