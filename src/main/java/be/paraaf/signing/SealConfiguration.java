@@ -1,9 +1,11 @@
 package be.paraaf.signing;
 
+import be.paraaf.MissingSettings;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * A configured seal key store ({@code paraaf.signing.seal.key-store}) takes precedence; otherwise the
@@ -14,11 +16,29 @@ class SealConfiguration {
 
     @Bean
     @ConditionalOnProperty("paraaf.signing.seal.key-store")
-    SealCredentials keyStoreSealCredentials(Environment environment) {
-        return new KeyStoreSealCredentials(
-                java.nio.file.Path.of(environment.getRequiredProperty("paraaf.signing.seal.key-store")),
-                environment.getProperty("paraaf.signing.seal.key-store-type", "PKCS12"),
-                environment.getProperty("paraaf.signing.seal.password", "").toCharArray(),
-                environment.getProperty("paraaf.signing.seal.alias", ""));
+    SealCredentials keyStoreSealCredentials(SealProperties seal) {
+        return new KeyStoreSealCredentials(seal.keyStore(), seal.keyStoreType(), seal.password().toCharArray(),
+                seal.alias());
+    }
+
+    @Bean
+    MissingSettings sealSettings(ObjectProvider<SealCredentials> seal) {
+        return new MissingSettings() {
+            @Override
+            public String capability() {
+                return "seals (POST /api/seals) and the archive's sealed evidence";
+            }
+
+            @Override
+            public List<String> missing() {
+                return seal.getIfAvailable() == null
+                        ? List.of("paraaf.signing.seal.key-store (with -type, password, alias)") : List.of();
+            }
+
+            @Override
+            public boolean required() {
+                return true;
+            }
+        };
     }
 }

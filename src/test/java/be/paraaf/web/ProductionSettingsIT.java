@@ -2,7 +2,12 @@ package be.paraaf.web;
 
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import be.paraaf.ParaafApplication;
+import be.paraaf.access.ApiClient;
+import be.paraaf.access.ApiClientRepository;
+import be.paraaf.access.ApiKeys;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TwoStepFlow;
@@ -10,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -33,10 +40,16 @@ class ProductionSettingsIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("paraaf.data-dir", DATA_DIR::toString);
+        // prod without trust services or a seal key: started anyway here to look at its doors (the real prod
+        // refuses, see aProductionStartWithoutItsSettingsIsRefusedInOneLine)
+        registry.add("paraaf.startup.require-complete-configuration", () -> "false");
     }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApiClientRepository clients;
 
     private ServiceClient client() {
         return new ServiceClient("http://localhost:" + port);
@@ -73,7 +86,25 @@ class ProductionSettingsIT {
 
     @Test
     void aStartWithoutTrustServicesNamesTheMissingSettings(CapturedOutput output) {
-        assertThat(output.getAll()).contains("No trust services configured: set paraaf.trust.trust-stores",
-                "paraaf.trust.tsa-url");
+        assertThat(output.getAll()).contains("Missing configuration: set ", "paraaf.trust.trust-stores",
+                "paraaf.trust.tsa-url", "paraaf.signing.seal.key-store", "remote-signing certification authority");
+        String key = ApiKeys.generate();
+        if (!clients.exists("operator")) {
+            clients.register(new ApiClient("operator", "Operator", false), key);
+        }
+        JsonNode readiness = ServiceClient.json(client().get("/actuator/health/readiness", key));
+        assertThat(readiness.toString()).as("off capabilities are visible in readiness").contains("\"off\"",
+                "paraaf.signing.seal.key-store");
+    }
+
+    @Test
+    void aProductionStartWithoutItsSettingsIsRefusedInOneLine() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ParaafApplication.class).profiles("prod")
+                .properties("server.port=0", "paraaf.data-dir=" + DATA_DIR.resolve("refused")).run().close())
+                .hasStackTraceContaining("Missing configuration: set ")
+                .hasStackTraceContaining("paraaf.trust.trust-stores")
+                .hasStackTraceContaining("paraaf.trust.tsa-url")
+                .hasStackTraceContaining("paraaf.signing.seal.key-store")
+                .hasStackTraceContaining("does not start in production");
     }
 }
