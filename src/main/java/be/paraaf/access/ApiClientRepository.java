@@ -31,6 +31,18 @@ public class ApiClientRepository {
         return jdbc.sql("select count(*) from api_clients where id = ?").param(id).query(Long.class).single() > 0;
     }
 
+    /** Creates the client or gives it this name and key hash (a configured client, a rotated key). */
+    public void upsert(ApiClient client, String keySha256) {
+        int updated = jdbc.sql("update api_clients set name = ?, key_sha256 = ? where id = ?")
+                .params(client.name(), keySha256, client.id()).update();
+        if (updated == 0) {
+            jdbc.sql("insert into api_clients (id, name, key_sha256, demo, created_at) values (?, ?, ?, ?, ?)")
+                    .params(client.id(), client.name(), keySha256, client.demo(),
+                            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .update();
+        }
+    }
+
     /** Registers a client with the hash of its key; the key itself is not kept. */
     public void register(ApiClient client, String key) {
         jdbc.sql("insert into api_clients (id, name, key_sha256, demo, created_at) values (?, ?, ?, ?, ?)")

@@ -16,7 +16,8 @@ import picocli.CommandLine;
 public final class ParaafCli {
 
     /** Top-level command names that select the CLI instead of the web service. */
-    public static final Set<String> COMMANDS = Set.of("pki", "eid", "eid-agent", "itsme-app", "archive", "help");
+    public static final Set<String> COMMANDS = Set.of("pki", "eid", "eid-agent", "itsme-app", "archive", "api-key",
+            "help");
 
     /** Arguments that ask for usage or version instead of starting the server. */
     private static final Set<String> HELP = Set.of("--help", "-h", "-?", "--version", "-V");

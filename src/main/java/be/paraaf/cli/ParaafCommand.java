@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                 "Without a command (or with only Spring options such as --server.port=9090 or "
                         + "--spring.profiles.active=prod) paraaf starts the web service on port 8080."},
         subcommands = {PkiCommand.class, EidCommand.class, EidAgentCommand.class, ItsmeAppCommand.class,
-                ArchiveCommand.class, HelpCommand.class})
+                ArchiveCommand.class, ApiKeyCommand.class, HelpCommand.class})
 class ParaafCommand implements Runnable {
 
     @Spec

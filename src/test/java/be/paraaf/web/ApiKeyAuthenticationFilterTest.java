@@ -46,7 +46,7 @@ class ApiKeyAuthenticationFilterTest {
     @Test
     void unknownKeyStaysAnonymousAndIsMarkedRejected() throws Exception {
         MockHttpServletRequest request = request("X-API-Key", "pk_guess");
-        new ApiKeyAuthenticationFilter(clients, new AccessProperties(true))
+        new ApiKeyAuthenticationFilter(clients, new AccessProperties(true, java.util.List.of()))
                 .doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
         assertThat(request.getAttribute(ApiKeyAuthenticationFilter.KEY_REJECTED)).isEqualTo(Boolean.TRUE);
@@ -60,7 +60,7 @@ class ApiKeyAuthenticationFilterTest {
     }
 
     private Object principalFor(String header, String value, boolean demoClients) throws Exception {
-        new ApiKeyAuthenticationFilter(clients, new AccessProperties(demoClients))
+        new ApiKeyAuthenticationFilter(clients, new AccessProperties(demoClients, java.util.List.of()))
                 .doFilter(request(header, value), new MockHttpServletResponse(), new MockFilterChain());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? null : authentication.getPrincipal();

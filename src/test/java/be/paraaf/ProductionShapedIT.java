@@ -1,0 +1,205 @@
+package be.paraaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import be.paraaf.access.ApiKeys;
+import be.paraaf.demo.DemoClients;
+import be.paraaf.support.Multipart;
+import be.paraaf.support.PostgresServer;
+import be.paraaf.support.ServiceClient;
+import be.paraaf.support.ServiceClient.Citizen;
+import be.paraaf.support.ServiceIT;
+import be.paraaf.support.ServiceProcess;
+import be.paraaf.support.TestDocs;
+import be.paraaf.support.TwoStepFlow;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * paraaf as an operator deploys it: the packaged jar with profiles {@code prod,postgres} on the real PostgreSQL,
+ * configured only through settings — a trust store, a TSA URL, a seal key, one API client by its key's hash —
+ * against an outside world that runs in a process of its own (a certification authority with its TSA, OCSP
+ * responders and CRLs on another port). A lease goes to three eID signers in two steps, is COMPLETED, archived
+ * and validates; and nothing of the demo answers: no /api/dev, no embedded PKI, the published demo key refused.
+ */
+@ExtendWith(PostgresServer.class)
+class ProductionShapedIT {
+
+    private static final Path JAR = Path.of("target", "paraaf.jar");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLeaseIsSignedArchivedAndValidatedByAProductionDeployment() throws Exception {
+        if (!Files.isRegularFile(JAR)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(JAR + " is missing: this test runs the packaged jar (mvn verify builds it first)");
+            }
+            Assumptions.abort(JAR + " is missing: run mvn verify");
+        }
+        String schema = PostgresServer.newSchema();
+        List<Process> processes = new ArrayList<>();
+        try {
+            // the outside world: a certification authority with TSA, OCSP and CRL, in a process of its own
+            int outsidePort = ServiceIT.freePort();
+            String outside = "http://localhost:" + outsidePort;
+            processes.add(ServiceProcess.start(List.of(ServiceProcess.java(), "-cp",
+                    System.getProperty("java.class.path"), "be.paraaf.ParaafApplication",
+                    "--server.port=" + outsidePort, "--paraaf.data-dir=" + dir.resolve("outside"),
+                    "--paraaf.public-base-url=" + outside, "--paraaf.demo.seed=false"), dir.resolve("outside.log"),
+                    outside));
+            ServiceClient authority = new ServiceClient(outside);
+            Path trustStore = trustStore(authority);
+            Path sealKey = sealKey(authority);
+            String apiKey = ApiKeys.generate();
+
+            int port = ServiceIT.freePort();
+            String base = "http://localhost:" + port;
+            processes.add(ServiceProcess.start(List.of(ServiceProcess.java(), "-jar",
+                    JAR.toAbsolutePath().toString(), "--spring.profiles.active=prod,postgres",
+                    "--paraaf.database.schema=" + schema, "--server.port=" + port,
+                    "--paraaf.data-dir=" + dir.resolve("prod"), "--paraaf.public-base-url=" + base,
+                    "--paraaf.trust.tsa-url=" + outside + "/pki/tsa",
+                    "--paraaf.trust.trust-stores[0].path=" + trustStore,
+                    "--paraaf.trust.trust-stores[0].type=PKCS12",
+                    "--paraaf.trust.trust-stores[0].password=changeit",
+                    "--paraaf.signing.seal.key-store=" + sealKey, "--paraaf.signing.seal.password=seal-pin",
+                    "--paraaf.signing.seal.alias=Signature",
+                    "--paraaf.access.clients[0].id=woonpunt-gent", "--paraaf.access.clients[0].name=Woonpunt Gent",
+                    "--paraaf.access.clients[0].key-sha256=" + ApiKeys.hash(apiKey)), dir.resolve("prod.log"),
+                    base));
+            ServiceClient prod = new ServiceClient(base);
+
+            nothingOfTheDemoAnswers(prod, apiKey);
+            signALease(prod, authority, apiKey);
+        } finally {
+            for (Process process : processes) {
+                process.destroy();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            PostgresServer.dropSchema(schema);
+        }
+    }
+
+    private static void nothingOfTheDemoAnswers(ServiceClient prod, String apiKey) {
+        for (String path : List.of("/api/dev/demo/citizens", "/api/dev/demo/agency", "/pki/ca/root.crt",
+                "/itsme-app.html", "/v3/api-docs")) {
+            assertThat(prod.get(path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(prod.postJson("/api/dev/pki/credentials", "{}").statusCode()).isEqualTo(404);
+        assertThat(prod.get("/api/documents", DemoClients.WOONPUNT_KEY).statusCode()).as("the demo key")
+                .isEqualTo(401);
+        assertThat(ServiceClient.json(prod.get("/api/config")).get("demo").asBoolean()).isFalse();
+        JsonNode readiness = ServiceClient.json(prod.get("/actuator/health/readiness", apiKey));
+        assertThat(readiness.get("status").asString()).as(readiness.toString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/trustServices/details/trustedRoots").asInt())
+                .as("only the configured root, not an embedded demo root").isEqualTo(1);
+    }
+
+    private static void signALease(ServiceClient prod, ServiceClient authority, String apiKey) throws Exception {
+        Citizen zoe = authority.issueCitizen("Zoë", "Van den Broeck", "92050512345");
+        Citizen anais = authority.issueCitizen("Anaïs", "Çelik", "05031218793");
+        Citizen jerome = authority.issueCitizen("Jérôme", "Maës", "68070745635");
+        HttpResponse<byte[]> document = prod.postJson("/api/documents/templates/lease?lang=nl",
+                Files.readString(Path.of("test-docs/templates/lease.json")), apiKey);
+        assertThat(document.statusCode()).as(TwoStepFlow.body(document)).isEqualTo(201);
+        String documentId = ServiceClient.json(document).get("id").asString();
+        HttpResponse<byte[]> created = prod.postJson("/api/requests", """
+                {"documentId":"%s","title":"Huurovereenkomst Aalst","signatureLevel":"B-LTA","signers":[
+                 {"role":"tenant-1","name":"Zoë Van den Broeck","nationalRegisterNumber":"92050512345",
+                  "consentMethods":"EID","fieldName":"tenant-1","step":1},
+                 {"role":"tenant-2","name":"Anaïs Çelik","nationalRegisterNumber":"05031218793",
+                  "consentMethods":"EID","fieldName":"tenant-2","step":1},
+                 {"role":"agency","name":"Jérôme Maës","nationalRegisterNumber":"68070745635",
+                  "consentMethods":"EID","fieldName":"agency","step":2}]}""".formatted(documentId), apiKey);
+        assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
+        JsonNode request = ServiceClient.json(created);
+        String requestId = request.get("id").asString();
+        assertThat(prod.postJson("/api/requests/" + requestId + "/start", "", apiKey).statusCode()).isEqualTo(200);
+
+        List<Citizen> signers = List.of(zoe, anais, jerome);
+        for (int i = 0; i < 3; i++) {
+            String token = request.get("signerLinks").get(i).get("token").asString();
+            signThroughLink(prod, token, signers.get(i));
+        }
+        JsonNode done = ServiceClient.json(prod.get("/api/requests/" + requestId, apiKey));
+        assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
+
+        byte[] lease = prod.get("/api/requests/" + requestId + "/document", apiKey).body();
+        JsonNode validation = new TwoStepFlow(prod).validate(lease, "lease.pdf");
+        assertThat(validation.get("verdict").asString()).as(validation.toString()).isEqualTo("VALID");
+        assertThat(TwoStepFlow.signatures(validation)).hasSize(3).allSatisfy(signature ->
+                assertThat(signature.toString()).contains("PAdES-BASELINE-LTA"));
+
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        JsonNode archived = null;
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode page = ServiceClient.json(prod.get("/api/archive?size=10", apiKey));
+            for (JsonNode item : page.get("items")) {
+                if (requestId.equals(item.path("requestId").asString())) {
+                    archived = item;
+                }
+            }
+            if (archived != null) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(archived).as("the completed lease is archived").isNotNull();
+        HttpResponse<byte[]> evidence = prod.get("/api/archive/" + archived.get("id").asString() + "/evidence",
+                apiKey);
+        assertThat(evidence.statusCode()).isEqualTo(200);
+    }
+
+    private static void signThroughLink(ServiceClient prod, String token, Citizen citizen) {
+        HttpResponse<byte[]> prepared = prod.post("/api/sign/" + token + "/eid/prepare", new Multipart().file(
+                "certificateChain", "chain.pem", "application/x-pem-file", TwoStepFlow.pem(citizen.chain())));
+        assertThat(prepared.statusCode()).as(TwoStepFlow.body(prepared)).isEqualTo(201);
+        JsonNode toSign = ServiceClient.json(prepared);
+        String value = Base64.getEncoder().encodeToString(TwoStepFlow.sign(
+                Base64.getDecoder().decode(toSign.get("dataToSign").asString()),
+                toSign.get("signatureAlgorithm").asString(), citizen.signatureKey()));
+        HttpResponse<byte[]> completed = prod.postJson("/api/sign/" + token + "/eid/complete", "{\"handle\":\""
+                + toSign.get("handle").asString() + "\",\"signatureValue\":\"" + value + "\"}");
+        assertThat(completed.statusCode()).as(TwoStepFlow.body(completed)).isEqualTo(200);
+    }
+
+    /** The outside authority's root, as the operator would download and install it. */
+    private Path trustStore(ServiceClient authority) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("authority-root", authority.rootCertificate());
+        Path file = dir.resolve("trust.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, "changeit".toCharArray());
+        }
+        return file;
+    }
+
+    /** A seal key certified by the outside authority. */
+    private Path sealKey(ServiceClient authority) throws Exception {
+        HttpResponse<byte[]> credential = authority.postJson("/api/dev/pki/credentials", """
+                {"givenName":"Woonpunt","surname":"Seal","nationalRegisterNumber":"80010100107","password":"seal-pin"}""");
+        assertThat(credential.statusCode()).as(new String(credential.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        Path file = dir.resolve("seal.p12");
+        Files.write(file, credential.body());
+        return file;
+    }
+}
