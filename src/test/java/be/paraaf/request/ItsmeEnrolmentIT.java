@@ -74,6 +74,16 @@ class ItsmeEnrolmentIT extends ServiceIT {
     }
 
     @Test
+    void anEnrolmentDoesNotTellWhetherThePersonAlreadyHasItsme() {
+        // Zoë, a seeded demo citizen, has an active account; a fresh number has none: both enrolments look alike
+        ItsmeApp existing = ItsmeApp.enrol(CLIENT.baseUrl(), "+32470000001", "92050512345", CODE,
+                dir.resolve("existing"));
+        ItsmeApp fresh = ItsmeApp.enrol(CLIENT.baseUrl(), "+32470000002", RequestFlow.newNationalNumber(), CODE,
+                dir.resolve("fresh"));
+        assertThat(existing.accountId()).isNotBlank().isNotEqualTo(fresh.accountId());
+    }
+
+    @Test
     void theEidAgentConfirmsTheEnrolmentThroughTheContractLink() {
         ExternalTool.require("softhsm2-util", "softhsm2");
         String nrn = RequestFlow.newNationalNumber();

@@ -92,10 +92,8 @@ public class ItsmeService implements ItsmeSigning {
             throw new ItsmeException(ItsmeException.DEVICE_AUTHENTICATION_FAILED, 403,
                     "The proof of possession does not verify with the device public key.");
         }
-        if (repository.usableAccount(nrn).isPresent()) {
-            throw new ItsmeException(ItsmeException.ACCOUNT_EXISTS, 409,
-                    "This person already has an active itsme account.");
-        }
+        // no "already has an account" answer here: anyone can call this, and it would tell who has itsme. A second
+        // enrolment waits like any other; its eID confirmation, which only the person can give, is refused then.
         String accountId = UUID.randomUUID().toString();
         String alias = "itsme-" + accountId;
         PublicKey remoteKey = keys.createKey(alias);
