@@ -64,7 +64,10 @@ final class RateLimitFilter extends OncePerRequestFilter {
             return Kind.LINK_LOOKUPS;
         }
         if (!"POST".equals(method)) {
-            return null;
+            return "GET".equals(method) && path.startsWith("/api/validations/") ? Kind.REPORT_DOWNLOADS : null;
+        }
+        if (path.equals("/api/timestamps") || path.equals("/api/extensions")) {
+            return Kind.STAMPS;
         }
         if (path.equals("/api/itsme/enrolments")) {
             return Kind.ITSME_ENROLMENTS;

@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  *        one citizen's phone
  * @param citizenLogins other citizen login steps per address (eID challenges and answers)
  * @param validations anonymous validations per address ({@code POST /api/validations})
+ * @param reportDownloads anonymous downloads of a validation's reports and pictures per address
+ *        ({@code GET /api/validations/**}: a picture is drawn from the document on each call)
+ * @param stamps anonymous time-stamps and extensions per address ({@code POST /api/timestamps},
+ *        {@code POST /api/extensions}: each asks the TSA for tokens)
  * @param linkLookups calls on signing links per address ({@code /api/sign/{token}/**}: the signer page polls about
  *        once a second while it waits)
  * @param apiClients calls per authenticated API client, on any endpoint
@@ -36,6 +40,8 @@ public record RateLimitProperties(
         @NotNull @DefaultValue("3/1m") Limit loginPushesPerCitizen,
         @NotNull @DefaultValue("20/1m") Limit citizenLogins,
         @NotNull @DefaultValue("20/1m") Limit validations,
+        @NotNull @DefaultValue("300/1m") Limit reportDownloads,
+        @NotNull @DefaultValue("20/1m") Limit stamps,
         @NotNull @DefaultValue("300/1m") Limit linkLookups,
         @NotNull @DefaultValue("3000/1m") Limit apiClients) {
 

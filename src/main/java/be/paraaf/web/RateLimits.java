@@ -26,7 +26,8 @@ class RateLimits {
 
     /** The kinds of work that are limited, each with its limit from {@link RateLimitProperties}. */
     enum Kind {
-        ITSME_ENROLMENTS, LOGIN_PUSHES, LOGIN_PUSHES_PER_CITIZEN, CITIZEN_LOGINS, VALIDATIONS, LINK_LOOKUPS, API_CLIENTS;
+        ITSME_ENROLMENTS, LOGIN_PUSHES, LOGIN_PUSHES_PER_CITIZEN, CITIZEN_LOGINS, VALIDATIONS, REPORT_DOWNLOADS, STAMPS,
+        LINK_LOOKUPS, API_CLIENTS;
 
         Limit limit(RateLimitProperties properties) {
             return switch (this) {
@@ -35,6 +36,8 @@ class RateLimits {
                 case LOGIN_PUSHES_PER_CITIZEN -> properties.loginPushesPerCitizen();
                 case CITIZEN_LOGINS -> properties.citizenLogins();
                 case VALIDATIONS -> properties.validations();
+                case REPORT_DOWNLOADS -> properties.reportDownloads();
+                case STAMPS -> properties.stamps();
                 case LINK_LOOKUPS -> properties.linkLookups();
                 case API_CLIENTS -> properties.apiClients();
             };

@@ -29,6 +29,8 @@ public abstract class LimitedServiceIT {
         registry.add("paraaf.rate-limits.citizen-logins", () -> "3/1h");
         registry.add("paraaf.rate-limits.validations", () -> "2/1h");
         registry.add("paraaf.rate-limits.link-lookups", () -> "5/1h");
+        registry.add("paraaf.rate-limits.stamps", () -> "2/1h");
+        registry.add("paraaf.rate-limits.report-downloads", () -> "3/1h");
         registry.add("paraaf.rate-limits.api-clients", () -> "40/1h");
     }
 }

@@ -35,6 +35,20 @@ class RateLimitIT extends LimitedServiceIT {
     }
 
     @Test
+    void anonymousTimeStampsAndExtensionsShareALimit() {
+        Supplier<HttpResponse<byte[]>> stamp = () -> CLIENT.post("/api/timestamps",
+                new Multipart().file("document", "x.pdf", "application/pdf", "not a pdf".getBytes()));
+        assertRetryAfter(afterAllowed(2, stamp));
+        assertThat(CLIENT.post("/api/extensions", new Multipart().file("document", "x.pdf", "application/pdf",
+                "not a pdf".getBytes())).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void reportAndPictureDownloadsAreLimitedPerAddress() {
+        assertRetryAfter(afterAllowed(3, () -> CLIENT.get("/api/validations/no-such-report/reports/etsi")));
+    }
+
+    @Test
     void signingLinkLookupsAreLimitedPerAddress() {
         assertRetryAfter(afterAllowed(5, () -> CLIENT.get("/api/sign/no-such-token")));
     }
