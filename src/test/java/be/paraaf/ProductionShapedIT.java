@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import be.paraaf.access.ApiKeys;
+import be.paraaf.cli.ItsmeApp;
 import be.paraaf.demo.DemoClients;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.PostgresServer;
@@ -35,8 +36,9 @@ import tools.jackson.databind.JsonNode;
  * paraaf as an operator deploys it: the packaged jar with profiles {@code prod,postgres} on the real PostgreSQL,
  * configured only through settings — a trust store, a TSA URL, a seal key, one API client by its key's hash —
  * against an outside world that runs in a process of its own (a certification authority with its TSA, OCSP
- * responders and CRLs on another port). A lease goes to three eID signers in two steps, is COMPLETED, archived
- * and validates; and nothing of the demo answers: no /api/dev, no embedded PKI, the published demo key refused.
+ * responders and CRLs, and a remote-signing provider speaking CSC API v2 with the citizens' itsme accounts, on
+ * another port). A lease goes to two eID signers and one itsme signer in two steps, is COMPLETED, archived and
+ * validates; and nothing of the demo answers: no /api/dev, no embedded PKI, the published demo key refused.
  */
 @ExtendWith(PostgresServer.class)
 class ProductionShapedIT {
@@ -82,13 +84,16 @@ class ProductionShapedIT {
                     "--paraaf.trust.trust-stores[0].password=changeit",
                     "--paraaf.signing.seal.key-store=" + sealKey, "--paraaf.signing.seal.password=seal-pin",
                     "--paraaf.signing.seal.alias=Signature",
+                    "--paraaf.remote-signing.csc.base-url=" + outside + "/csc/v2",
+                    "--paraaf.remote-signing.csc.client-id=paraaf",
+                    "--paraaf.remote-signing.csc.client-secret=paraaf-demo-csc",
                     "--paraaf.access.clients[0].id=woonpunt-gent", "--paraaf.access.clients[0].name=Woonpunt Gent",
                     "--paraaf.access.clients[0].key-sha256=" + ApiKeys.hash(apiKey)), dir.resolve("prod.log"),
                     base));
             ServiceClient prod = new ServiceClient(base);
 
             nothingOfTheDemoAnswers(prod, apiKey);
-            signALease(prod, authority, apiKey);
+            signALease(prod, authority, apiKey, dir.resolve("itsme-app"));
         } finally {
             for (Process process : processes) {
                 process.destroy();
@@ -113,9 +118,16 @@ class ProductionShapedIT {
                 .as("only the configured root, not an embedded demo root").isEqualTo(1);
     }
 
-    private static void signALease(ServiceClient prod, ServiceClient authority, String apiKey) throws Exception {
+    private static void signALease(ServiceClient prod, ServiceClient authority, String apiKey, Path appDir)
+            throws Exception {
         Citizen zoe = authority.issueCitizen("Zoë", "Van den Broeck", "92050512345");
-        Citizen anais = authority.issueCitizen("Anaïs", "Çelik", "05031218793");
+        // Anaïs signs with itsme: her account and remote key live at the remote-signing provider, which paraaf
+        // reaches through its CSC API v2
+        ItsmeApp anais = ItsmeApp.enrol(authority.baseUrl(), "+32470555123", "05031218793", "24680", appDir);
+        HttpResponse<byte[]> activated = authority.postJson("/api/dev/itsme/accounts/" + anais.accountId()
+                + "/activation", "{\"nationalRegisterNumber\":\"05031218793\",\"givenName\":\"Anaïs\","
+                + "\"surname\":\"Çelik\"}");
+        assertThat(activated.statusCode()).as(TwoStepFlow.body(activated)).isEqualTo(200);
         Citizen jerome = authority.issueCitizen("Jérôme", "Maës", "68070745635");
         HttpResponse<byte[]> document = prod.postJson("/api/documents/templates/lease?lang=nl",
                 Files.readString(Path.of("test-docs/templates/lease.json")), apiKey);
@@ -126,7 +138,7 @@ class ProductionShapedIT {
                  {"role":"tenant-1","name":"Zoë Van den Broeck","nationalRegisterNumber":"92050512345",
                   "consentMethods":"EID","fieldName":"tenant-1","step":1},
                  {"role":"tenant-2","name":"Anaïs Çelik","nationalRegisterNumber":"05031218793",
-                  "consentMethods":"EID","fieldName":"tenant-2","step":1},
+                  "consentMethods":"ITSME","fieldName":"tenant-2","step":1},
                  {"role":"agency","name":"Jérôme Maës","nationalRegisterNumber":"68070745635",
                   "consentMethods":"EID","fieldName":"agency","step":2}]}""".formatted(documentId), apiKey);
         assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
@@ -134,11 +146,10 @@ class ProductionShapedIT {
         String requestId = request.get("id").asString();
         assertThat(prod.postJson("/api/requests/" + requestId + "/start", "", apiKey).statusCode()).isEqualTo(200);
 
-        List<Citizen> signers = List.of(zoe, anais, jerome);
-        for (int i = 0; i < 3; i++) {
-            String token = request.get("signerLinks").get(i).get("token").asString();
-            signThroughLink(prod, token, signers.get(i));
-        }
+        JsonNode links = request.get("signerLinks");
+        signThroughLink(prod, links.get(0).get("token").asString(), zoe);
+        signWithItsme(prod, links.get(1).get("token").asString(), anais, "24680");
+        signThroughLink(prod, links.get(2).get("token").asString(), jerome);
         JsonNode done = ServiceClient.json(prod.get("/api/requests/" + requestId, apiKey));
         assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
 
@@ -166,6 +177,23 @@ class ProductionShapedIT {
         HttpResponse<byte[]> evidence = prod.get("/api/archive/" + archived.get("id").asString() + "/evidence",
                 apiKey);
         assertThat(evidence.statusCode()).isEqualTo(200);
+    }
+
+    /** The signer page starts the consent; the app, at the provider, shows the same code and approves. */
+    private static void signWithItsme(ServiceClient prod, String token, ItsmeApp app, String code)
+            throws InterruptedException {
+        HttpResponse<byte[]> started = prod.postJson("/api/sign/" + token + "/itsme", "");
+        assertThat(started.statusCode()).as(TwoStepFlow.body(started)).isEqualTo(202);
+        String verificationCode = ServiceClient.json(started).get("verificationCode").asString();
+        ItsmeApp.Pending pending = app.pending(30).stream()
+                .filter(candidate -> candidate.verificationCode().equals(verificationCode)).findFirst()
+                .orElseThrow(() -> new AssertionError("the app shows no consent with code " + verificationCode));
+        app.approve(pending.consentId(), code);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!ServiceClient.json(prod.get("/api/sign/" + token)).toString().contains("\"SIGNED\"")) {
+            assertThat(Instant.now()).as("the itsme signature lands").isBefore(deadline);
+            Thread.sleep(250);
+        }
     }
 
     private static void signThroughLink(ServiceClient prod, String token, Citizen citizen) {
@@ -196,7 +224,8 @@ class ProductionShapedIT {
     /** A seal key certified by the outside authority. */
     private Path sealKey(ServiceClient authority) throws Exception {
         HttpResponse<byte[]> credential = authority.postJson("/api/dev/pki/credentials", """
-                {"givenName":"Woonpunt","surname":"Seal","nationalRegisterNumber":"80010100107","password":"seal-pin"}""");
+                {"givenName":"Woonpunt","surname":"Seal","nationalRegisterNumber":"80010100107",
+                 "password":"seal-pin"}""");
         assertThat(credential.statusCode()).as(new String(credential.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         Path file = dir.resolve("seal.p12");
         Files.write(file, credential.body());

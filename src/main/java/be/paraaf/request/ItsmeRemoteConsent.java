@@ -7,6 +7,7 @@ import be.paraaf.consent.itsme.ItsmeSigning;
 import be.paraaf.request.RemoteConsentDecision.Outcome;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  * locked account refuses the consent (the citizen must be unlocked before signing again).
  */
 @Component
+// paraaf's own itsme accounts, unless a CSC remote-signing provider is configured (CscRemoteConsent)
+@ConditionalOnExpression("'${paraaf.remote-signing.csc.base-url:}'.isBlank()")
 class ItsmeRemoteConsent implements RemoteConsent {
 
     private final ItsmeSigning itsme;

@@ -87,7 +87,7 @@ class ProductionSettingsIT {
     @Test
     void aStartWithoutTrustServicesNamesTheMissingSettings(CapturedOutput output) {
         assertThat(output.getAll()).contains("Missing configuration: set ", "paraaf.trust.trust-stores",
-                "paraaf.trust.tsa-url", "paraaf.signing.seal.key-store", "remote-signing certification authority");
+                "paraaf.trust.tsa-url", "paraaf.signing.seal.key-store", "paraaf.remote-signing.csc.base-url");
         String key = ApiKeys.generate();
         if (!clients.exists("operator")) {
             clients.register(new ApiClient("operator", "Operator", false), key);

@@ -24,7 +24,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 abstract class GuardedKeyStore implements RemoteKeyStore {
 
-    private static final Set<String> ALGORITHMS = Set.of("SHA256withECDSA", "SHA384withECDSA", "SHA512withECDSA");
+    private static final Set<String> ALGORITHMS = Set.of("SHA256withECDSA", "SHA384withECDSA", "SHA512withECDSA",
+            "NONEwithECDSA");
 
     private final SignatureActivation activation;
 
@@ -38,7 +39,10 @@ abstract class GuardedKeyStore implements RemoteKeyStore {
             throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 422,
                     "Remote keys sign with " + ALGORITHMS + ", not " + algorithm + ".");
         }
-        activation.consume(sad, alias, SignatureActivation.sha256Hex(dataToSign));
+        if ("NONEwithECDSA".equals(algorithm) && dataToSign.length != 32) {
+            throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 422, "A hash to sign must be 32 bytes.");
+        }
+        activation.consume(sad, alias, SignatureActivation.boundHash(dataToSign, algorithm));
         try {
             Signature signature = Signature.getInstance(algorithm, provider());
             signature.initSign(privateKey(alias));

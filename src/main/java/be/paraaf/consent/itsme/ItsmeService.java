@@ -53,8 +53,8 @@ public class ItsmeService implements ItsmeSigning {
     private final Clock clock;
 
     ItsmeService(ItsmeRepository repository, RemoteKeyStore keys, SignatureActivation activation,
-            ObjectProvider<RemoteSigningCertificates> remoteSigningCa, ItsmeProperties properties, ApplicationEventPublisher events,
-            Clock clock) {
+            ObjectProvider<RemoteSigningCertificates> remoteSigningCa, ItsmeProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.keys = keys;
         this.activation = activation;
@@ -197,6 +197,12 @@ public class ItsmeService implements ItsmeSigning {
         return repository.device(deviceId).isPresent();
     }
 
+    /** The person's confirmed account (active or locked), if any. */
+    public Optional<EnrolledAccount> confirmedAccount(String nationalRegisterNumber) {
+        return repository.usableAccount(nationalRegisterNumber).map(account -> new EnrolledAccount(account.id(),
+                account.nationalRegisterNumber(), account.phone(), account.state()));
+    }
+
     /** True if this person already has an account that can sign or is awaiting its eID confirmation. */
     public boolean hasUsableAccount(String nationalRegisterNumber) {
         return repository.usableAccount(nationalRegisterNumber).isPresent();
@@ -222,11 +228,7 @@ public class ItsmeService implements ItsmeSigning {
     public ConsentRequest requestConsent(String nationalRegisterNumber, String documentTitle, byte[] dataToSign,
             String signatureAlgorithm) {
         ItsmeRepository.Account account = usable(nationalRegisterNumber);
-        if (documentTitle == null || documentTitle.isBlank() || documentTitle.length() > 200
-                || documentTitle.chars().anyMatch(Character::isISOControl)) {
-            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
-                    "The document title must be 1-200 characters without control characters.");
-        }
+        checkTitle(documentTitle);
         if (dataToSign == null || dataToSign.length == 0 || dataToSign.length > MAX_DATA_TO_SIGN) {
             throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
                     "The data to be signed must be 1 byte to 64 KiB.");
@@ -237,15 +239,45 @@ public class ItsmeService implements ItsmeSigning {
                             + signatureAlgorithm + ".");
         }
         byte[] hash = sha256(dataToSign);
-        String code = VerificationCodes.derive(hash);
+        return startConsent(account, documentTitle, dataToSign.clone(), signatureAlgorithm,
+                VerificationCodes.derive(hash));
+    }
+
+    /**
+     * A consent over a SHA-256 computed elsewhere (the CSC signHash model of a remote-signing provider): on approval
+     * the key signs that hash itself ({@code NONEwithECDSA}), which equals {@code SHA256withECDSA} over the data it
+     * came from. The verification code derives from the same hash as for {@link #requestConsent}, so the page that
+     * computed the hash shows the code the app shows.
+     */
+    public ConsentRequest requestConsentForHash(String nationalRegisterNumber, String documentTitle, byte[] sha256) {
+        ItsmeRepository.Account account = usable(nationalRegisterNumber);
+        checkTitle(documentTitle);
+        if (sha256 == null || sha256.length != 32) {
+            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+                    "The hash must be 32 bytes (SHA-256).");
+        }
+        return startConsent(account, documentTitle, sha256.clone(), "NONEwithECDSA", VerificationCodes.derive(sha256));
+    }
+
+    private ConsentRequest startConsent(ItsmeRepository.Account account, String documentTitle, byte[] toSign,
+            String signatureAlgorithm, String code) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.consentLifetime()).truncatedTo(ChronoUnit.MILLIS);
         ItsmeRepository.Consent consent = new ItsmeRepository.Consent(UUID.randomUUID().toString(), account.id(),
-                documentTitle.strip(), dataToSign.clone(), HexFormat.of().formatHex(hash), signatureAlgorithm, code,
+                documentTitle.strip(), toSign, SignatureActivation.boundHash(toSign, signatureAlgorithm),
+                signatureAlgorithm, code,
                 ConsentOutcome.Status.PENDING, expiresAt, null);
         repository.insertConsent(consent, now);
         events.publishEvent(new ConsentRequested(account.id(), consent.view()));
         return new ConsentRequest(consent.id(), code, expiresAt);
+    }
+
+    private static void checkTitle(String documentTitle) {
+        if (documentTitle == null || documentTitle.isBlank() || documentTitle.length() > 200
+                || documentTitle.chars().anyMatch(Character::isISOControl)) {
+            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+                    "The document title must be 1-200 characters without control characters.");
+        }
     }
 
     @Override

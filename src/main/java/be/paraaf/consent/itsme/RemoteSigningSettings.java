@@ -1,33 +1,37 @@
 package be.paraaf.consent.itsme;
 
 import be.paraaf.MissingSettings;
+import be.paraaf.consent.csc.CscProperties;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Without a {@link RemoteSigningCertificates} an itsme enrolment cannot be confirmed (503 no-remote-signing-ca):
- * reported at start and in readiness. Not required to start — paraaf signs with the eID card without it.
+ * itsme signatures need either a CSC remote-signing provider ({@code paraaf.remote-signing.csc.*}, where the
+ * citizens' remote keys live) or a {@link RemoteSigningCertificates} for paraaf's own itsme accounts (only the
+ * embedded demo has one): without either, reported at start and in readiness. Not required to start — paraaf
+ * signs with the eID card without it.
  */
 @Component
 class RemoteSigningSettings implements MissingSettings {
 
     private final ObjectProvider<RemoteSigningCertificates> certificates;
+    private final boolean remoteSigningProvider;
 
-    RemoteSigningSettings(ObjectProvider<RemoteSigningCertificates> certificates) {
+    RemoteSigningSettings(ObjectProvider<RemoteSigningCertificates> certificates, CscProperties csc) {
         this.certificates = certificates;
+        this.remoteSigningProvider = csc.configured();
     }
 
     @Override
     public String capability() {
-        return "itsme enrolment confirmation (remote signing certificates)";
+        return "itsme signatures (a remote-signing provider, or certificates for paraaf's own itsme accounts)";
     }
 
     @Override
     public List<String> missing() {
-        return certificates.getIfAvailable() == null
-                ? List.of("a remote-signing certification authority (only the embedded demo provides one so far)")
-                : List.of();
+        return remoteSigningProvider || certificates.getIfAvailable() != null ? List.of()
+                : List.of("paraaf.remote-signing.csc.base-url (with client-id, client-secret)");
     }
 
     @Override

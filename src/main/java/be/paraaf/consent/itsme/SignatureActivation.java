@@ -124,6 +124,14 @@ final class SignatureActivation {
         return sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The SHA-256 a signature over {@code dataToSign} with {@code algorithm} covers, which a SAD is bound to: the
+     * digest of the data, or for {@code NONEwithECDSA} (the key signs a hash computed elsewhere) the data itself.
+     */
+    static String boundHash(byte[] dataToSign, String algorithm) {
+        return "NONEwithECDSA".equals(algorithm) ? HexFormat.of().formatHex(dataToSign) : sha256Hex(dataToSign);
+    }
+
     static String sha256Hex(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
