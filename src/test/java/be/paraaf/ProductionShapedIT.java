@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import be.paraaf.access.ApiKeys;
 import be.paraaf.cli.ItsmeApp;
+import be.paraaf.consent.eid.Pkcs11Module;
+import be.paraaf.consent.eid.VirtualCard;
 import be.paraaf.demo.DemoClients;
+import be.paraaf.support.ExternalTool;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.PostgresServer;
 import be.paraaf.support.ServiceClient;
@@ -14,6 +17,7 @@ import be.paraaf.support.ServiceIT;
 import be.paraaf.support.ServiceProcess;
 import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -34,7 +39,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * paraaf as an operator deploys it: the packaged jar with profiles {@code prod,postgres} on the real PostgreSQL,
- * configured only through settings — a trust store, a TSA URL, a seal key, one API client by its key's hash —
+ * configured only through settings — a trust store, a TSA URL, a seal key on a PKCS#11 token (SoftHSM2 as the
+ * HSM), one API client by its key's hash —
  * against an outside world that runs in a process of its own (a certification authority with its TSA, OCSP
  * responders and CRLs, and a remote-signing provider speaking CSC API v2 with the citizens' itsme accounts, on
  * another port). A lease goes to two eID signers and one itsme signer in two steps, is COMPLETED, archived and
@@ -69,7 +75,7 @@ class ProductionShapedIT {
                     outside));
             ServiceClient authority = new ServiceClient(outside);
             Path trustStore = trustStore(authority);
-            Path sealKey = sealKey(authority);
+            Path hsm = sealKeyOnAnHsm(authority);
             String apiKey = ApiKeys.generate();
 
             int port = ServiceIT.freePort();
@@ -82,14 +88,15 @@ class ProductionShapedIT {
                     "--paraaf.trust.trust-stores[0].path=" + trustStore,
                     "--paraaf.trust.trust-stores[0].type=PKCS12",
                     "--paraaf.trust.trust-stores[0].password=changeit",
-                    "--paraaf.signing.seal.key-store=" + sealKey, "--paraaf.signing.seal.password=seal-pin",
-                    "--paraaf.signing.seal.alias=Signature",
+                    "--paraaf.signing.seal.key-store-type=PKCS11",
+                    "--paraaf.signing.seal.pkcs11-library=" + softHsm(), "--paraaf.signing.seal.password=4321",
+                    "--paraaf.signing.seal.alias=seal",
                     "--paraaf.remote-signing.csc.base-url=" + outside + "/csc/v2",
                     "--paraaf.remote-signing.csc.client-id=paraaf",
                     "--paraaf.remote-signing.csc.client-secret=paraaf-demo-csc",
                     "--paraaf.access.clients[0].id=woonpunt-gent", "--paraaf.access.clients[0].name=Woonpunt Gent",
-                    "--paraaf.access.clients[0].key-sha256=" + ApiKeys.hash(apiKey)), dir.resolve("prod.log"),
-                    base));
+                    "--paraaf.access.clients[0].key-sha256=" + ApiKeys.hash(apiKey)),
+                    Map.of(VirtualCard.SOFTHSM2_CONF, hsm.toString()), dir.resolve("prod.log"), base));
             ServiceClient prod = new ServiceClient(base);
 
             nothingOfTheDemoAnswers(prod, apiKey);
@@ -221,14 +228,51 @@ class ProductionShapedIT {
         return file;
     }
 
-    /** A seal key certified by the outside authority. */
-    private Path sealKey(ServiceClient authority) throws Exception {
+    /**
+     * A seal key certified by the outside authority, imported onto a PKCS#11 token (SoftHSM2 standing in for the
+     * HSM) with its chain; answers the token's SoftHSM2 configuration.
+     */
+    private Path sealKeyOnAnHsm(ServiceClient authority) throws Exception {
+        ExternalTool.require("softhsm2-util", "softhsm2");
+        ExternalTool.require("pkcs11-tool", "opensc");
         HttpResponse<byte[]> credential = authority.postJson("/api/dev/pki/credentials", """
                 {"givenName":"Woonpunt","surname":"Seal","nationalRegisterNumber":"80010100107",
                  "password":"seal-pin"}""");
         assertThat(credential.statusCode()).as(new String(credential.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        Path file = dir.resolve("seal.p12");
-        Files.write(file, credential.body());
-        return file;
+        KeyStore p12 = KeyStore.getInstance("PKCS12");
+        p12.load(new ByteArrayInputStream(credential.body()), "seal-pin".toCharArray());
+        Path tokens = Files.createDirectories(dir.resolve("hsm/tokens"));
+        Path config = dir.resolve("hsm/softhsm2.conf");
+        Files.writeString(config, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\n");
+        Map<String, String> env = Map.of(VirtualCard.SOFTHSM2_CONF, config.toString());
+        run(env, "softhsm2-util", "--init-token", "--free", "--label", "paraaf-seal", "--pin", "4321", "--so-pin",
+                "87654321");
+        Path key = dir.resolve("hsm/key.der");
+        Files.write(key, p12.getKey("Signature", "seal-pin".toCharArray()).getEncoded());
+        run(env, "pkcs11-tool", "--module", softHsm(), "--login", "--pin", "4321", "--write-object", key.toString(),
+                "--type", "privkey", "--id", "01", "--label", "seal");
+        Files.delete(key);
+        java.security.cert.Certificate[] chain = p12.getCertificateChain("Signature");
+        for (int i = 0; i < chain.length; i++) {
+            Path certificate = dir.resolve("hsm/certificate-" + i + ".der");
+            Files.write(certificate, chain[i].getEncoded());
+            run(env, "pkcs11-tool", "--module", softHsm(), "--login", "--pin", "4321", "--write-object",
+                    certificate.toString(), "--type", "cert", "--id", "0" + (i + 1), "--label",
+                    i == 0 ? "seal" : "ca-" + i);
+        }
+        return config;
+    }
+
+    private static String softHsm() {
+        return Pkcs11Module.firstInstalled(Pkcs11Module.SOFTHSM_LOCATIONS).orElseThrow().toString();
+    }
+
+    private static void run(Map<String, String> environment, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
     }
 }

@@ -3,22 +3,22 @@ package be.paraaf.signing;
 import be.paraaf.MissingSettings;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A configured seal key store ({@code paraaf.signing.seal.key-store}) takes precedence; otherwise the
- * embedded demo PKI supplies the "paraaf Seal" credential.
+ * A configured seal key ({@code paraaf.signing.seal.*}: a key store file, or a PKCS#11 token) takes precedence;
+ * otherwise the embedded demo PKI supplies the "paraaf Seal" credential.
  */
 @Configuration(proxyBeanMethods = false)
 class SealConfiguration {
 
     @Bean
-    @ConditionalOnProperty("paraaf.signing.seal.key-store")
+    @ConditionalOnExpression("!'${paraaf.signing.seal.key-store:}'.isBlank() "
+            + "or '${paraaf.signing.seal.key-store-type:PKCS12}'.equalsIgnoreCase('PKCS11')")
     SealCredentials keyStoreSealCredentials(SealProperties seal) {
-        return new KeyStoreSealCredentials(seal.keyStore(), seal.keyStoreType(), seal.password().toCharArray(),
-                seal.alias());
+        return new KeyStoreSealCredentials(seal);
     }
 
     @Bean
@@ -32,7 +32,8 @@ class SealConfiguration {
             @Override
             public List<String> missing() {
                 return seal.getIfAvailable() == null
-                        ? List.of("paraaf.signing.seal.key-store (with -type, password, alias)") : List.of();
+                        ? List.of("paraaf.signing.seal.key-store (with -type, password, alias; or key-store-type "
+                                + "PKCS11 with pkcs11-library)") : List.of();
             }
 
             @Override

@@ -28,7 +28,15 @@ public final class ServiceProcess {
      */
     public static Process start(List<String> command, Path log, String baseUrl) throws IOException,
             InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return start(command, java.util.Map.of(), log, baseUrl);
+    }
+
+    /** As {@link #start(List, Path, String)}, with {@code environment} added to the process's environment. */
+    public static Process start(List<String> command, java.util.Map<String, String> environment, Path log,
+            String baseUrl) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).build();
