@@ -3,6 +3,7 @@ package be.paraaf.signing;
 import be.paraaf.NotFoundException;
 import be.paraaf.persistence.ContentReferences;
 import be.paraaf.persistence.DocumentStore;
+import be.paraaf.persistence.JobLocks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,12 +70,14 @@ class PendingSignatureStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final JobLocks locks;
     private final DocumentStore documents;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PendingSignatureStore(JdbcClient jdbc, DocumentStore documents, Clock clock) {
+    PendingSignatureStore(JdbcClient jdbc, DocumentStore documents, Clock clock, JobLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.documents = documents;
         this.clock = clock;
     }
@@ -129,15 +132,17 @@ class PendingSignatureStore {
         return new Claim(state, documents.get(row.documentSha256()), token, row.documentSha256());
     }
 
-    /** Every {@code paraaf.signing.pending-purge-interval}: expired entries go, {@link #PURGE_BATCH} at a time. */
+    /** Every {@code paraaf.signing.pending-purge-interval}, on one node: expired entries go, a batch at a time. */
     @Scheduled(fixedDelayString = "${paraaf.signing.pending-purge-interval:1m}",
             initialDelayString = "${paraaf.signing.pending-purge-interval:1m}")
     void purgeExpired() {
         try {
-            int removed = removeExpired(PURGE_BATCH);
-            if (removed > 0) {
-                log.info("{} expired pending signature(s) deleted", removed);
-            }
+            locks.run("pending-signature-purge", Duration.ofMinutes(10), () -> {
+                int removed = removeExpired(PURGE_BATCH);
+                if (removed > 0) {
+                    log.info("{} expired pending signature(s) deleted", removed);
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("purging expired pending signatures failed; retried on the next run", e);
         }

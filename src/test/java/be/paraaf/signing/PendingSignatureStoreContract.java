@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.paraaf.NotFoundException;
 import be.paraaf.persistence.JdbcDocumentStore;
+import be.paraaf.persistence.JobLocks;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.signing.PendingSignatureStore.Claim;
 import be.paraaf.signing.PendingSignatureStore.PendingState;
@@ -43,7 +44,7 @@ abstract class PendingSignatureStoreContract {
         jdbc = JdbcClient.create(dataSource());
         jdbc.sql("delete from pending_signatures").update();
         documents = new JdbcDocumentStore(jdbc, clock);
-        store = new PendingSignatureStore(jdbc, documents, clock);
+        store = new PendingSignatureStore(jdbc, documents, clock, JobLocks.on(dataSource(), clock));
     }
 
     private String save(String content, SigningPurpose purpose, Duration lifetime) {
