@@ -80,13 +80,9 @@ class TwoNodeProcessesPostgresIT {
         onA.start(id);
 
         // a lease signer prepared on A is completed on B: nothing of it lives in A's data directory
-        HttpResponse<byte[]> prepared = onA.prepareEid(tokens.get("tenant-1"), tenant.citizen());
-        assertThat(prepared.statusCode()).as(TwoStepFlow.body(prepared)).isEqualTo(201);
-        HttpResponse<byte[]> completed = onB.completeEid(tokens.get("tenant-1"), ServiceClient.json(prepared),
-                tenant.citizen());
-        assertThat(completed.statusCode()).as(TwoStepFlow.body(completed)).isEqualTo(200);
-        assertThat(onB.completeEid(tokens.get("tenant-1"), ServiceClient.json(prepared), tenant.citizen())
-                .statusCode()).as("completed once").isNotEqualTo(200);
+        JsonNode prepared = onA.signAcross(onB, tokens.get("tenant-1"), tenant.citizen());
+        assertThat(onB.completeEid(tokens.get("tenant-1"), prepared, tenant.citizen()).statusCode())
+                .as("completed once").isNotEqualTo(200);
 
         // the final signature on B commits, and B dies before archiving (seconds of work) can finish
         HttpResponse<byte[]> last = onA.prepareEid(tokens.get("agency"), agency.citizen());
