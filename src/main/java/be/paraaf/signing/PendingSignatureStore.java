@@ -4,6 +4,7 @@ import be.paraaf.NotFoundException;
 import be.paraaf.persistence.ContentReferences;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.JobLocks;
+import be.paraaf.persistence.StoredContent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,7 @@ class PendingSignatureStore {
         void finish() {
             if (jdbc.sql("delete from pending_signatures where handle = ? and claim_token = ?")
                     .params(state.handle(), token).update() == 1) {
-                deleteDocumentIfUnreferenced(documentSha256);
+                deleteDocumentIfUnreferenced(documentSha256, document);
             }
         }
     }
@@ -87,14 +88,21 @@ class PendingSignatureStore {
     }
 
     void save(PendingState state, byte[] document) {
-        // the document first: a row always names bytes that are durable
-        String sha256 = documents.put(document).sha256();
+        // the row first, then the bytes: a concurrent deletion of the same bytes (another entry finishing) either
+        // sees this row and keeps them, or happens before the put below, which then stores them again
+        String sha256 = StoredContent.sha256(document);
         jdbc.sql("""
                 insert into pending_signatures (handle, purpose, state, document_sha256, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(state.handle(), state.purpose(), json.writeValueAsBytes(state), sha256,
                         utc(clock.instant()), utc(state.expiresAt()))
                 .update();
+        try {
+            documents.put(document);
+        } catch (RuntimeException e) {
+            jdbc.sql("delete from pending_signatures where handle = ?").param(state.handle()).update();
+            throw e;
+        }
     }
 
     private record Row(String purpose, byte[] state, String documentSha256, Instant expiresAt) {
@@ -167,16 +175,25 @@ class PendingSignatureStore {
                         + "and (claim_token is null or claimed_until <= ?)")
                 .params(handle, utc(clock.instant())).update() == 1;
         if (deleted) {
-            deleteDocumentIfUnreferenced(documentSha256);
+            deleteDocumentIfUnreferenced(documentSha256, null);
         }
         return deleted;
     }
 
-    /** The document of an API client's two-step signature is stored only for it; a request's document stays. */
-    private void deleteDocumentIfUnreferenced(String sha256) {
+    /**
+     * The document of an API client's two-step signature is stored only for it; a request's document stays. Blobs
+     * are shared by address, so a new entry for the same bytes may appear while this one goes: if a reference shows
+     * up after the delete, the bytes are put back (and a new entry's own put, which follows its row, stores them
+     * again if this delete came later still).
+     */
+    private void deleteDocumentIfUnreferenced(String sha256, byte[] known) {
         try {
-            if (!ContentReferences.referenced(jdbc, sha256)) {
-                documents.delete(sha256);
+            if (ContentReferences.referenced(jdbc, sha256)) {
+                return;
+            }
+            byte[] content = known != null ? known : documents.get(sha256);
+            if (documents.delete(sha256) && ContentReferences.referenced(jdbc, sha256)) {
+                documents.put(content);
             }
         } catch (RuntimeException e) {
             log.warn("cannot delete the document {} of a finished pending signature: {}", sha256, e.toString());
