@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.access.DemoClients;
 import be.paraaf.request.RequestFlow.Party;
+import be.paraaf.support.NodeProcesses;
 import be.paraaf.support.PostgresServer;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
-import be.paraaf.support.ServiceProcess;
 import be.paraaf.support.TwoStepFlow;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,20 +47,13 @@ class TwoNodeProcessesPostgresIT {
     @BeforeAll
     static void startNodes() throws Exception {
         nodeA = start(PORT_A, DATA_A, "a");
-        copyTree(DATA_A.resolve("pki"), DATA_B.resolve("pki"));
+        NodeProcesses.copyPki(DATA_A, DATA_B);
         nodeB = start(PORT_B, DATA_B, "b-1");
     }
 
     @AfterAll
     static void stopNodes() throws InterruptedException {
-        for (Process node : new Process[] {nodeB, nodeA}) {
-            if (node != null) {
-                node.destroy();
-                if (!node.waitFor(30, TimeUnit.SECONDS)) {
-                    node.destroyForcibly();
-                }
-            }
-        }
+        NodeProcesses.stop(nodeB, nodeA);
         PostgresServer.dropSchema(SCHEMA);
     }
 
@@ -121,30 +111,6 @@ class TwoNodeProcessesPostgresIT {
     }
 
     private static Process start(int port, Path dataDir, String name) throws IOException, InterruptedException {
-        List<String> command = List.of(ServiceProcess.java(), "-Xmx512m", "-Dorg.bouncycastle.rsa.max_mr_tests=0",
-                "-cp", System.getProperty("java.class.path"), "be.paraaf.ParaafApplication",
-                "--spring.profiles.active=dev,postgres",
-                "--server.port=" + port,
-                "--paraaf.data-dir=" + dataDir,
-                // the demo PKI's certificates name node A's addresses (AIA, OCSP, CRL); B has a copy of its keys
-                "--paraaf.public-base-url=http://localhost:" + PORT_A,
-                "--paraaf.database.schema=" + SCHEMA,
-                "--spring.jmx.enabled=false");
-        return ServiceProcess.start(command, dataDir.resolve("node-" + name + ".log"), "http://localhost:" + port);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return NodeProcesses.start(port, dataDir, PORT_A, SCHEMA, name);
     }
 }
