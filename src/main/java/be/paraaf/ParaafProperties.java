@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings shared by every capability.
  *
- * @param dataDir where paraaf keeps its state (demo PKI, pending signatures, reports)
+ * @param dataDir where paraaf keeps its state (demo PKI, reports; with the embedded H2 also the database)
  * @param publicBaseUrl the address clients and certificates use to reach this service; the demo PKI
  *        writes it into AIA, OCSP and CRL distribution point extensions
  */

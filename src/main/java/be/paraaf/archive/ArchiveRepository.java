@@ -1,5 +1,6 @@
 package be.paraaf.archive;
 
+import be.paraaf.persistence.ContentReferences;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -214,10 +215,7 @@ public class ArchiveRepository {
      * store must be added here before retention may delete blobs they use.
      */
     boolean referenced(String sha256) {
-        return jdbc.sql("select (select count(*) from archive_parts where sha256 = ?) "
-                        + "+ (select count(*) from documents where content_sha256 = ?) "
-                        + "+ (select count(*) from document_versions where content_sha256 = ?)")
-                .params(sha256, sha256, sha256).query(Long.class).single() > 0;
+        return ContentReferences.referenced(jdbc, sha256);
     }
 
     private List<Party> parties(String entryId) {

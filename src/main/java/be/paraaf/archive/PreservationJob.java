@@ -1,5 +1,6 @@
 package be.paraaf.archive;
 
+import be.paraaf.persistence.JobLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public class PreservationJob {
     private static final Logger log = LoggerFactory.getLogger(PreservationJob.class);
 
     private final ArchiveService archive;
+    private final JobLocks locks;
     private final ArchiveRepository repository;
     private final ArchiveProperties properties;
     private final Clock clock;
@@ -36,8 +38,9 @@ public class PreservationJob {
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
 
     PreservationJob(ArchiveService archive, ArchiveRepository repository, ArchiveProperties properties, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, JobLocks locks) {
         this.archive = archive;
+        this.locks = locks;
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
@@ -63,57 +66,66 @@ public class PreservationJob {
         return status.get();
     }
 
-    /** One run: renews up to the batch size of due entries, soonest-expiring first. Skipped if one is running. */
+    /**
+     * One run: renews up to the batch size of due entries, soonest-expiring first. Skipped if one is running, on
+     * this node or on another that shares the database (lock {@code archive-preservation}, held at most one
+     * interval by a node that dies).
+     */
     public Status run() {
         if (!running.tryLock()) {
             return status.get();
         }
         try {
-            Instant started = clock.instant();
-            Instant limit = started.plus(properties.preservation().horizon());
-            List<String> weak = properties.preservation().weakDigests();
-            long due = repository.countDueForRenewal(limit, weak);
-            List<String> ids = repository.dueForRenewal(limit, weak, properties.preservation().batchSize());
-            pending.set(ids.size());
-            Status previous = status.get();
-            status.set(new Status(true, started, null, due, ids.size(), 0, 0, limit, previous.totalRenewed(),
-                    previous.totalFailed()));
-            log.info("preservation run: {} entries due (time-stamps expiring before {} or weak digests {}), "
-                    + "renewing {}", due, limit, weak, ids.size());
-            int ok = 0;
-            int errors = 0;
-            for (String id : ids) {
-                try {
-                    ArchiveEntry entry = repository.find(id).orElse(null);
-                    if (entry != null) {
-                        ArchiveService.Renewal renewal = archive.renewBlobs(entry);
-                        archive.recordRenewal(id, renewal);
-                        log.info("renewed archive entry {}: PDF v{}, evidence v{}, time-stamps now valid until {}",
-                                id, renewal.document().version(), renewal.evidence().version(),
-                                renewal.facts().validUntil());
-                        renewed.increment();
-                        ok++;
-                    }
-                } catch (RuntimeException e) {
-                    log.error("renewal of archive entry {} failed; it stays due", id, e);
-                    failed.increment();
-                    errors++;
-                }
-                pending.decrementAndGet();
-                Status current = status.get();
-                status.set(new Status(true, started, null, due, ids.size(), ok, errors, limit,
-                        current.totalRenewed() + (ok > current.renewed() ? 1 : 0),
-                        current.totalFailed() + (errors > current.failed() ? 1 : 0)));
-            }
-            Status done = status.get();
-            Status finished = new Status(false, started, clock.instant(), due, ids.size(), ok, errors, limit,
-                    done.totalRenewed(), done.totalFailed());
-            status.set(finished);
-            log.info("preservation run finished: {} renewed, {} failed, {} still due beyond this batch", ok, errors,
-                    Math.max(0, due - ids.size()));
-            return finished;
+            return locks.call("archive-preservation", properties.preservation().interval(), this::renewDue)
+                    .orElseGet(status::get);
         } finally {
             running.unlock();
         }
+    }
+
+    private Status renewDue() {
+        Instant started = clock.instant();
+        Instant limit = started.plus(properties.preservation().horizon());
+        List<String> weak = properties.preservation().weakDigests();
+        long due = repository.countDueForRenewal(limit, weak);
+        List<String> ids = repository.dueForRenewal(limit, weak, properties.preservation().batchSize());
+        pending.set(ids.size());
+        Status previous = status.get();
+        status.set(new Status(true, started, null, due, ids.size(), 0, 0, limit, previous.totalRenewed(),
+                previous.totalFailed()));
+        log.info("preservation run: {} entries due (time-stamps expiring before {} or weak digests {}), "
+                + "renewing {}", due, limit, weak, ids.size());
+        int ok = 0;
+        int errors = 0;
+        for (String id : ids) {
+            try {
+                ArchiveEntry entry = repository.find(id).orElse(null);
+                if (entry != null) {
+                    ArchiveService.Renewal renewal = archive.renewBlobs(entry);
+                    archive.recordRenewal(id, renewal);
+                    log.info("renewed archive entry {}: PDF v{}, evidence v{}, time-stamps now valid until {}",
+                            id, renewal.document().version(), renewal.evidence().version(),
+                            renewal.facts().validUntil());
+                    renewed.increment();
+                    ok++;
+                }
+            } catch (RuntimeException e) {
+                log.error("renewal of archive entry {} failed; it stays due", id, e);
+                failed.increment();
+                errors++;
+            }
+            pending.decrementAndGet();
+            Status current = status.get();
+            status.set(new Status(true, started, null, due, ids.size(), ok, errors, limit,
+                    current.totalRenewed() + (ok > current.renewed() ? 1 : 0),
+                    current.totalFailed() + (errors > current.failed() ? 1 : 0)));
+        }
+        Status done = status.get();
+        Status finished = new Status(false, started, clock.instant(), due, ids.size(), ok, errors, limit,
+                done.totalRenewed(), done.totalFailed());
+        status.set(finished);
+        log.info("preservation run finished: {} renewed, {} failed, {} still due beyond this batch", ok, errors,
+                Math.max(0, due - ids.size()));
+        return finished;
     }
 }

@@ -1,6 +1,7 @@
 package be.paraaf.archive;
 
 import be.paraaf.persistence.DocumentStore;
+import be.paraaf.persistence.JobLocks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -25,6 +26,7 @@ public class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
     private final ArchiveRepository repository;
+    private final JobLocks locks;
     private final DocumentStore store;
     private final TransactionTemplate transactions;
     private final ArchiveProperties properties;
@@ -32,8 +34,9 @@ public class RetentionJob {
     private final Counter deleted;
 
     RetentionJob(ArchiveRepository repository, DocumentStore store, PlatformTransactionManager transactionManager,
-            ArchiveProperties properties, Clock clock, MeterRegistry meters) {
+            ArchiveProperties properties, Clock clock, MeterRegistry meters, JobLocks locks) {
         this.repository = repository;
+        this.locks = locks;
         this.store = store;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -45,7 +48,13 @@ public class RetentionJob {
     public record Result(int deleted, int purged, int blobsDeleted) {
     }
 
+    /** One run, unless another node runs one (lock {@code archive-retention}): then nothing is done. */
     public Result run() {
+        return locks.call("archive-retention", properties.retentionJob().interval(), this::deleteExpired)
+                .orElse(new Result(0, 0, 0));
+    }
+
+    private Result deleteExpired() {
         Instant now = clock.instant();
         List<String> expired = repository.expired(now, properties.retentionJob().batchSize());
         int count = 0;

@@ -2,12 +2,13 @@ package be.paraaf.persistence;
 
 import be.paraaf.ParaafProperties;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Chooses the document store: {@code paraaf.documents.store=file} (default) or {@code jdbc}. */
+/** Chooses the document store ({@code paraaf.documents.store=file}, the default, or {@code jdbc}); job locks. */
 @Configuration(proxyBeanMethods = false)
 class DocumentStoreConfiguration {
 
@@ -15,6 +16,11 @@ class DocumentStoreConfiguration {
     @ConditionalOnProperty(name = "paraaf.documents.store", havingValue = "file", matchIfMissing = true)
     DocumentStore fileDocumentStore(ParaafProperties paraaf) {
         return new FileDocumentStore(paraaf.dataDir().resolve("documents"));
+    }
+
+    @Bean
+    JobLocks jobLocks(DataSource dataSource, Clock clock) {
+        return JobLocks.on(dataSource, clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package be.paraaf.request;
 
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
+import be.paraaf.persistence.JobLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every {@code paraaf.requests.job-interval}: requests past their expiry become EXPIRED, and signers whose turn
  * it is and who have not acted for {@code reminder-delay} get a reminder (recorded, audited and announced as the
- * webhook {@code signer.reminded}; paraaf sends no SMS or mail itself). Safe on several nodes: each change is
- * conditional on the state that was read.
+ * webhook {@code signer.reminded}; paraaf sends no SMS or mail itself). Runs on one node at a time (lock
+ * {@code request-jobs}), and would be safe without: each change is conditional on the state that was read.
  */
 @Component
 class RequestJobs {
@@ -22,6 +23,7 @@ class RequestJobs {
     private static final Logger log = LoggerFactory.getLogger(RequestJobs.class);
 
     private final RequestRepository requests;
+    private final JobLocks locks;
     private final RequestService workflow;
     private final WebhookService webhooks;
     private final AuditTrail audit;
@@ -29,8 +31,9 @@ class RequestJobs {
     private final Clock clock;
 
     RequestJobs(RequestRepository requests, RequestService workflow, WebhookService webhooks, AuditTrail audit,
-            RequestProperties properties, Clock clock) {
+            RequestProperties properties, Clock clock, JobLocks locks) {
         this.requests = requests;
+        this.locks = locks;
         this.workflow = workflow;
         this.webhooks = webhooks;
         this.audit = audit;
@@ -41,11 +44,14 @@ class RequestJobs {
     @Scheduled(fixedDelayString = "${paraaf.requests.job-interval:1m}",
             initialDelayString = "${paraaf.requests.job-interval:1m}")
     void run() {
-        Instant now = clock.instant();
         try {
-            expireDue(now);
-            remindDue(now);
-            requests.purgeCitizenLinks(now);
+            // once across nodes; each change is conditional anyway, so an expired lock does no harm
+            locks.run("request-jobs", properties.jobInterval().multipliedBy(10), () -> {
+                Instant now = clock.instant();
+                expireDue(now);
+                remindDue(now);
+                requests.purgeCitizenLinks(now);
+            });
         } catch (RuntimeException e) {
             log.warn("request job failed; retried on the next run", e);
         }

@@ -1,33 +1,32 @@
 package be.paraaf.signing;
 
 import be.paraaf.NotFoundException;
-import be.paraaf.ParaafProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import be.paraaf.persistence.ContentReferences;
+import be.paraaf.persistence.DocumentStore;
+import be.paraaf.persistence.JobLocks;
+import be.paraaf.persistence.StoredContent;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps prepared two-step signatures on disk under {@code <data-dir>/pending/<handle>/} so they can be
- * completed after a restart or on another node that shares the data directory. A handle is claimed
- * by an atomic rename, so it completes at most once even when two requests race.
+ * Keeps prepared two-step signatures in the database ({@code pending_signatures}), one immutable row each, with
+ * the document they sign in the {@link DocumentStore} under its SHA-256; so any node that shares the database
+ * completes them, with no shared data directory. A handle is claimed by a conditional update, so it completes at
+ * most once even when two nodes race; the claim is a lease of {@link #CLAIM_LEASE}, so a node that dies while
+ * completing gives the handle back. Expired rows are deleted in bounded batches by {@link #removeExpired(int)}
+ * (a job), or when they are claimed; nothing on the request path scans the table.
  */
 @Component
 class PendingSignatureStore {
@@ -42,57 +41,71 @@ class PendingSignatureStore {
     final class Claim {
         final PendingState state;
         final byte[] document;
-        private final Path claimedFile;
-        private final Path directory;
+        private final String token;
+        private final String documentSha256;
 
-        private Claim(PendingState state, byte[] document, Path claimedFile, Path directory) {
+        private Claim(PendingState state, byte[] document, String token, String documentSha256) {
             this.state = state;
             this.document = document;
-            this.claimedFile = claimedFile;
-            this.directory = directory;
+            this.token = token;
+            this.documentSha256 = documentSha256;
         }
 
         void release() {
-            move(claimedFile, directory.resolve(STATE));
+            jdbc.sql("update pending_signatures set claim_token = null, claimed_until = null "
+                    + "where handle = ? and claim_token = ?").params(state.handle(), token).update();
         }
 
         void finish() {
-            deleteRecursively(directory);
+            if (jdbc.sql("delete from pending_signatures where handle = ? and claim_token = ?")
+                    .params(state.handle(), token).update() == 1) {
+                deleteDocumentIfUnreferenced(documentSha256, document);
+            }
         }
     }
 
+    /** How long a claim holds before another node may take the handle over (a completion takes seconds). */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    static final int PURGE_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(PendingSignatureStore.class);
-    private static final String STATE = "state.json";
-    private static final String CLAIMED = "state.claimed";
-    private static final String DOCUMENT = "document.bin";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Path root;
+    private final JdbcClient jdbc;
+    private final JobLocks locks;
+    private final DocumentStore documents;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PendingSignatureStore(ParaafProperties properties, Clock clock) {
-        this.root = properties.dataDir().resolve("pending");
+    PendingSignatureStore(JdbcClient jdbc, DocumentStore documents, Clock clock, JobLocks locks) {
+        this.jdbc = jdbc;
+        this.locks = locks;
+        this.documents = documents;
         this.clock = clock;
     }
 
     static String newHandle() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return randomToken();
     }
 
     void save(PendingState state, byte[] document) {
-        removeExpired();
-        Path directory = root.resolve(state.handle());
+        // the row first, then the bytes: a concurrent deletion of the same bytes (another entry finishing) either
+        // sees this row and keeps them, or happens before the put below, which then stores them again
+        String sha256 = StoredContent.sha256(document);
+        jdbc.sql("""
+                insert into pending_signatures (handle, purpose, state, document_sha256, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(state.handle(), state.purpose(), json.writeValueAsBytes(state), sha256,
+                        utc(clock.instant()), utc(state.expiresAt()))
+                .update();
         try {
-            Files.createDirectories(directory);
-            writeAtomically(directory, DOCUMENT, document);
-            // the state file is written last: its presence means the entry is complete
-            writeAtomically(directory, STATE, json.writeValueAsBytes(state));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store pending signature", e);
+            documents.put(document);
+        } catch (RuntimeException e) {
+            jdbc.sql("delete from pending_signatures where handle = ?").param(state.handle()).update();
+            throw e;
         }
+    }
+
+    private record Row(String purpose, byte[] state, String documentSha256, Instant expiresAt) {
     }
 
     /** Claims the handle for {@code purpose}; one prepared for any other purpose is answered as unknown. */
@@ -100,87 +113,105 @@ class PendingSignatureStore {
         if (handle == null || !handle.matches("[A-Za-z0-9_-]{16,64}")) {
             throw notFound();
         }
-        Path directory = root.resolve(handle);
-        Path claimed = directory.resolve(CLAIMED);
-        try {
-            Files.move(directory.resolve(STATE), claimed, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
-            throw notFound();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Row row = jdbc.sql("select purpose, state, document_sha256, expires_at from pending_signatures where handle = ?")
+                .param(handle)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getBytes(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .optional().orElseThrow(PendingSignatureStore::notFound);
+        if (!purpose.value().equals(row.purpose())) {
+            throw notFound(); // untouched for the flow it belongs to
         }
+        Instant now = clock.instant();
+        if (!now.isBefore(row.expiresAt())) {
+            delete(handle, row.documentSha256());
+            throw new NotFoundException("pending-signature-expired",
+                    "The prepared signature expired at " + row.expiresAt() + ". Prepare it again.");
+        }
+        String token = randomToken();
+        boolean claimed = jdbc.sql("""
+                update pending_signatures set claim_token = ?, claimed_until = ?
+                where handle = ? and purpose = ? and (claim_token is null or claimed_until <= ?)""")
+                .params(token, utc(now.plus(CLAIM_LEASE)), handle, purpose.value(), utc(now))
+                .update() == 1;
+        if (!claimed) {
+            throw notFound(); // being completed by another request, or completed meanwhile
+        }
+        PendingState state = json.readValue(row.state(), PendingState.class);
+        return new Claim(state, documents.get(row.documentSha256()), token, row.documentSha256());
+    }
+
+    /** Every {@code paraaf.signing.pending-purge-interval}, on one node: expired entries go, a batch at a time. */
+    @Scheduled(fixedDelayString = "${paraaf.signing.pending-purge-interval:1m}",
+            initialDelayString = "${paraaf.signing.pending-purge-interval:1m}")
+    void purgeExpired() {
         try {
-            PendingState state = json.readValue(Files.readAllBytes(claimed), PendingState.class);
-            if (!purpose.value().equals(state.purpose())) {
-                move(claimed, directory.resolve(STATE)); // untouched for the flow it belongs to
-                throw notFound();
-            }
-            if (!clock.instant().isBefore(state.expiresAt())) {
-                deleteRecursively(directory);
-                throw new NotFoundException("pending-signature-expired",
-                        "The prepared signature expired at " + state.expiresAt() + ". Prepare it again.");
-            }
-            return new Claim(state, Files.readAllBytes(directory.resolve(DOCUMENT)), claimed, directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            locks.run("pending-signature-purge", Duration.ofMinutes(10), () -> {
+                int removed = removeExpired(PURGE_BATCH);
+                if (removed > 0) {
+                    log.info("{} expired pending signature(s) deleted", removed);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("purging expired pending signatures failed; retried on the next run", e);
         }
     }
 
-    /** Deletes entries whose lifetime has passed; cheap enough to run on every save. */
-    void removeExpired() {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
+    /** Deletes up to {@code limit} expired entries, oldest first; how many. */
+    int removeExpired(int limit) {
         Instant now = clock.instant();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-            for (Path entry : entries) {
-                Path state = entry.resolve(STATE);
-                try {
-                    if (Files.exists(state)
-                            && !now.isBefore(json.readValue(Files.readAllBytes(state), PendingState.class).expiresAt())) {
-                        deleteRecursively(entry);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    log.warn("skipping unreadable pending signature {}: {}", entry.getFileName(), e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            log.warn("cannot sweep pending signatures: {}", e.getMessage());
+        List<String[]> expired = jdbc.sql("select handle, document_sha256 from pending_signatures "
+                        + "where expires_at <= ? order by expires_at fetch first " + limit + " rows only")
+                .param(utc(now)).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        int removed = 0;
+        for (String[] entry : expired) {
+            removed += delete(entry[0], entry[1]) ? 1 : 0;
         }
+        return removed;
+    }
+
+    private boolean delete(String handle, String documentSha256) {
+        // a claimed row is left to its holder until the lease ends
+        boolean deleted = jdbc.sql("delete from pending_signatures where handle = ? "
+                        + "and (claim_token is null or claimed_until <= ?)")
+                .params(handle, utc(clock.instant())).update() == 1;
+        if (deleted) {
+            deleteDocumentIfUnreferenced(documentSha256, null);
+        }
+        return deleted;
+    }
+
+    /**
+     * The document of an API client's two-step signature is stored only for it; a request's document stays. Blobs
+     * are shared by address, so a new entry for the same bytes may appear while this one goes: if a reference shows
+     * up after the delete, the bytes are put back (and a new entry's own put, which follows its row, stores them
+     * again if this delete came later still).
+     */
+    private void deleteDocumentIfUnreferenced(String sha256, byte[] known) {
+        try {
+            if (ContentReferences.referenced(jdbc, sha256)) {
+                return;
+            }
+            byte[] content = known != null ? known : documents.get(sha256);
+            if (documents.delete(sha256) && ContentReferences.referenced(jdbc, sha256)) {
+                documents.put(content);
+            }
+        } catch (RuntimeException e) {
+            log.warn("cannot delete the document {} of a finished pending signature: {}", sha256, e.toString());
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static NotFoundException notFound() {
         return new NotFoundException("pending-signature-not-found",
                 "No prepared signature with this handle: it was never prepared, already completed or expired.");
-    }
-
-    static void writeAtomically(Path directory, String name, byte[] content) throws IOException {
-        Path temp = Files.createTempFile(directory, name, ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(content));
-            channel.force(true);
-        }
-        try {
-            Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void move(Path from, Path to) {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.warn("cannot delete {}: {}", directory, e.getMessage());
-        }
     }
 }

@@ -44,9 +44,19 @@ public record ValidationProperties(
      *
      * @param maxTotalSize all kept reports together
      * @param maxCount validations whose reports are kept
+     * @param bucket reports are kept in one directory per period of this length (whole minutes, at least one); a
+     *        job deletes a period's directory whole once its newest report is past {@code reportRetention}
      */
     public record Reports(
             @NotNull @DefaultValue("1GB") DataSize maxTotalSize,
-            @Min(1) @DefaultValue("10000") int maxCount) {
+            @Min(1) @DefaultValue("10000") int maxCount,
+            @NotNull @DefaultValue("5m") Duration bucket) {
+
+        public Reports {
+            if (bucket != null && (bucket.toMinutes() < 1 || bucket.toSeconds() % 60 != 0)) {
+                throw new IllegalArgumentException("paraaf.validation.reports.bucket must be whole minutes, "
+                        + "at least one: " + bucket);
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,22 +24,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the XML reports of recent validations on disk ({@code <data-dir>/reports/<id>/}) for a limited
- * time, so any node sharing the data directory can serve the download links of a JSON summary. Ids are
- * random (reports carry names and national numbers). Anyone can leave reports by validating, so their total
- * size and number are capped ({@code paraaf.validation.reports.*}): as a new one arrives, expired entries go and
- * then the oldest until it fits. The node keeps the entries and their sizes in memory (read from disk once at
- * start), so this costs no directory scan per validation; each node caps what it wrote since it started.
+ * Keeps the XML reports of recent validations on disk for a limited time, in one directory per period
+ * ({@code <data-dir>/reports/<period>/<id>/}, {@code paraaf.validation.reports.bucket}, 5 minutes), so the
+ * download links of a JSON summary keep working. Ids are random (reports carry names and national numbers)
+ * after an 8-hex-digit prefix that names their period, so a read finds its directory without a search. Expired
+ * reports go with their whole period, deleted by {@link #purgeExpiredPeriods()} (a job); nothing on the request
+ * path lists a directory. Anyone can leave reports by validating, so their total size and number are capped
+ * ({@code paraaf.validation.reports.*}): the node keeps the live entries and their sizes in memory (read from
+ * disk once at start) and, as a new one arrives, forgets the expired and deletes the oldest until it fits. Each
+ * node caps what it keeps in its own data directory.
  */
 @Component
 class ValidationReports {
 
     private static final Logger log = LoggerFactory.getLogger(ValidationReports.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern PERIOD = Pattern.compile("[0-9a-f]{8}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SUMMARY = "summary.json";
     /** The names binary files may have: lower-case words, digits and dashes, then a short extension. */
@@ -79,10 +85,18 @@ class ValidationReports {
         return clock.instant();
     }
 
+    /** The period's start in minutes since the epoch (8 hex digits), then 96 random bits. */
     String newId() {
-        byte[] id = new byte[16];
-        RANDOM.nextBytes(id);
-        return HexFormat.of().formatHex(id);
+        long minutes = properties.reports().bucket().toMinutes();
+        long period = clock.instant().getEpochSecond() / 60 / minutes * minutes;
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        return String.format("%08x", period) + HexFormat.of().formatHex(random);
+    }
+
+    /** Where the reports of {@code id} live (its period's directory). */
+    private Path directory(String id) {
+        return root.resolve(id.substring(0, 8)).resolve(id);
     }
 
     void store(String id, ValidationSummary summary, Map<ReportKind, String> reports) {
@@ -91,6 +105,9 @@ class ValidationReports {
 
     /** Also keeps binary files (the revision pictures) under their names, which must match {@link #FILE}. */
     void store(String id, ValidationSummary summary, Map<ReportKind, String> reports, Map<String, byte[]> files) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a validation id: " + id);
+        }
         try {
             Files.createDirectories(root);
             Path staging = Files.createTempDirectory(root, ".staging-");
@@ -110,10 +127,12 @@ class ValidationReports {
                 bytes += file.getValue().length;
             }
             makeRoom(bytes);
+            Path target = directory(id);
+            Files.createDirectories(target.getParent());
             try {
-                Files.move(staging, root.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging, root.resolve(id));
+                Files.move(staging, target);
             }
             synchronized (this) {
                 kept.put(id, new Kept(clock.instant(), bytes));
@@ -129,7 +148,7 @@ class ValidationReports {
         if (!ID.matcher(id).matches() || !FILE.matcher(name).matches()) {
             throw notFound(id);
         }
-        Path directory = root.resolve(id);
+        Path directory = directory(id);
         try {
             Path staging = Files.createTempFile(directory, ".staging-", ".tmp");
             Files.write(staging, content);
@@ -155,7 +174,7 @@ class ValidationReports {
 
     /** Whether a stored validation has this file (without reading it). */
     boolean has(String id, String name) {
-        return ID.matcher(id).matches() && FILE.matcher(name).matches() && Files.isRegularFile(root.resolve(id).resolve(name));
+        return ID.matcher(id).matches() && FILE.matcher(name).matches() && Files.isRegularFile(directory(id).resolve(name));
     }
 
     byte[] read(String id, ReportKind kind) {
@@ -178,10 +197,10 @@ class ValidationReports {
         if (!ID.matcher(id).matches()) {
             throw notFound(id);
         }
-        Path directory = root.resolve(id);
+        Path directory = directory(id);
         Path file = directory.resolve(name);
         try {
-            if (!Files.isRegularFile(file) || isExpired(directory)) {
+            if (!Files.isRegularFile(file) || isExpired(id)) {
                 throw notFound(id);
             }
             return Files.readAllBytes(file);
@@ -192,24 +211,27 @@ class ValidationReports {
         }
     }
 
-    private boolean isExpired(Path directory) throws IOException {
-        Instant created = Files.getLastModifiedTime(directory).toInstant();
-        return created.plus(properties.reportRetention()).isBefore(clock.instant());
+    /** Whether the reports of {@code id} are past their retention (or no longer kept): the in-memory list decides. */
+    private synchronized boolean isExpired(String id) {
+        Kept entry = kept.get(id);
+        return entry == null || entry.created.plus(properties.reportRetention()).isBefore(clock.instant());
     }
 
-    /** Deletes expired entries, then the oldest until {@code bytes} more fit under both caps. */
+    /**
+     * Forgets expired entries (their period's directory goes whole, by the job), then deletes the oldest until
+     * {@code bytes} more fit under both caps.
+     */
     private synchronized void makeRoom(long bytes) {
-        Instant now = clock.instant();
+        forgetExpired();
         var oldest = kept.entrySet().iterator();
         while (oldest.hasNext()) {
             Map.Entry<String, Kept> entry = oldest.next();
-            boolean expired = entry.getValue().created.plus(properties.reportRetention()).isBefore(now);
-            if (!expired && kept.size() < properties.reports().maxCount()
+            if (kept.size() < properties.reports().maxCount()
                     && keptBytes + bytes <= properties.reports().maxTotalSize().toBytes()) {
                 return;
             }
             try {
-                deleteTree(root.resolve(entry.getKey()));
+                deleteTree(directory(entry.getKey()));
             } catch (IOException e) {
                 log.warn("cannot delete validation reports {}: {}", entry.getKey(), e.toString());
             }
@@ -218,7 +240,64 @@ class ValidationReports {
         }
     }
 
-    /** At start: what earlier runs (and other nodes) left, oldest first; expired entries go at the next store. */
+    /** Drops the expired entries from the head of the list (oldest first): as many steps as there are expired. */
+    private synchronized void forgetExpired() {
+        Instant now = clock.instant();
+        var oldest = kept.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<String, Kept> entry = oldest.next();
+            if (!entry.getValue().created.plus(properties.reportRetention()).isBefore(now)) {
+                return;
+            }
+            keptBytes -= entry.getValue().bytes;
+            oldest.remove();
+        }
+    }
+
+    /**
+     * Every {@code paraaf.validation.reports.purge-interval} (1 minute): deletes each period directory whose
+     * newest report is past its retention, whole; how many. Lists the periods (a few dozen), never the reports.
+     * Also removes what an earlier version kept directly under {@code reports/} once it expired.
+     */
+    @Scheduled(fixedDelayString = "${paraaf.validation.reports.purge-interval:1m}",
+            initialDelayString = "${paraaf.validation.reports.purge-interval:1m}")
+    int purgeExpiredPeriods() {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Duration period = properties.reports().bucket();
+        int deleted = 0;
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                Instant end;
+                if (PERIOD.matcher(name).matches()) {
+                    // a period of a longer, earlier setting ends later: the newest report in it decides
+                    end = Instant.ofEpochSecond(Long.parseLong(name, 16) * 60).plus(period);
+                    end = later(end, Files.getLastModifiedTime(child).toInstant());
+                } else if (ID.matcher(name).matches()) {
+                    end = Files.getLastModifiedTime(child).toInstant();
+                } else {
+                    continue;
+                }
+                if (end.plus(properties.reportRetention()).isBefore(now)) {
+                    deleteTree(child);
+                    deleted++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot purge expired validation reports: {}", e.toString());
+        }
+        forgetExpired();
+        return deleted;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** At start: what earlier runs left, oldest first; expired entries are forgotten at the next store. */
     private void readKept() {
         if (!Files.isDirectory(root)) {
             return;
@@ -226,17 +305,15 @@ class ValidationReports {
         record Found(String id, Instant created, long bytes) {
         }
         List<Found> found = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(root)) {
-            for (Path entry : entries.filter(e -> ID.matcher(e.getFileName().toString()).matches()).toList()) {
-                try (Stream<Path> files = Files.walk(entry)) {
-                    long bytes = 0;
-                    for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        bytes += Files.size(file);
+        try (Stream<Path> periods = Files.list(root)) {
+            for (Path period : periods.filter(p -> PERIOD.matcher(p.getFileName().toString()).matches()).toList()) {
+                try (Stream<Path> entries = Files.list(period)) {
+                    for (Path entry : entries.filter(e -> ID.matcher(e.getFileName().toString()).matches()).toList()) {
+                        found.add(new Found(entry.getFileName().toString(),
+                                Files.getLastModifiedTime(entry).toInstant(), size(entry)));
                     }
-                    found.add(new Found(entry.getFileName().toString(),
-                            Files.getLastModifiedTime(entry).toInstant(), bytes));
                 } catch (IOException e) {
-                    log.warn("cannot read validation reports {}: {}", entry, e.toString());
+                    log.warn("cannot read validation reports {}: {}", period, e.toString());
                 }
             }
         } catch (IOException e) {
@@ -247,6 +324,16 @@ class ValidationReports {
             kept.put(entry.id(), new Kept(entry.created(), entry.bytes()));
             keptBytes += entry.bytes();
         }
+    }
+
+    private static long size(Path entry) throws IOException {
+        long bytes = 0;
+        try (Stream<Path> files = Files.walk(entry)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                bytes += Files.size(file);
+            }
+        }
+        return bytes;
     }
 
     private static void deleteTree(Path directory) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.demo.DemoClients;
 import be.paraaf.persistence.DocumentStore;
+import be.paraaf.persistence.JobLocks;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;
@@ -54,6 +55,8 @@ class ArchiveIT extends ServiceIT {
     DocumentStore store;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    JobLocks locks;
     @Autowired
     ArchiveProperties properties;
 
@@ -230,7 +233,7 @@ class ArchiveIT extends ServiceIT {
         ArchiveEntry before = repository.find(expired).orElseThrow();
 
         RetentionJob.Result result = new RetentionJob(repository, store, transactions, properties,
-                Clock.systemUTC(), new SimpleMeterRegistry()).run();
+                Clock.systemUTC(), new SimpleMeterRegistry(), locks).run();
 
         assertThat(result.deleted()).isGreaterThanOrEqualTo(1);
         assertThat(repository.find(expired)).isEmpty();
@@ -250,7 +253,7 @@ class ArchiveIT extends ServiceIT {
 
         // releasing the hold lets the next run delete it
         archive.legalHold(new ArchiveViewer.Agency("woonpunt-demo"), held, false);
-        new RetentionJob(repository, store, transactions, properties, Clock.systemUTC(), new SimpleMeterRegistry())
+        new RetentionJob(repository, store, transactions, properties, Clock.systemUTC(), new SimpleMeterRegistry(), locks)
                 .run();
         assertThat(repository.find(held)).isEmpty();
         assertThat(repository.tombstone(held)).isPresent();

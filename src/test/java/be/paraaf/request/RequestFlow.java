@@ -109,6 +109,15 @@ record RequestFlow(ServiceClient client, String apiKey) {
         return ServiceClient.json(completed);
     }
 
+    /** Prepares through this flow's node and completes through {@code other}'s; answers the prepare answer. */
+    JsonNode signAcross(RequestFlow other, String token, Citizen citizen) {
+        HttpResponse<byte[]> prepared = prepareEid(token, citizen);
+        assertThat(prepared.statusCode()).as(TwoStepFlow.body(prepared)).isEqualTo(201);
+        HttpResponse<byte[]> completed = other.completeEid(token, ServiceClient.json(prepared), citizen);
+        assertThat(completed.statusCode()).as(TwoStepFlow.body(completed)).isEqualTo(200);
+        return ServiceClient.json(prepared);
+    }
+
     /** The signer page starts the push; the app sees the same verification code and approves with the code. */
     void signWithItsme(String token, ItsmeApp app, String code) {
         HttpResponse<byte[]> started = client.postJson("/api/sign/" + token + "/itsme", "");

@@ -35,8 +35,11 @@ class SigningRequestsIT extends ServiceIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RequestArchiving archiving;
+
     @Test
-    void leaseIsSignedByThreeSignersInThreeStepsAtLta() {
+    void leaseIsSignedByThreeSignersInThreeStepsAtLta() throws InterruptedException {
         List<Party> parties = List.of(agency.party("tenant-1", "tenant-1", 1, "Zoë"),
                 agency.party("tenant-2", "tenant-2", 2, "Anaïs"), agency.party("agency", "agency", 3, "Jérôme"));
         JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), null, null, null, parties));
@@ -92,6 +95,23 @@ class SigningRequestsIT extends ServiceIT {
                 .contains("signer.signed", "request.step-advanced").endsWith("request.completed");
         assertThat(audit.get("entries").get(events.indexOf("signer.signed")).get("documentSha256").asString())
                 .hasSize(64);
+
+        // the durable hand-off archives it once; handing it over again changes nothing
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (archived(id) == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(archived(id)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ? "
+                + "and completion_date is null").param("%" + id + "%").query(Integer.class).single())
+                .as("the publication is completed").isZero();
+        assertThat(archiving.archive(id)).isFalse();
+        assertThat(archived(id)).isEqualTo(1);
+    }
+
+    private int archived(String requestId) {
+        return jdbc.sql("select count(*) from archive_entries where request_id = ?").param(requestId)
+                .query(Integer.class).single();
     }
 
     @Test

@@ -3,25 +3,38 @@ package be.paraaf.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.ParaafApplication;
+import be.paraaf.archive.PreservationJob;
+import be.paraaf.archive.RetentionJob;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.audit.ChainVerification;
 import be.paraaf.demo.DemoClients;
 import be.paraaf.request.RequestFlow.Party;
+import be.paraaf.support.Multipart;
 import be.paraaf.support.PostgresServer;
 import be.paraaf.support.ServiceClient;
+import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +42,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two service instances (profile dev,postgres) sharing one PostgreSQL schema and one data directory, as two
- * nodes behind a load balancer: a request started on one is signed and completed through the other, and both
- * append to the same audit chain at the same time without forking it.
+ * Two service instances in one JVM (profile dev,postgres) sharing one PostgreSQL schema and one data directory,
+ * as two nodes behind a load balancer: a request started on one is signed and completed through the other, both
+ * append to the same audit chain at the same time without forking it, and both run the archive's preservation
+ * and retention jobs at the same moment: each entry is renewed once and deleted once. (Separate processes with
+ * separate data directories: TwoNodeProcessesPostgresIT.)
  */
 @ExtendWith(PostgresServer.class)
 class TwoNodesPostgresIT {
@@ -61,7 +77,9 @@ class TwoNodesPostgresIT {
                 "--server.port=" + port, "--paraaf.data-dir=" + DATA_DIR,
                 // the demo PKI lives in the shared data directory; its certificates name node A's URLs
                 "--paraaf.public-base-url=http://localhost:" + pkiPort, "--paraaf.database.schema=" + SCHEMA,
-                "--spring.jmx.enabled=false");
+                "--spring.jmx.enabled=false",
+                // every archive entry is due for renewal, so both nodes' preservation runs want the same entries
+                "--paraaf.archive.preservation.horizon=36500d");
     }
 
     @AfterAll
@@ -88,11 +106,7 @@ class TwoNodesPostgresIT {
         onA.start(id);
 
         // prepared on A, completed on B
-        HttpResponse<byte[]> prepared = onA.prepareEid(tokens.get("tenant-1"), tenant.citizen());
-        assertThat(prepared.statusCode()).as(TwoStepFlow.body(prepared)).isEqualTo(201);
-        HttpResponse<byte[]> completed = onB.completeEid(tokens.get("tenant-1"), ServiceClient.json(prepared),
-                tenant.citizen());
-        assertThat(completed.statusCode()).as(TwoStepFlow.body(completed)).isEqualTo(200);
+        onA.signAcross(onB, tokens.get("tenant-1"), tenant.citizen());
         onB.signWithEid(tokens.get("agency"), representative.citizen());
 
         assertThat(onA.get(id).get("state").asString()).isEqualTo("COMPLETED");
@@ -139,5 +153,65 @@ class TwoNodesPostgresIT {
         ChainVerification verification = trails.get(0).verify(requestId);
         assertThat(verification.intact()).as(verification.toString()).isTrue();
         assertThat(verification.entries()).isEqualTo(80);
+    }
+
+    @Test
+    void preservationAndRetentionRunAtOnceOnBothNodesTreatEachEntryOnce() throws Exception {
+        String nrn = RequestFlow.newNationalNumber();
+        Citizen jan = clientA.issueCitizen("Jan", "Peeters", nrn);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            byte[] signed = new TwoStepFlow(clientA).signPdf(TestDocs.read(TestDocs.SAMPLE_CONTRACT), jan,
+                    Map.of("level", "B-T", "fieldName", "tenant-1"));
+            Multipart form = new Multipart().file("document", "contract.pdf", "application/pdf", signed)
+                    .file("metadata", "metadata.json", "application/json", ("{\"documentType\":\"upload\","
+                            + "\"parties\":[{\"name\":\"Jan Peeters\",\"nationalNumber\":\"" + nrn
+                            + "\",\"role\":\"tenant\"}]}")
+                            .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> archived = clientA.post("/api/archive", form, DemoClients.WOONPUNT_KEY);
+            assertThat(archived.statusCode()).as(TwoStepFlow.body(archived)).isEqualTo(201);
+            ids.add(ServiceClient.json(archived).get("id").asString());
+        }
+        JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+
+        atOnce(() -> nodeA.getBean(PreservationJob.class).run(), () -> nodeB.getBean(PreservationJob.class).run());
+        for (String id : ids) {
+            assertThat(jdbc.sql("select renewals from archive_entries where id = ?").param(id).query(Integer.class)
+                    .single()).as("renewed once: " + id).isEqualTo(1);
+        }
+
+        jdbc.sql("update archive_entries set retain_until = ? where id in (?, ?)")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), ids.get(0), ids.get(1)).update();
+        List<RetentionJob.Result> results = atOnce(() -> nodeA.getBean(RetentionJob.class).run(),
+                () -> nodeB.getBean(RetentionJob.class).run());
+        assertThat(results.stream().mapToInt(RetentionJob.Result::deleted).sum()).isEqualTo(2);
+        assertThat(results).as("one node ran, the other skipped").anySatisfy(r -> assertThat(r.deleted()).isZero());
+        for (String id : ids) {
+            assertThat(jdbc.sql("select count(*) from archive_deletions where entry_id = ?").param(id)
+                    .query(Integer.class).single()).isEqualTo(1);
+        }
+    }
+
+    @SafeVarargs
+    private static <T> List<T> atOnce(Callable<T>... jobs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs.length);
+        try {
+            CountDownLatch ready = new CountDownLatch(jobs.length);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> job : jobs) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return job.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(5, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A handle prepared before a restart completes after it: the pending state lives in the data directory,
- * not in memory. (A second node sharing the data directory is the same situation.)
+ * A handle prepared before a restart completes after it: the pending state lives in the database,
+ * not in memory. (A second node sharing the database is the same situation: TwoNodesPostgresIT.)
  */
 class TwoStepRestartIT {
 

@@ -110,7 +110,8 @@ class ValidationBenchmark extends ServiceIT {
     private ValidationService service(boolean skipUnchangedPages, int maxPages) {
         ValidationProperties properties = new ValidationProperties(null, Duration.ofMinutes(5), maxPages,
                 skipUnchangedPages, Duration.ofMinutes(1), 1, "default",
-                new ValidationProperties.Reports(org.springframework.util.unit.DataSize.ofGigabytes(1), 10_000));
+                new ValidationProperties.Reports(org.springframework.util.unit.DataSize.ofGigabytes(1), 10_000,
+                        java.time.Duration.ofMinutes(5)));
         return new ValidationService(verifier, new ValidationReports(paraaf, properties, clock), properties, meters);
     }
 }

@@ -7,6 +7,7 @@ import be.paraaf.NotFoundException;
 import be.paraaf.ParaafProperties;
 import be.paraaf.support.MutableClock;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ class ValidationReportsTest {
 
     private ValidationReports reports(int maxCount, DataSize maxTotalSize) {
         ValidationProperties properties = new ValidationProperties(null, Duration.ofHours(1), 10, true,
-                Duration.ofSeconds(60), 1, "default", new ValidationProperties.Reports(maxTotalSize, maxCount));
+                Duration.ofSeconds(60), 1, "default", new ValidationProperties.Reports(maxTotalSize, maxCount,
+                Duration.ofMinutes(5)));
         return new ValidationReports(new ParaafProperties(dataDir, URI.create("http://localhost")), properties,
                 clock);
     }
@@ -72,6 +74,24 @@ class ValidationReportsTest {
         store(reports, 3);
         clock.setOffset(Duration.ofHours(2));
         store(reports, 1);
+        assertThat(reports.usage()[1]).isEqualTo(1);
+    }
+
+    @Test
+    void expiredPeriodsAreDeletedWholeByTheJobAndLivePeriodsStay() throws Exception {
+        ValidationReports reports = reports(100, DataSize.ofMegabytes(10));
+        List<String> old = store(reports, 3);
+        assertThat(old).allSatisfy(id -> assertThat(id).startsWith(old.get(0).substring(0, 8)));
+        assertThat(Files.isDirectory(dataDir.resolve("reports").resolve(old.get(0).substring(0, 8))
+                .resolve(old.get(0)))).isTrue();
+        assertThat(reports.purgeExpiredPeriods()).as("nothing is past its retention yet").isZero();
+
+        clock.setOffset(Duration.ofMinutes(90));
+        List<String> fresh = store(reports, 1);
+        assertThat(fresh.get(0).substring(0, 8)).isNotEqualTo(old.get(0).substring(0, 8));
+        assertThat(reports.purgeExpiredPeriods()).isEqualTo(1);
+        assertThat(Files.exists(dataDir.resolve("reports").resolve(old.get(0).substring(0, 8)))).isFalse();
+        assertThat(reports.read(fresh.get(0), ReportKind.SIMPLE)).hasSize(REPORT.length());
         assertThat(reports.usage()[1]).isEqualTo(1);
     }
 
