@@ -107,6 +107,11 @@ public final class ItsmeApp {
         return new ItsmeApp(server, accountId, deviceId, deviceKey);
     }
 
+    /** The same app talking to another node of the same service (behind a load balancer, any node answers). */
+    public ItsmeApp on(String otherServer) {
+        return new ItsmeApp(otherServer, accountId, deviceId, deviceKey);
+    }
+
     /** Opens the app enrolled in {@code appDir}. */
     public static ItsmeApp open(Path appDir) {
         Path file = appDir.resolve(STATE_FILE);

@@ -2,6 +2,7 @@ package be.paraaf.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.cli.ItsmeApp;
 import be.paraaf.demo.DemoClients;
 import be.paraaf.request.RequestFlow.Party;
 import be.paraaf.support.NodeProcesses;
@@ -97,6 +98,26 @@ class TwoNodeProcessesPostgresIT {
         List<String> events = new ArrayList<>();
         audit.get("entries").forEach(entry -> events.add(entry.get("event").asString()));
         assertThat(events.stream().filter("request.archived"::equals)).hasSize(1);
+    }
+
+    @Test
+    void anItsmeAccountEnrolledOnAApprovesOnBWithItsKeyFromTheDatabase() throws Exception {
+        String nrn = RequestFlow.newNationalNumber();
+        ItsmeApp enrolledOnA = ItsmeApp.enrol(A.baseUrl(), "+32479" + nrn.substring(5, 11), nrn, "86420",
+                DATA_A.resolve("app-" + nrn));
+        assertThat(A.postJson("/api/dev/itsme/accounts/" + enrolledOnA.accountId() + "/activation",
+                "{\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"Bram\",\"surname\":\"Claes\"}")
+                .statusCode()).isEqualTo(200);
+        RequestFlow onA = new RequestFlow(A, KEY);
+        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), "B-T", null, null,
+                List.of(new Party("tenant-1", "tenant-1", 1, null, nrn))));
+        onA.start(created.get("id").asString());
+        String token = RequestFlow.tokens(created).get("tenant-1");
+
+        // the consent starts on A; the app answers through B, whose data directory holds none of the account's key
+        new RequestFlow(A, KEY).signWithItsme(token, enrolledOnA.on(B.baseUrl()), "86420");
+        assertThat(onA.get(created.get("id").asString()).get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(DATA_B.resolve("itsme/keys")).doesNotExist();
     }
 
     private static List<JsonNode> archived(String nationalNumber, String requestId) {

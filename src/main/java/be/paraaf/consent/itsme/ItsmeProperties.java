@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * Configuration of itsme-style consent ({@code paraaf.itsme.*}).
  *
  * @param keyStore where the users' remote signing keys live: {@code pkcs12} (one encrypted file per
- *        account under {@code <data-dir>/itsme/keys}) or {@code pkcs11} (a token through SunPKCS11)
+ *        account under {@code <data-dir>/itsme/keys}), {@code database} (the same PKCS#12s as rows, for several
+ *        nodes without a shared data directory; profile postgres) or {@code pkcs11} (a token through SunPKCS11)
  * @param serverSecret secret (≥ 32 characters) from which the PKCS#12 passwords and the Signature Activation
  *        Data HMAC key are derived; empty means a random one generated once in {@code <data-dir>/itsme}
- *        (nodes sharing the data directory share it). Production sets it from a secret store.
+ *        (nodes sharing the data directory share it), or with {@code database} once in the database. Production
+ *        sets it from a secret store.
  * @param consentLifetime how long a consent request can be approved; at most 3 minutes
  * @param maxWrongCodes consecutive wrong secret codes (across consents) that lock the account
  * @param codeHashIterations PBKDF2-HMAC-SHA256 iterations for the secret code hash (≥ 210,000)
@@ -40,7 +42,7 @@ public record ItsmeProperties(
         @NotNull @DefaultValue("24h") Duration enrolmentLifetime) {
 
     public enum KeyStoreKind {
-        PKCS12, PKCS11
+        PKCS12, DATABASE, PKCS11
     }
 
     /**

@@ -58,6 +58,30 @@ final class ItsmeSecrets {
         }
     }
 
+    /**
+     * The configured secret, else one generated once for every node sharing the database (table
+     * {@code itsme_server_secret}), for remote keys kept in the database. A configured secret (from a vault) or an
+     * HSM keeps the key-encryption secret apart from the keys; the generated one is for the demo and tests.
+     */
+    static ItsmeSecrets configuredOrShared(String configured, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        if (configured != null && !configured.isEmpty()) {
+            return new ItsmeSecrets(configured.getBytes(StandardCharsets.UTF_8));
+        }
+        java.util.function.Supplier<java.util.Optional<String>> stored = () -> jdbc.sql(
+                "select secret from itsme_server_secret where id = 1").query(String.class).optional();
+        if (stored.get().isEmpty()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            try {
+                jdbc.sql("insert into itsme_server_secret (id, secret) values (1, ?)")
+                        .param(Base64.getEncoder().encodeToString(random)).update();
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // another node stored one first: use it
+            }
+        }
+        return new ItsmeSecrets(Base64.getDecoder().decode(stored.get().orElseThrow()));
+    }
+
     /** HMAC-SHA256(secret, label). */
     byte[] derive(String label) {
         return hmac(secret, label.getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,8 @@
 package be.paraaf.consent.itsme;
 
-import be.paraaf.persistence.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -19,18 +17,23 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 /**
- * Remote keys in one PKCS#12 file per account ({@code <dir>/<alias>.p12}, the JDK's default PBES2 /
- * AES-256 protection), each with its own password derived from the server secret. Good for a single
- * service or nodes sharing a data directory; an HSM is the production answer ({@link Pkcs11KeyStore}).
+ * Remote keys as one PKCS#12 per account (the JDK's default PBES2 / AES-256 protection), each with its own password
+ * derived from the server secret, kept as files under the data directory or as rows ({@link KeyBlobs}; rows let
+ * several nodes without a shared data directory sign with every key). An HSM is the production answer
+ * ({@link Pkcs11KeyStore}).
  */
 final class Pkcs12KeyStore extends GuardedKeyStore {
 
-    private final Path dir;
+    private final KeyBlobs blobs;
     private final ItsmeSecrets secrets;
 
     Pkcs12KeyStore(Path dir, ItsmeSecrets secrets, SignatureActivation activation) {
+        this(KeyBlobs.files(dir), secrets, activation);
+    }
+
+    Pkcs12KeyStore(KeyBlobs blobs, ItsmeSecrets secrets, SignatureActivation activation) {
         super(activation);
-        this.dir = dir;
+        this.blobs = blobs;
         this.secrets = secrets;
     }
 
@@ -47,14 +50,11 @@ final class Pkcs12KeyStore extends GuardedKeyStore {
                     new Certificate[] {placeholder(pair, alias, provider())});
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             store.store(bytes, password(alias));
-            Files.createDirectories(dir);
-            Path file = file(alias);
-            if (Files.exists(file)) {
+            if (!blobs.create(alias, bytes.toByteArray())) {
                 throw new IllegalStateException("a key already exists under " + alias);
             }
-            AtomicFiles.write(file, bytes.toByteArray());
             return pair.getPublic();
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException | IOException | java.io.UncheckedIOException e) {
             throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 500, "The remote key could not be created.",
                     e);
         }
@@ -64,8 +64,8 @@ final class Pkcs12KeyStore extends GuardedKeyStore {
     public void deleteKey(String alias) {
         requireAlias(alias);
         try {
-            Files.deleteIfExists(file(alias));
-        } catch (IOException e) {
+            blobs.delete(alias);
+        } catch (java.io.UncheckedIOException e) {
             throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 500, "The remote key could not be deleted.",
                     e);
         }
@@ -74,7 +74,8 @@ final class Pkcs12KeyStore extends GuardedKeyStore {
     @Override
     PrivateKey privateKey(String alias) throws GeneralSecurityException {
         requireAlias(alias);
-        try (InputStream in = Files.newInputStream(file(alias))) {
+        byte[] pkcs12 = blobs.read(alias).orElseThrow(() -> new GeneralSecurityException("no remote key " + alias));
+        try (InputStream in = new java.io.ByteArrayInputStream(pkcs12)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password(alias));
             return (PrivateKey) store.getKey(alias, password(alias));
@@ -90,10 +91,6 @@ final class Pkcs12KeyStore extends GuardedKeyStore {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Path file(String alias) {
-        return dir.resolve(alias + ".p12");
     }
 
     private char[] password(String alias) {

@@ -11,8 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RemoteKeyStoreConfiguration {
 
     @Bean
-    ItsmeSecrets itsmeSecrets(ItsmeProperties itsme, ParaafProperties paraaf) {
-        return ItsmeSecrets.configuredOrGenerated(itsme.serverSecret(), paraaf.dataDir().resolve("itsme"));
+    ItsmeSecrets itsmeSecrets(ItsmeProperties itsme, ParaafProperties paraaf, JdbcClient jdbc) {
+        return itsme.keyStore() == ItsmeProperties.KeyStoreKind.DATABASE
+                ? ItsmeSecrets.configuredOrShared(itsme.serverSecret(), jdbc)
+                : ItsmeSecrets.configuredOrGenerated(itsme.serverSecret(), paraaf.dataDir().resolve("itsme"));
     }
 
     @Bean
@@ -22,9 +24,10 @@ class RemoteKeyStoreConfiguration {
 
     @Bean
     RemoteKeyStore remoteKeyStore(ItsmeProperties itsme, ParaafProperties paraaf, ItsmeSecrets secrets,
-            SignatureActivation activation) {
+            SignatureActivation activation, JdbcClient jdbc, Clock clock) {
         return switch (itsme.keyStore()) {
             case PKCS12 -> new Pkcs12KeyStore(paraaf.dataDir().resolve("itsme").resolve("keys"), secrets, activation);
+            case DATABASE -> new Pkcs12KeyStore(KeyBlobs.database(jdbc, clock), secrets, activation);
             case PKCS11 -> new Pkcs11KeyStore(itsme.pkcs11(), activation);
         };
     }

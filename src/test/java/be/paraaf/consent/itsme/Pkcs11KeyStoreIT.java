@@ -50,7 +50,7 @@ class Pkcs11KeyStoreIT {
     void keyIsCreatedOnTheTokenAndSignsOnlyWithItsSad() throws Exception {
         ItsmeProperties properties = withPkcs11(token.settings());
         RemoteKeyStore keys = new RemoteKeyStoreConfiguration().remoteKeyStore(properties,
-                new ParaafProperties(dir, URI.create("http://localhost:58080")), null, activation);
+                new ParaafProperties(dir, URI.create("http://localhost:58080")), null, activation, null, null);
         assertThat(keys).isInstanceOf(Pkcs11KeyStore.class);
         PublicKey publicKey = keys.createKey("itsme-p11");
         assertThat(((Pkcs11KeyStore) keys).privateKey("itsme-p11").getEncoded())
