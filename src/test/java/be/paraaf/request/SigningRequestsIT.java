@@ -243,9 +243,10 @@ class SigningRequestsIT extends ServiceIT {
                 Instant.now().plusSeconds(2).toString(), null, List.of(tenant)));
         String id = created.get("id").asString();
         agency.start(id);
-        assertThat(jobs.expireDue(Instant.now())).as("not yet due").isZero();
+        jobs.expireDue(Instant.now()); // the scheduled run may also expire due requests of other tests meanwhile
+        assertThat(agency.get(id).get("state").asString()).as("not yet due").isEqualTo("IN_PROGRESS");
         Thread.sleep(2100);
-        assertThat(jobs.expireDue(Instant.now())).isGreaterThanOrEqualTo(1);
+        jobs.expireDue(Instant.now());
         assertThat(agency.get(id).get("state").asString()).isEqualTo("EXPIRED");
         assertProblem(CLIENT.get("/api/sign/" + RequestFlow.tokens(created).get("tenant-1")), 410, "signing-link-expired");
         assertProblem(CLIENT.postJson("/api/requests/" + id + "/start", "", WOONPUNT), 409, "request-not-active");
