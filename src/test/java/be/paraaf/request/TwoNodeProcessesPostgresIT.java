@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two nodes as an operator runs them: separate JVMs from the test class path (profile dev,postgres), each with
+ * Two nodes as an operator runs them: separate JVMs from the packaged jar (profile dev,postgres), each with
  * its OWN data directory, one PostgreSQL schema. Only the demo PKI is copied from node A to node B (it stands
  * for the external trust services production uses, which every node reaches the same). A request's first
  * signature is prepared on A and completed on B; B is killed ({@code kill -9}) right after the final signature
@@ -132,6 +132,6 @@ class TwoNodeProcessesPostgresIT {
     }
 
     private static Process start(int port, Path dataDir, String name) throws IOException, InterruptedException {
-        return NodeProcesses.start(port, dataDir, PORT_A, SCHEMA, name);
+        return NodeProcesses.startJar(port, dataDir, PORT_A, SCHEMA, name);
     }
 }

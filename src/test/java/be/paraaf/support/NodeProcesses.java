@@ -22,10 +22,29 @@ public final class NodeProcesses {
     /** Starts a node and waits until it is ready; its output goes to {@code <dataDir>/node-<name>.log}. */
     public static Process start(int port, Path dataDir, int pkiPort, String schema, String name, String... more)
             throws IOException, InterruptedException {
+        return start(List.of("-cp", System.getProperty("java.class.path"), "be.paraaf.ParaafApplication"), port,
+                dataDir, pkiPort, schema, name, more);
+    }
+
+    /**
+     * As {@link #start(int, Path, int, String, String, String...)}, from the packaged jar an operator deploys
+     * ({@code target/paraaf.jar}, built by {@code mvn verify} before the integration tests).
+     */
+    public static Process startJar(int port, Path dataDir, int pkiPort, String schema, String name, String... more)
+            throws IOException, InterruptedException {
+        Path jar = Path.of("target", "paraaf.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the integration tests run after mvn package");
+        }
+        return start(List.of("-jar", jar.toAbsolutePath().toString()), port, dataDir, pkiPort, schema, name, more);
+    }
+
+    private static Process start(List<String> program, int port, Path dataDir, int pkiPort, String schema,
+            String name, String... more) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ServiceProcess.java(), "-Xmx512m",
-                "-Dorg.bouncycastle.rsa.max_mr_tests=0", "-cp", System.getProperty("java.class.path"),
-                "be.paraaf.ParaafApplication",
-                "--spring.profiles.active=dev,postgres",
+                "-Dorg.bouncycastle.rsa.max_mr_tests=0"));
+        command.addAll(program);
+        command.addAll(List.of("--spring.profiles.active=dev,postgres",
                 "--server.port=" + port,
                 "--paraaf.data-dir=" + dataDir,
                 "--paraaf.public-base-url=http://localhost:" + pkiPort,
