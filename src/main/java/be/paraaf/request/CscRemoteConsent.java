@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,15 +41,17 @@ class CscRemoteConsent implements RemoteConsent, DisposableBean {
     private final CscProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    // each consent waits for the citizen on a thread of its own; bounded, so a flood is refused, not queued forever
-    private final ExecutorService waiting = new ThreadPoolExecutor(4, 64, 1, TimeUnit.MINUTES,
-            new LinkedBlockingQueue<>(64));
+    // each consent waits for the citizen on a thread of its own (up to 64 at once, idle threads end after a
+    // minute); beyond that a few queue and the rest are refused, never queued for longer than a citizen waits
+    private final ThreadPoolExecutor waiting = new ThreadPoolExecutor(64, 64, 1, TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(16));
 
     CscRemoteConsent(CscProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.csc = new CscClient(properties, clock);
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        waiting.allowCoreThreadTimeOut(true);
     }
 
     @Override
