@@ -253,6 +253,14 @@ class FuzzIT extends ServiceIT {
         seeds.put("/api/dev/itsme/accounts/no-account/activation", """
                 {"nationalRegisterNumber":"88080812345","givenName":"A","surname":"B"}""");
         seeds.put("PUT /api/archive/no-such/legal-hold", "{\"legalHold\":true}");
+        // the demo's CSC provider, without its client's token (with one, authorize waits for the citizen)
+        seeds.put("/csc/v2/credentials/list", "{\"userID\":\"88080812345\"}");
+        seeds.put("/csc/v2/credentials/authorize", """
+                {"credentialID":"00000000-0000-0000-0000-000000000000","numSignatures":1,
+                 "hashes":["AAAA"],"hashAlgorithmOID":"2.16.840.1.101.3.4.2.1","description":"d"}""");
+        seeds.put("/csc/v2/signatures/signHash", """
+                {"credentialID":"c","SAD":"s","hashes":["AAAA"],"hashAlgorithmOID":"2.16.840.1.101.3.4.2.1",
+                 "signAlgo":"1.2.840.10045.4.3.2"}""");
         seeds.forEach((target, seed) -> {
             String method = target.startsWith("PUT ") ? "PUT" : "POST";
             String path = target.replaceFirst("^PUT ", "");

@@ -34,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * (client credentials), {@code credentials/list|info} (a citizen's itsme account is their credential),
  * {@code credentials/authorize} in implicit mode (the itsme app is asked to approve exactly that hash, with its
  * verification code and secret code; the call answers once the citizen has) and {@code signatures/signHash}
- * (single-use SAD bound to the credential and the hash). Errors use CSC's {@code {error, error_description}}.
+ * (single-use SAD bound to the credential and the hash). Errors carry CSC's {@code {error, error_description}}
+ * in an RFC 9457 problem.
  */
 @RestController
 @DemoOnly
@@ -205,7 +206,11 @@ class DemoCscProvider {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** CSC's {@code {error, error_description}}, inside an RFC 9457 problem like every other refusal of paraaf. */
     private static ResponseEntity<Map<String, Object>> error(int status, String error, String description) {
-        return ResponseEntity.status(status).body(Map.of("error", error, "error_description", description));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Map.of(
+                "type", "https://paraaf.be/problems/csc-" + error.replace('_', '-'), "title", "Remote signing: "
+                        + error.replace('_', ' '), "status", status, "detail", description + ".", "error", error,
+                "error_description", description));
     }
 }
