@@ -44,10 +44,18 @@ class ConfigurationReport implements ApplicationRunner, HealthIndicator {
                 .append(" for ").append(capability).append(';'));
         boolean requiredMissing = capabilities.stream().anyMatch(c -> c.required() && !c.missing().isEmpty());
         if (requireComplete && requiredMissing) {
-            throw new IllegalStateException(line + " paraaf does not start in production without them "
+            throw new MissingConfigurationException(line + " paraaf does not start in production without them "
                     + "(paraaf.startup.require-complete-configuration).");
         }
         log.warn("{} until then these capabilities are off.", line);
+    }
+
+    /** A start refused for missing settings; {@link MissingConfigurationFailureAnalyzer} reports it without a trace. */
+    static final class MissingConfigurationException extends IllegalStateException {
+
+        MissingConfigurationException(String message) {
+            super(message);
+        }
     }
 
     @Override
