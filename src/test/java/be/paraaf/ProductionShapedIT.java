@@ -1,7 +1,6 @@
 package be.paraaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import be.paraaf.access.ApiKeys;
 import be.paraaf.cli.ItsmeApp;
@@ -31,7 +30,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,19 +47,12 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(PostgresServer.class)
 class ProductionShapedIT {
 
-    private static final Path JAR = Path.of("target", "paraaf.jar");
-
     @TempDir
     Path dir;
 
     @Test
     void aLeaseIsSignedArchivedAndValidatedByAProductionDeployment() throws Exception {
-        if (!Files.isRegularFile(JAR)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(JAR + " is missing: this test runs the packaged jar (mvn verify builds it first)");
-            }
-            Assumptions.abort(JAR + " is missing: run mvn verify");
-        }
+        Path jar = ServiceProcess.packagedJar();
         String schema = PostgresServer.newSchema();
         List<Process> processes = new ArrayList<>();
         try {
@@ -81,7 +72,7 @@ class ProductionShapedIT {
             int port = ServiceIT.freePort();
             String base = "http://localhost:" + port;
             processes.add(ServiceProcess.start(List.of(ServiceProcess.java(), "-jar",
-                    JAR.toAbsolutePath().toString(), "--spring.profiles.active=prod,postgres",
+                    jar.toString(), "--spring.profiles.active=prod,postgres",
                     "--paraaf.database.schema=" + schema, "--server.port=" + port,
                     "--paraaf.data-dir=" + dir.resolve("prod"), "--paraaf.public-base-url=" + base,
                     "--paraaf.trust.tsa-url=" + outside + "/pki/tsa",

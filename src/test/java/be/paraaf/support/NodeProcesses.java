@@ -32,11 +32,8 @@ public final class NodeProcesses {
      */
     public static Process startJar(int port, Path dataDir, int pkiPort, String schema, String name, String... more)
             throws IOException, InterruptedException {
-        Path jar = Path.of("target", "paraaf.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the integration tests run after mvn package");
-        }
-        return start(List.of("-jar", jar.toAbsolutePath().toString()), port, dataDir, pkiPort, schema, name, more);
+        return start(List.of("-jar", ServiceProcess.packagedJar().toString()), port, dataDir, pkiPort, schema,
+                name, more);
     }
 
     private static Process start(List<String> program, int port, Path dataDir, int pkiPort, String schema,
