@@ -1,7 +1,7 @@
 package be.paraaf.archive;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.NotFoundException;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.signing.AugmentationService;

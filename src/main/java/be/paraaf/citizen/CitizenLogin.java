@@ -1,8 +1,8 @@
 package be.paraaf.citizen;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.ParaafException;
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.ParaafException;
+import be.paraaf.system.ParaafProperties;
 import be.paraaf.consent.itsme.ConsentOutcome;
 import be.paraaf.consent.itsme.ConsentRequest;
 import be.paraaf.consent.itsme.ItsmeException;

@@ -1,7 +1,7 @@
 package be.paraaf.demo;
 
-import be.paraaf.ParaafProperties;
-import be.paraaf.SelfLauncher;
+import be.paraaf.system.ParaafProperties;
+import be.paraaf.system.SelfLauncher;
 import be.paraaf.consent.eid.Pkcs11Module;
 import be.paraaf.consent.eid.VirtualCard;
 import be.paraaf.demo.DemoCitizens;

@@ -1,6 +1,6 @@
 package be.paraaf.request;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.identity.CertificateIdentity;

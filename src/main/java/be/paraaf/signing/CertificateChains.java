@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;

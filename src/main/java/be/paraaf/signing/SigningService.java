@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.signing.PendingSignatureStore.Claim;
 import be.paraaf.signing.PendingSignatureStore.PendingState;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;

@@ -3,7 +3,7 @@ package be.paraaf.consent.itsme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;

@@ -1,6 +1,7 @@
-package be.paraaf.request;
+package be.paraaf.enrolment;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
+import be.paraaf.system.ProblemType;
 import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.consent.itsme.EidConfirmation;
 import be.paraaf.consent.itsme.ItsmeService;
@@ -48,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with the names on the eID and the SHA-256 of the signed contract as evidence.
  */
 @Service
-public class ItsmeEnrolmentContracts {
+public class EnrolmentContractService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,7 +59,7 @@ public class ItsmeEnrolmentContracts {
     private final ValidationService validation;
     private final Clock clock;
 
-    ItsmeEnrolmentContracts(ItsmeService itsme, TemplateService templates, SigningService signing,
+    EnrolmentContractService(ItsmeService itsme, TemplateService templates, SigningService signing,
             ValidationService validation, Clock clock) {
         this.itsme = itsme;
         this.templates = templates;
@@ -134,7 +135,7 @@ public class ItsmeEnrolmentContracts {
     private EnrolledAccount awaitingConfirmation(String accountId) {
         EnrolledAccount account = itsme.enrolledAccount(accountId);
         if (account.state() != AccountState.PENDING_EID_CONFIRMATION) {
-            throw new RequestException("itsme-account-not-awaiting-eid", 409,
+            throw new EnrolmentException(ProblemType.ITSME_ACCOUNT_NOT_AWAITING_EID,
                     "The itsme account is " + account.state() + ", not awaiting confirmation with the eID.", Map.of());
         }
         return account;
@@ -142,13 +143,13 @@ public class ItsmeEnrolmentContracts {
 
     private static void requireSamePerson(EnrolledAccount account, String nationalNumber) {
         if (!account.nationalRegisterNumber().equals(nationalNumber)) {
-            throw new RequestException("signer-identity-mismatch", 403, "The eID card belongs to someone else than "
+            throw new EnrolmentException(ProblemType.SIGNER_IDENTITY_MISMATCH, "The eID card belongs to someone else than "
                     + "the person who enrolled this itsme account.", Map.of());
         }
     }
 
     private static ParaafException refused(String detail) {
-        return new RequestException("enrolment-contract-refused", 422, detail, Map.of());
+        return new EnrolmentException(ProblemType.ENROLMENT_CONTRACT_REFUSED, detail, Map.of());
     }
 
     private static String attribute(X509Certificate certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
