@@ -1,5 +1,6 @@
 package be.paraaf.citizen;
 
+import be.paraaf.system.Digests;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.ParaafException;
 import be.paraaf.system.ParaafProperties;
@@ -14,7 +15,6 @@ import be.paraaf.signing.CertificateChains;
 import be.paraaf.trust.TrustedChains;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -404,12 +403,7 @@ public class CitizenLogin {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text);
     }
 
     private static LocalDateTime utc(Instant instant) {

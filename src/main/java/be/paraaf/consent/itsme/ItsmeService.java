@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.Digests;
 import be.paraaf.identity.CitizenIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -238,7 +238,7 @@ public class ItsmeService implements ItsmeSigning {
                     "The remote key is an EC P-256 key: ask for SHA256withECDSA (or SHA384/512withECDSA), not "
                             + signatureAlgorithm + ".");
         }
-        byte[] hash = sha256(dataToSign);
+        byte[] hash = Digests.sha256(dataToSign);
         return startConsent(account, documentTitle, dataToSign.clone(), signatureAlgorithm,
                 VerificationCodes.derive(hash));
     }
@@ -499,13 +499,6 @@ public class ItsmeService implements ItsmeSigning {
         return a.isBefore(b) ? a : b;
     }
 
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static byte[] decode(String base64) {
         if (base64 == null) {

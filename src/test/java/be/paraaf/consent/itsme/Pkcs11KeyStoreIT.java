@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.Digests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class Pkcs11KeyStoreIT {
     }
 
     private SignatureActivationData sad(String alias, byte[] data) {
-        return activation.issue(new SignatureActivation.Binding("account", alias, SignatureActivation.sha256Hex(data),
+        return activation.issue(new SignatureActivation.Binding("account", alias, Digests.sha256Hex(data),
                 clock.instant().plus(Duration.ofSeconds(30))));
     }
 
