@@ -11,7 +11,7 @@ import be.paraaf.consent.itsme.ItsmeSigning;
 import be.paraaf.consent.itsme.VerificationCodes;
 import be.paraaf.identity.CertificateIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
-import be.paraaf.signing.CertificateChains;
+import be.paraaf.identity.CertificateChains;
 import be.paraaf.trust.TrustedChains;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

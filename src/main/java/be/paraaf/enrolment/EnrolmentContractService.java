@@ -14,7 +14,7 @@ import be.paraaf.prepare.RenderedDocument;
 import be.paraaf.prepare.TemplateService;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.signing.AppearanceLanguage;
-import be.paraaf.signing.CertificateChains;
+import be.paraaf.identity.CertificateChains;
 import be.paraaf.signing.CertificationPermission;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.HashAlgorithm;
@@ -35,10 +35,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,8 +90,7 @@ public class EnrolmentContractService {
         X509Certificate signer = chain.get(0);
         requireSamePerson(account, CertificateIdentity.nationalNumber(signer).map(NationalRegisterNumber::value)
                 .orElse(null));
-        String name = attribute(signer, BCStyle.GIVENNAME) + " " + attribute(signer, BCStyle.SURNAME);
-        RenderedDocument contract = contract(account, name.strip(), language);
+        RenderedDocument contract = contract(account, CertificateIdentity.holderName(signer), language);
         PadesSignatureSpec spec = new PadesSignatureSpec(SignatureLevel.B_LTA, HashAlgorithm.SHA256,
                 new VisibleAppearance("citizen", null, null, "eID", null,
                         AppearanceLanguage.parse(language.name())), "itsme enrolment", null,
@@ -152,8 +147,4 @@ public class EnrolmentContractService {
         return new EnrolmentException(ProblemType.ENROLMENT_CONTRACT_REFUSED, detail, Map.of());
     }
 
-    private static String attribute(X509Certificate certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
-        RDN[] values = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(type);
-        return values.length == 0 ? "" : IETFUtils.valueToString(values[0].getFirst().getValue());
-    }
 }
