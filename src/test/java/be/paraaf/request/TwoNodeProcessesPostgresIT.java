@@ -9,14 +9,17 @@ import be.paraaf.support.NodeProcesses;
 import be.paraaf.support.PostgresServer;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +121,25 @@ class TwoNodeProcessesPostgresIT {
         new RequestFlow(A, KEY).signWithItsme(token, enrolledOnA.on(B.baseUrl()), "86420");
         assertThat(onA.get(created.get("id").asString()).get("state").asString()).isEqualTo("COMPLETED");
         assertThat(DATA_B.resolve("itsme/keys")).doesNotExist();
+    }
+
+    @Test
+    void aValidationReportMadeOnADownloadsFromB() throws Exception {
+        ServiceClient.Citizen citizen = A.issueCitizen("Ann", "Lemmens", RequestFlow.newNationalNumber());
+        byte[] signed = new TwoStepFlow(A, KEY).signPdf(TestDocs.read(TestDocs.SAMPLE_CONTRACT), citizen,
+                Map.of("level", "B-B", "fieldName", "tenant-1"));
+        JsonNode validated = new TwoStepFlow(A).validate(signed, "signed.pdf");
+        String simple = validated.get("reports").get("simple").asString();
+
+        HttpResponse<byte[]> onB = B.get(simple);
+        assertThat(onB.statusCode()).as(TwoStepFlow.body(onB)).isEqualTo(200);
+        assertThat(new String(onB.body(), StandardCharsets.UTF_8)).contains("SimpleReport").contains("Lemmens");
+        HttpResponse<byte[]> pdfReport = B.get(simple.replace("/reports/simple", "/report.pdf?lang=en"));
+        assertThat(pdfReport.statusCode()).as(TwoStepFlow.body(pdfReport)).isEqualTo(200);
+        assertThat(new String(pdfReport.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(DATA_A.resolve("reports")).as("kept in the database, not on A's disk").doesNotExist();
+        HttpResponse<byte[]> unknown = B.get(simple.replaceAll("[0-9a-f]{32}", "0".repeat(32)));
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     private static List<JsonNode> archived(String nationalNumber, String requestId) {
