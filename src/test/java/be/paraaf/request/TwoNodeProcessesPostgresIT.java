@@ -124,6 +124,43 @@ class TwoNodeProcessesPostgresIT {
     }
 
     @Test
+    void aWebhookEventSurvivesTheNodeThatCommittedItDyingBeforeDelivery() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answerNext(WebhookReceiver.HOLD); // B's first delivery never gets an answer: B dies during it
+            RequestFlow onB = new RequestFlow(B, KEY);
+            JsonNode created = onB.create(onB.requestBody(onB.leaseDocument(), "B-B", null, receiver.url(),
+                    List.of(onB.party("tenant-1", "tenant-1", 1, "Zoë"))));
+            String id = created.get("id").asString();
+            List<WebhookReceiver.Call> held = receiver.await(call -> call.answeredWith() == WebhookReceiver.HOLD, 1,
+                    Duration.ofSeconds(60));
+            assertThat(held).as("B started delivering request.created").hasSize(1);
+            nodeB.destroyForcibly();
+            nodeB.waitFor(30, TimeUnit.SECONDS);
+            String eventId = held.get(0).eventId();
+
+            nodeB = start(PORT_B, DATA_B, "b-3"); // republishes what B left incomplete; A resubmits once due
+            List<WebhookReceiver.Call> delivered = receiver.await(call -> eventId.equals(call.eventId())
+                    && call.answeredWith() == 200, 1, Duration.ofSeconds(120));
+            assertThat(delivered).as("delivered after the crash").hasSize(1);
+            Thread.sleep(3000); // a second delivery, if there were one, would show by now
+            assertThat(receiver.calls().stream().filter(call -> eventId.equals(call.eventId())
+                    && call.answeredWith() == 200)).as("delivered once").hasSize(1);
+            JsonNode log = ServiceClient.json(A.get("/api/requests/" + id + "/webhooks", KEY));
+            JsonNode event = null;
+            for (JsonNode candidate : log) {
+                if (candidate.get("id").asString().equals(eventId)) {
+                    event = candidate;
+                }
+            }
+            assertThat(event).isNotNull();
+            assertThat(event.get("type").asString()).isEqualTo("request.created");
+            assertThat(event.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(event.get("deliveries").get(event.get("deliveries").size() - 1).get("statusCode").asInt())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void aValidationReportMadeOnADownloadsFromB() throws Exception {
         ServiceClient.Citizen citizen = A.issueCitizen("Ann", "Lemmens", RequestFlow.newNationalNumber());
         byte[] signed = new TwoStepFlow(A, KEY).signPdf(TestDocs.read(TestDocs.SAMPLE_CONTRACT), citizen,
