@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * up to {@code max-attempts} each. Listeners are
  * idempotent ({@link RequestArchiving}), so a publication resubmitted while it still runs elsewhere does no harm.
  * At start, {@code spring.modulith.events.republish-outstanding-events-on-restart} resubmits everything
- * incomplete at once.
+ * incomplete at once. Webhook deliveries ({@link WebhookDue}) are left to {@link WebhookDispatcher}, which
+ * resubmits them on their own retry schedule.
  */
 @Component
 class HandOffResubmission {
@@ -41,7 +42,8 @@ class HandOffResubmission {
         try {
             locks.run("hand-off-resubmission", LOCK_AT_MOST, () -> failed.resubmit(ResubmissionOptions.defaults()
                     .withMinAge(properties.minAge()).withBatchSize(properties.batchSize())
-                    .withFilter(publication -> publication.getCompletionAttempts() < properties.maxAttempts())));
+                    .withFilter(publication -> !(publication.getEvent() instanceof WebhookDue)
+                            && publication.getCompletionAttempts() < properties.maxAttempts())));
         } catch (RuntimeException e) {
             log.warn("resubmitting failed hand-offs failed; retried on the next run", e);
         }

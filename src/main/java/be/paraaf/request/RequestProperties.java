@@ -29,7 +29,7 @@ public record RequestProperties(
     /**
      * @param maxAttempts deliveries tried per event before it is given up
      * @param initialBackoff wait before the second attempt; doubles after each failure
-     * @param pollInterval how often the outbox is checked for due deliveries
+     * @param pollInterval how often failed deliveries that are due again are handed back to delivery
      * @param timeout connect and response timeout of one delivery
      * @param allowPrivateAddresses deliver to loopback, private and link-local addresses too (the embedded
      *        default mode, where receivers run on the same machine); off, such callbacks are refused so an

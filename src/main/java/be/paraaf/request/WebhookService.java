@@ -16,14 +16,16 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhooks to an agency's callback URL. An event is written to the {@code webhook_events} outbox in the same
- * transaction as the state change it reports, so it is never lost and never blocks that change; the
- * {@link WebhookDispatcher} delivers it. Bodies are signed like Stripe's: header
+ * Webhooks to an agency's callback URL. An event is recorded in {@code webhook_events} (the delivery log the agency
+ * reads, with its retry schedule) and published as {@link WebhookDue} in the same transaction as the state change
+ * it reports: Spring Modulith's event publication registry records the publication with that commit, so the event
+ * is never lost and never blocks the change; the {@link WebhookDispatcher} delivers it after the commit. Bodies are signed like Stripe's: header
  * {@code Paraaf-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 over "t.body">} with the agency's secret.
  */
 @Service
@@ -35,11 +37,13 @@ public class WebhookService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    WebhookService(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    WebhookService(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** One delivery attempt as recorded. */
@@ -52,7 +56,10 @@ public class WebhookService {
             Instant nextAttemptAt, List<Delivery> deliveries) {
     }
 
-    /** Writes an event for {@code request} to the outbox (nothing if it has no callback URL). */
+    /**
+     * Records an event for {@code request} and hands it to delivery (nothing if it has no callback URL); called in
+     * the transaction that changes the request.
+     */
     void enqueue(SigningRequest request, String type, Signer signer) {
         if (request.callbackUrl() == null) {
             return;
@@ -74,6 +81,7 @@ public class WebhookService {
                 .params(id, request.id(), type, request.callbackUrl(), json.writeValueAsString(body),
                         RequestRepository.utc(now), RequestRepository.utc(now))
                 .update();
+        events.publishEvent(new WebhookDue(id));
     }
 
     /** Creates the agency's secret if it has none; the new secret, or empty if one existed. */

@@ -37,7 +37,10 @@ class PendingSignatureStore {
             Instant expiresAt, byte[] dataToSign) {
     }
 
-    /** A claimed pending signature; {@link #release()} puts it back if completion failed for a retryable reason. */
+    /**
+     * A claimed pending signature; {@link #finish()} ends it, {@link #release()} puts it back if completion failed
+     * for a retryable reason.
+     */
     final class Claim {
         final PendingState state;
         final byte[] document;
@@ -56,11 +59,18 @@ class PendingSignatureStore {
                     + "where handle = ? and claim_token = ?").params(state.handle(), token).update();
         }
 
-        void finish() {
+        /**
+         * Ends the entry, if this claim still holds it: a conditional delete only the current holder can make. A
+         * completion slower than {@link #CLAIM_LEASE} whose handle another request claimed meanwhile (or the purge
+         * took) gets false, so at most one completion of a handle ever succeeds.
+         */
+        boolean finish() {
             if (jdbc.sql("delete from pending_signatures where handle = ? and claim_token = ?")
                     .params(state.handle(), token).update() == 1) {
                 deleteDocumentIfUnreferenced(documentSha256, document);
+                return true;
             }
+            return false;
         }
     }
 
@@ -208,6 +218,12 @@ class PendingSignatureStore {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The answer to a completion whose claim was lost before it finished (see {@link Claim#finish()}). */
+    static NotFoundException claimLost() {
+        return new NotFoundException("pending-signature-not-found", "This prepared signature was completed or "
+                + "claimed by another request while this one was still working on it; this completion is void.");
     }
 
     private static NotFoundException notFound() {

@@ -105,15 +105,14 @@ public class SigningService {
         PendingState state = claim.state;
         List<X509Certificate> chain = CertificateChains.fromDer(state.certificateChain());
         SignatureLevel level = state.format() == SignatureFormat.PADES ? state.pades().level() : state.xades().level();
+        SignedDocument signed;
         try {
-            SignedDocument signed = timed(state.format(), level, "complete", () -> {
+            signed = timed(state.format(), level, "complete", () -> {
                 SignatureValue value = signatureValue(state, chain, signatureValue);
                 DocumentInput document = new DocumentInput(state.documentName(), claim.document);
                 return finish(state.format(), document, state.pades(), state.xades(), chain, state.signingTime(),
                         value);
             });
-            claim.finish();
-            return signed;
         } catch (InvalidInputException e) {
             claim.release(); // the client may retry with a correct value until the handle expires
             throw e;
@@ -121,6 +120,10 @@ public class SigningService {
             claim.finish();
             throw e;
         }
+        if (!claim.finish()) {
+            throw PendingSignatureStore.claimLost(); // slower than the lease: another completion owns the handle
+        }
+        return signed;
     }
 
     /** One-step PAdES signature with a key the service holds. */

@@ -9,14 +9,17 @@ import be.paraaf.support.NodeProcesses;
 import be.paraaf.support.PostgresServer;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
+import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +121,62 @@ class TwoNodeProcessesPostgresIT {
         new RequestFlow(A, KEY).signWithItsme(token, enrolledOnA.on(B.baseUrl()), "86420");
         assertThat(onA.get(created.get("id").asString()).get("state").asString()).isEqualTo("COMPLETED");
         assertThat(DATA_B.resolve("itsme/keys")).doesNotExist();
+    }
+
+    @Test
+    void aWebhookEventSurvivesTheNodeThatCommittedItDyingBeforeDelivery() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answerNext(WebhookReceiver.HOLD); // B's first delivery never gets an answer: B dies during it
+            RequestFlow onB = new RequestFlow(B, KEY);
+            JsonNode created = onB.create(onB.requestBody(onB.leaseDocument(), "B-B", null, receiver.url(),
+                    List.of(onB.party("tenant-1", "tenant-1", 1, "Zoë"))));
+            String id = created.get("id").asString();
+            List<WebhookReceiver.Call> held = receiver.await(call -> call.answeredWith() == WebhookReceiver.HOLD, 1,
+                    Duration.ofSeconds(60));
+            assertThat(held).as("B started delivering request.created").hasSize(1);
+            nodeB.destroyForcibly();
+            nodeB.waitFor(30, TimeUnit.SECONDS);
+            String eventId = held.get(0).eventId();
+
+            nodeB = start(PORT_B, DATA_B, "b-3"); // republishes what B left incomplete; A resubmits once due
+            List<WebhookReceiver.Call> delivered = receiver.await(call -> eventId.equals(call.eventId())
+                    && call.answeredWith() == 200, 1, Duration.ofSeconds(120));
+            assertThat(delivered).as("delivered after the crash").hasSize(1);
+            Thread.sleep(3000); // a second delivery, if there were one, would show by now
+            assertThat(receiver.calls().stream().filter(call -> eventId.equals(call.eventId())
+                    && call.answeredWith() == 200)).as("delivered once").hasSize(1);
+            JsonNode log = ServiceClient.json(A.get("/api/requests/" + id + "/webhooks", KEY));
+            JsonNode event = null;
+            for (JsonNode candidate : log) {
+                if (candidate.get("id").asString().equals(eventId)) {
+                    event = candidate;
+                }
+            }
+            assertThat(event).isNotNull();
+            assertThat(event.get("type").asString()).isEqualTo("request.created");
+            assertThat(event.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(event.get("deliveries").get(event.get("deliveries").size() - 1).get("statusCode").asInt())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aValidationReportMadeOnADownloadsFromB() throws Exception {
+        ServiceClient.Citizen citizen = A.issueCitizen("Ann", "Lemmens", RequestFlow.newNationalNumber());
+        byte[] signed = new TwoStepFlow(A, KEY).signPdf(TestDocs.read(TestDocs.SAMPLE_CONTRACT), citizen,
+                Map.of("level", "B-B", "fieldName", "tenant-1"));
+        JsonNode validated = new TwoStepFlow(A).validate(signed, "signed.pdf");
+        String simple = validated.get("reports").get("simple").asString();
+
+        HttpResponse<byte[]> onB = B.get(simple);
+        assertThat(onB.statusCode()).as(TwoStepFlow.body(onB)).isEqualTo(200);
+        assertThat(new String(onB.body(), StandardCharsets.UTF_8)).contains("SimpleReport").contains("Lemmens");
+        HttpResponse<byte[]> pdfReport = B.get(simple.replace("/reports/simple", "/report.pdf?lang=en"));
+        assertThat(pdfReport.statusCode()).as(TwoStepFlow.body(pdfReport)).isEqualTo(200);
+        assertThat(new String(pdfReport.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(DATA_A.resolve("reports")).as("kept in the database, not on A's disk").doesNotExist();
+        HttpResponse<byte[]> unknown = B.get(simple.replaceAll("[0-9a-f]{32}", "0".repeat(32)));
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     private static List<JsonNode> archived(String nationalNumber, String requestId) {

@@ -10,17 +10,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A local HTTP endpoint that records webhook calls; answers queued status codes first, then 200. */
+/**
+ * A local HTTP endpoint that records webhook calls; answers queued status codes first, then 200. A queued
+ * {@link #HOLD} never answers (until the receiver closes): the sender is caught mid-delivery.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Call(String signature, String eventType, String body, int answeredWith) {
+    /** Queued with {@link #answerNext(int)}: the call is recorded and left unanswered. */
+    static final int HOLD = -1;
+
+    record Call(String signature, String eventType, String body, int answeredWith, String eventId) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     WebhookReceiver() {
         try {
@@ -33,10 +45,21 @@ final class WebhookReceiver implements AutoCloseable {
             Integer queued = answers.poll();
             int status = queued == null ? 200 : queued;
             calls.add(new Call(exchange.getRequestHeaders().getFirst("Paraaf-Signature"),
-                    exchange.getRequestHeaders().getFirst("Paraaf-Event"), body, status));
+                    exchange.getRequestHeaders().getFirst("Paraaf-Event"), body, status,
+                    exchange.getRequestHeaders().getFirst("Paraaf-Event-Id")));
+            if (status == HOLD) {
+                try {
+                    closing.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        server.setExecutor(handlers); // a held call does not hold up the others
         server.start();
     }
 
@@ -67,6 +90,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -89,6 +89,29 @@ abstract class PendingSignatureStoreContract {
     }
 
     @Test
+    void aCompletionSlowerThanItsLeaseCannotFinishOnceAnotherClaimedTheHandle() {
+        String content = "slow " + System.nanoTime();
+        String handle = save(content, PURPOSE, Duration.ofMinutes(30));
+        Claim slow = store.claim(handle, PURPOSE);
+        clock.setOffset(PendingSignatureStore.CLAIM_LEASE.plusSeconds(1)); // the slow one is still working
+        Claim second = store.claim(handle, PURPOSE);
+
+        assertThat(slow.finish()).as("the lease ended and another took it").isFalse();
+        slow.release(); // no effect on the current holder either
+        assertThatThrownBy(() -> store.claim(handle, PURPOSE)).as("still held by the second")
+                .isInstanceOf(NotFoundException.class);
+        assertThat(second.finish()).isTrue();
+        assertThat(documents.exists(StoredContent.sha256(content.getBytes(StandardCharsets.UTF_8)))).isFalse();
+
+        String other = save("fast then slow " + System.nanoTime(), PURPOSE, Duration.ofMinutes(30));
+        Claim first = store.claim(other, PURPOSE);
+        clock.setOffset(PendingSignatureStore.CLAIM_LEASE.multipliedBy(2).plusSeconds(2));
+        Claim takeover = store.claim(other, PURPOSE);
+        assertThat(takeover.finish()).as("the current holder finishes").isTrue();
+        assertThat(first.finish()).as("then the slow one: the entry is gone").isFalse();
+    }
+
+    @Test
     void ofManyRacingClaimsExactlyOneWins() throws Exception {
         String handle = save("doc " + System.nanoTime(), PURPOSE, Duration.ofMinutes(15));
         ExecutorService pool = Executors.newFixedThreadPool(8);

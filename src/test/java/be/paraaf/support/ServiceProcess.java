@@ -56,7 +56,8 @@ public final class ServiceProcess {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        // -Dparaaf.test.start-minutes=N on a machine busy enough that a start takes longer
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(Long.getLong("paraaf.test.start-minutes", 3)));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service exited at start; see " + log);

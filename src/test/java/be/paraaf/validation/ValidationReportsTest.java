@@ -30,7 +30,7 @@ class ValidationReportsTest {
         ValidationProperties properties = new ValidationProperties(null, Duration.ofHours(1), 10, true,
                 Duration.ofSeconds(60), 1, "default", new ValidationProperties.Reports(maxTotalSize, maxCount,
                 Duration.ofMinutes(5)));
-        return new ValidationReports(new ParaafProperties(dataDir, URI.create("http://localhost")), properties,
+        return new ValidationReportsOnDisk(new ParaafProperties(dataDir, URI.create("http://localhost")), properties,
                 clock);
     }
 
@@ -84,12 +84,12 @@ class ValidationReportsTest {
         assertThat(old).allSatisfy(id -> assertThat(id).startsWith(old.get(0).substring(0, 8)));
         assertThat(Files.isDirectory(dataDir.resolve("reports").resolve(old.get(0).substring(0, 8))
                 .resolve(old.get(0)))).isTrue();
-        assertThat(reports.purgeExpiredPeriods()).as("nothing is past its retention yet").isZero();
+        assertThat(reports.purgeExpired()).as("nothing is past its retention yet").isZero();
 
         clock.setOffset(Duration.ofMinutes(90));
         List<String> fresh = store(reports, 1);
         assertThat(fresh.get(0).substring(0, 8)).isNotEqualTo(old.get(0).substring(0, 8));
-        assertThat(reports.purgeExpiredPeriods()).isEqualTo(1);
+        assertThat(reports.purgeExpired()).isEqualTo(1);
         assertThat(Files.exists(dataDir.resolve("reports").resolve(old.get(0).substring(0, 8)))).isFalse();
         assertThat(reports.read(fresh.get(0), ReportKind.SIMPLE)).hasSize(REPORT.length());
         assertThat(reports.usage()[1]).isEqualTo(1);
