@@ -11,7 +11,6 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
@@ -63,7 +62,7 @@ public class SigningService {
         this.pades = new PAdESService(certificateVerifier);
         this.pades.setTspSource(tspSource);
         // native drawing keeps the appearance text as real text in an embedded font (PDF/A friendly)
-        this.pades.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        this.pades.setPdfObjFactory(new PreparedRevisionSignatureService.Factory());
         this.xades = new XAdESService(certificateVerifier);
         this.xades.setTspSource(tspSource);
         this.pending = pending;
@@ -133,9 +132,13 @@ public class SigningService {
             checkSignerKey(key.chain());
             Instant signingTime = now();
             PAdESSignatureParameters parameters = padesParameters(spec, key.chain(), signingTime);
-            ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(dss(document), parameters));
+            DSSDocument toSign = dss(document);
+            ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(toSign, parameters));
             SignatureValue value = signWith(key, parameters.getSignatureAlgorithm(), dataToSign);
-            return finish(SignatureFormat.PADES, document, spec, null, key.chain(), signingTime, value);
+            // the same parameters carry the revision getDataToSign prepared: signing only fills its hole
+            DSSDocument signed = DssErrors.translate(() -> pades.signDocument(toSign, parameters, value));
+            return new SignedDocument(signedName(document.name(), SignatureFormat.PADES, null),
+                    SignatureFormat.PADES.mediaType(), Documents.bytes(signed));
         });
     }
 
