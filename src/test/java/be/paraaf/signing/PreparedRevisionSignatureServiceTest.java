@@ -70,6 +70,27 @@ class PreparedRevisionSignatureServiceTest {
                 new String(once, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
+    @Test
+    void twoStepCompletionFromTheStoredRevisionIsByteIdenticalAndVerifiesWithMutool() {
+        byte[] pdf = TestDocs.read(TestDocs.SAMPLE_CONTRACT);
+        PadesSignatureSpec spec = PadesSignatureSpec.invisible(SignatureLevel.B_B);
+        PAdESService service = service(new PreparedRevisionSignatureService.Factory());
+        PAdESSignatureParameters prepare = parameters(spec);
+        ToBeSigned toBeSigned = service.getDataToSign(new InMemoryDocument(pdf), prepare);
+        PreparedRevision stored = PreparedRevision.of(prepare, pdf.length);
+        assertThat(stored.appended().length).as("only the new revision is kept").isLessThan(40_000);
+
+        // another node: fresh parameters from the stored spec and signing time, the revision put back
+        PAdESSignatureParameters complete = parameters(spec);
+        PreparedRevision.restore(stored.appended(), stored.digest(), complete, pdf);
+        byte[] signed = Documents.bytes(service.signDocument(new InMemoryDocument(pdf), complete, sign(toBeSigned)));
+
+        assertIdentical(signed, rebuilt(pdf, spec));
+        assertThat(be.paraaf.support.MuTool.signatures(signed)).filteredOn(be.paraaf.support.MuTool.Signature::signed)
+                .singleElement().satisfies(signature -> assertThat(signature.digestValid()).as(signature.block())
+                        .isTrue());
+    }
+
     private static void assertIdentical(byte[] actual, byte[] expected) {
         int first = java.util.Arrays.mismatch(actual, expected);
         String around = first < 0 ? "" : new String(actual, Math.max(0, first - 40), Math.min(80, actual.length
