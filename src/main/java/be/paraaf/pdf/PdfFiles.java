@@ -3,10 +3,17 @@ package be.paraaf.pdf;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.ParaafException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -39,8 +46,25 @@ public final class PdfFiles {
      */
     public static <T> T read(byte[] content, PdfWork<T> work) {
         requireCompletePdf(content);
+        return read(() -> new RandomAccessReadBuffer(content), work);
+    }
+
+    /**
+     * As {@link #read(byte[], PdfWork)} for a PDF on disk of any size: PDFBox reads it through a small buffer, so the
+     * heap holds the objects {@code work} touches, not the file.
+     */
+    public static <T> T read(Path file, PdfWork<T> work) {
+        requireCompletePdf(file);
+        return read(() -> new RandomAccessReadBufferedFile(file), work);
+    }
+
+    private interface Source {
+        RandomAccessRead open() throws IOException;
+    }
+
+    private static <T> T read(Source source, PdfWork<T> work) {
         int refusalStatus = UNUSABLE;
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(content), "", null, null,
+        try (PDDocument document = Loader.loadPDF(source.open(), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             if (document.isEncrypted()) {
                 throw encrypted(refusalStatus, null);
@@ -73,6 +97,30 @@ public final class PdfFiles {
         if (!endsWithEofMarker(content)) {
             throw refusal("damaged-document", UNUSABLE,
                     "The PDF is truncated or damaged: it has no %%EOF marker at its end.", null);
+        }
+    }
+
+    /** As {@link #requireCompletePdf(byte[])} for a file: reads its first and last 1024 bytes only. */
+    public static void requireCompletePdf(Path file) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size == 0) {
+                requireCompletePdf(new byte[0]);
+            }
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 1024));
+            channel.read(head);
+            if (!looksLikePdf(head.array())) {
+                throw refusal("not-a-pdf", 415, "The document is not a PDF (it does not start with %PDF-).", null);
+            }
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, 1024));
+            channel.position(size - tail.capacity());
+            channel.read(tail);
+            if (!endsWithEofMarker(tail.array())) {
+                throw refusal("damaged-document", UNUSABLE,
+                        "The PDF is truncated or damaged: it has no %%EOF marker at its end.", null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -35,8 +35,15 @@ import java.util.TimeZone;
 final class DssParameters {
 
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-    private static final int CONTENT_SIZE_WITHOUT_TIMESTAMP = 16_384;
-    private static final int CONTENT_SIZE_WITH_TIMESTAMP = 32_768;
+    /**
+     * /Contents reservations, in CMS bytes (written as twice as many hex digits, and read again by every verifier of
+     * every later revision): a signature's CMS holds the chain plus signed attributes and a signature value (a few
+     * hundred bytes, up to 1 KiB for RSA-8192); a time-stamp token holds the TSA's certificates, a few KiB. B-LT and
+     * B-LTA add their data in later revisions, not in this CMS, so they reserve what B-T does. Too little would fail
+     * only at completion, so the margins are generous.
+     */
+    private static final int SIGNED_ATTRIBUTES_AND_VALUE = 4_096;
+    private static final int TIMESTAMP_TOKEN = 12_288;
     private static final byte[] FONT = loadFont();
     private static final DateTimeFormatter APPEARANCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
@@ -55,8 +62,7 @@ final class DssParameters {
         common(parameters, spec.hash(), chain, signingTime);
         parameters.setSigningTimeZone(UTC);
         parameters.setAppName("paraaf");
-        parameters.setContentSize(spec.level().includesTimestamp()
-                ? CONTENT_SIZE_WITH_TIMESTAMP : CONTENT_SIZE_WITHOUT_TIMESTAMP);
+        parameters.setContentSize(contentSize(spec.level(), chain));
         parameters.setReason(spec.reason());
         parameters.setLocation(spec.location());
         parameters.setSignerName(CertificateIdentity.holderName(chain.get(0)));
@@ -94,8 +100,21 @@ final class DssParameters {
     static PAdESTimestampParameters documentTimestamp(HashAlgorithm hash) {
         PAdESTimestampParameters parameters = new PAdESTimestampParameters(digest(hash));
         parameters.setAppName("paraaf");
-        parameters.setContentSize(CONTENT_SIZE_WITH_TIMESTAMP);
+        parameters.setContentSize(TIMESTAMP_TOKEN);
         return parameters;
+    }
+
+    /** The /Contents reservation a signature at {@code level} with {@code chain} needs. */
+    static int contentSize(SignatureLevel level, List<X509Certificate> chain) {
+        int size = SIGNED_ATTRIBUTES_AND_VALUE;
+        for (X509Certificate certificate : chain) {
+            try {
+                size += certificate.getEncoded().length;
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalArgumentException("unencodable certificate in the chain", e);
+            }
+        }
+        return level.includesTimestamp() ? size + TIMESTAMP_TOKEN : size;
     }
 
     private static void common(eu.europa.esig.dss.signature.AbstractSignatureParameters<?> parameters,

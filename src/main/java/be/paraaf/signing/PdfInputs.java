@@ -16,7 +16,14 @@ final class PdfInputs {
     }
 
     static PdfFacts inspect(byte[] content) {
-        return PdfFiles.read(content, document -> new PdfFacts(document.getNumberOfPages(),
-                document.getSignatureDictionaries().size()));
+        return PdfFiles.read(content, PdfInputs::facts);
+    }
+
+    static PdfFacts inspect(java.nio.file.Path file) {
+        return PdfFiles.read(file, PdfInputs::facts);
+    }
+
+    private static PdfFacts facts(org.apache.pdfbox.pdmodel.PDDocument document) throws java.io.IOException {
+        return new PdfFacts(document.getNumberOfPages(), document.getSignatureDictionaries().size());
     }
 }

@@ -31,10 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PendingSignatureStore {
 
-    /** Everything needed to rebuild the exact DSS parameters of the prepare step. */
+    /**
+     * Everything needed to rebuild the exact DSS parameters of the prepare step; for PAdES also the revision prepare
+     * appended to the document (with its empty {@code /Contents} hole) and the digest of its byte ranges, so
+     * completion only writes the CMS into the hole. Both are null in rows stored before they existed.
+     */
     record PendingState(String handle, String purpose, SignatureFormat format, String documentName,
             PadesSignatureSpec pades, XadesSignatureSpec xades, List<byte[]> certificateChain, Instant signingTime,
-            Instant expiresAt, byte[] dataToSign) {
+            Instant expiresAt, byte[] dataToSign, byte[] preparedRevision, byte[] preparedDigest) {
     }
 
     /**

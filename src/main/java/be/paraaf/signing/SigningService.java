@@ -5,20 +5,27 @@ import be.paraaf.system.InvalidInputException;
 import be.paraaf.signing.PendingSignatureStore.Claim;
 import be.paraaf.signing.PendingSignatureStore.PendingState;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import be.paraaf.system.FileNames;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -48,6 +55,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SigningService {
 
+    private final CertificateVerifier certificateVerifier;
+    private final TSPSource tspSource;
     private final PAdESService pades;
     private final XAdESService xades;
     private final PendingSignatureStore pending;
@@ -57,10 +66,9 @@ public class SigningService {
 
     SigningService(CertificateVerifier certificateVerifier, TSPSource tspSource, PendingSignatureStore pending,
             SigningProperties properties, Clock clock, MeterRegistry meters) {
-        this.pades = new PAdESService(certificateVerifier);
-        this.pades.setTspSource(tspSource);
-        // native drawing keeps the appearance text as real text in an embedded font (PDF/A friendly)
-        this.pades.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        this.certificateVerifier = certificateVerifier;
+        this.tspSource = tspSource;
+        this.pades = padesService(new PreparedRevisionSignatureService.Factory());
         this.xades = new XAdESService(certificateVerifier);
         this.xades.setTspSource(tspSource);
         this.pending = pending;
@@ -78,7 +86,9 @@ public class SigningService {
             Instant signingTime = now();
             PAdESSignatureParameters parameters = padesParameters(spec, chain, signingTime);
             ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(dss(document), parameters));
-            return remember(SignatureFormat.PADES, document, spec, null, chain, signingTime, dataToSign, purpose);
+            PreparedRevision revision = PreparedRevision.of(parameters, document.content().length);
+            return remember(SignatureFormat.PADES, document, spec, null, chain, signingTime, dataToSign, revision,
+                    purpose);
         });
     }
 
@@ -91,7 +101,8 @@ public class SigningService {
             Instant signingTime = now();
             XAdESSignatureParameters parameters = DssParameters.xades(spec, chain, signingTime);
             ToBeSigned dataToSign = DssErrors.translate(() -> xades.getDataToSign(dss(document), parameters));
-            return remember(SignatureFormat.XADES, document, null, spec, chain, signingTime, dataToSign, purpose);
+            return remember(SignatureFormat.XADES, document, null, spec, chain, signingTime, dataToSign, null,
+                    purpose);
         });
     }
 
@@ -110,8 +121,13 @@ public class SigningService {
             signed = timed(state.format(), level, "complete", () -> {
                 SignatureValue value = signatureValue(state, chain, signatureValue);
                 DocumentInput document = new DocumentInput(state.documentName(), claim.document);
-                return finish(state.format(), document, state.pades(), state.xades(), chain, state.signingTime(),
-                        value);
+                if (state.format() == SignatureFormat.PADES) {
+                    PAdESSignatureParameters parameters = padesParameters(state.pades(), chain, state.signingTime());
+                    PreparedRevision.restore(state.preparedRevision(), state.preparedDigest(), parameters,
+                            claim.document);
+                    return signedPdf(document, dss(document), parameters, value);
+                }
+                return finishXades(document, state.xades(), chain, state.signingTime(), value);
             });
         } catch (InvalidInputException e) {
             claim.release(); // the client may retry with a correct value until the handle expires
@@ -133,10 +149,55 @@ public class SigningService {
             checkSignerKey(key.chain());
             Instant signingTime = now();
             PAdESSignatureParameters parameters = padesParameters(spec, key.chain(), signingTime);
-            ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(dss(document), parameters));
+            DSSDocument toSign = dss(document);
+            ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(toSign, parameters));
             SignatureValue value = signWith(key, parameters.getSignatureAlgorithm(), dataToSign);
-            return finish(SignatureFormat.PADES, document, spec, null, key.chain(), signingTime, value);
+            // the same parameters carry the revision getDataToSign prepared: signing only fills its hole
+            return signedPdf(document, toSign, parameters, value);
         });
+    }
+
+    /**
+     * One-step PAdES signature of a PDF on disk, for files of any size: PDFBox reads it from disk and DSS writes its
+     * revisions and the signed file into {@code workDirectory} (the caller deletes it), so the heap holds the objects
+     * the new revision touches, not the document.
+     */
+    public SignedFile signPadesFile(String name, Path pdf, KeyCredential key, PadesSignatureSpec spec,
+            Path workDirectory) {
+        return timed(SignatureFormat.PADES, spec.level(), "one-step", () -> {
+            checkPdf(PdfInputs.inspect(pdf), spec);
+            checkSignerKey(key.chain());
+            Instant signingTime = now();
+            PAdESSignatureParameters parameters = padesParameters(spec, key.chain(), signingTime);
+            PreparedRevisionSignatureService.Factory onDisk = new PreparedRevisionSignatureService.Factory();
+            onDisk.setResourcesHandlerBuilder(new WorkDirectoryResources(workDirectory));
+            onDisk.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
+            PAdESService service = padesService(onDisk);
+            DSSDocument toSign = new FileDocument(pdf.toFile());
+            ToBeSigned dataToSign = DssErrors.translate(() -> service.getDataToSign(toSign, parameters));
+            SignatureValue value = signWith(key, parameters.getSignatureAlgorithm(), dataToSign);
+            DSSDocument signed = DssErrors.translate(() -> service.signDocument(toSign, parameters, value));
+            Path result = workDirectory.resolve("signed.pdf");
+            try {
+                if (signed instanceof FileDocument file) {
+                    Files.move(file.getFile().toPath(), result, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    signed.save(result.toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new SignedFile(signedName(FileNames.normalise(name, "document"), SignatureFormat.PADES, null),
+                    SignatureFormat.PADES.mediaType(), result);
+        });
+    }
+
+    private PAdESService padesService(PreparedRevisionSignatureService.Factory factory) {
+        PAdESService service = new PAdESService(certificateVerifier);
+        service.setTspSource(tspSource);
+        // native drawing keeps the appearance text as real text in an embedded font (PDF/A friendly)
+        service.setPdfObjFactory(factory);
+        return service;
     }
 
     /** One-step XAdES signature with a key the service holds (e.g. the sealed audit trail). */
@@ -148,17 +209,23 @@ public class SigningService {
             XAdESSignatureParameters parameters = DssParameters.xades(spec, key.chain(), signingTime);
             ToBeSigned dataToSign = DssErrors.translate(() -> xades.getDataToSign(dss(document), parameters));
             SignatureValue value = signWith(key, parameters.getSignatureAlgorithm(), dataToSign);
-            return finish(SignatureFormat.XADES, document, null, spec, key.chain(), signingTime, value);
+            return finishXades(document, spec, key.chain(), signingTime, value);
         });
     }
 
-    private SignedDocument finish(SignatureFormat format, DocumentInput document, PadesSignatureSpec padesSpec,
-            XadesSignatureSpec xadesSpec, List<X509Certificate> chain, Instant signingTime, SignatureValue value) {
-        DSSDocument signed = DssErrors.translate(() -> format == SignatureFormat.PADES
-                ? pades.signDocument(dss(document), padesParameters(padesSpec, chain, signingTime), value)
-                : xades.signDocument(dss(document), DssParameters.xades(xadesSpec, chain, signingTime), value));
-        return new SignedDocument(signedName(document.name(), format, xadesSpec), format.mediaType(),
-                Documents.bytes(signed));
+    private SignedDocument finishXades(DocumentInput document, XadesSignatureSpec spec, List<X509Certificate> chain,
+            Instant signingTime, SignatureValue value) {
+        DSSDocument signed = DssErrors.translate(() -> xades.signDocument(dss(document),
+                DssParameters.xades(spec, chain, signingTime), value));
+        return new SignedDocument(signedName(document.name(), SignatureFormat.XADES, spec),
+                SignatureFormat.XADES.mediaType(), Documents.bytes(signed));
+    }
+
+    private SignedDocument signedPdf(DocumentInput document, DSSDocument toSign, PAdESSignatureParameters parameters,
+            SignatureValue value) {
+        DSSDocument signed = DssErrors.translate(() -> pades.signDocument(toSign, parameters, value));
+        return new SignedDocument(signedName(document.name(), SignatureFormat.PADES, null),
+                SignatureFormat.PADES.mediaType(), Documents.bytes(signed));
     }
 
     private PAdESSignatureParameters padesParameters(PadesSignatureSpec spec, List<X509Certificate> chain,
@@ -171,11 +238,12 @@ public class SigningService {
 
     private PendingSignature remember(SignatureFormat format, DocumentInput document, PadesSignatureSpec padesSpec,
             XadesSignatureSpec xadesSpec, List<X509Certificate> chain, Instant signingTime, ToBeSigned dataToSign,
-            SigningPurpose purpose) {
+            PreparedRevision revision, SigningPurpose purpose) {
         String handle = PendingSignatureStore.newHandle();
         Instant expiresAt = signingTime.plus(properties.pendingSignatureLifetime());
         pending.save(new PendingState(handle, purpose.value(), format, document.name(), padesSpec, xadesSpec,
-                CertificateChains.toDer(chain), signingTime, expiresAt, dataToSign.getBytes()), document.content());
+                CertificateChains.toDer(chain), signingTime, expiresAt, dataToSign.getBytes(), revision == null ? null : revision.appended(),
+                revision == null ? null : revision.digest()), document.content());
         HashAlgorithm hash = padesSpec != null ? padesSpec.hash() : xadesSpec.hash();
         return new PendingSignature(handle, format, dataToSign.getBytes(), hash,
                 javaSignatureAlgorithm(chain.get(0).getPublicKey(), hash), signingTime, expiresAt);
@@ -215,7 +283,10 @@ public class SigningService {
     }
 
     private static void checkPdf(DocumentInput document, PadesSignatureSpec spec) {
-        PdfInputs.PdfFacts facts = PdfInputs.inspect(document.content());
+        checkPdf(PdfInputs.inspect(document.content()), spec);
+    }
+
+    private static void checkPdf(PdfInputs.PdfFacts facts, PadesSignatureSpec spec) {
         if (spec.certification() != null && facts.signatureCount() > 0) {
             throw new SigningException("certification-not-first", 409,
                     "A certification signature must be the first signature; this document already has "

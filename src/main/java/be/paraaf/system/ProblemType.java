@@ -56,6 +56,7 @@ public enum ProblemType {
     INPUT_TOO_COMPLEX("input-too-complex", 422, "Input too complex"),
     INSPECTION_TIMEOUT("inspection-timeout", 422, "Inspection timeout"),
     INSUFFICIENT_MEMORY("insufficient-memory", 503, "Insufficient memory"),
+    INSUFFICIENT_STORAGE("insufficient-storage", 507, "Insufficient storage"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     INTERRUPTED("interrupted", 503, "Interrupted"),
     INVALID_ACTIVATION("invalid-activation", 400, "Invalid activation"),

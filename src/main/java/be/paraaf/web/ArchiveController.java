@@ -53,10 +53,12 @@ class ArchiveController {
     private final PreservationJob preservation;
     private final JsonMapper json;
     private final RequestService requests;
+    private final UploadedFiles uploads;
 
     ArchiveController(ArchiveService archive, ArchiveIntegrity integrity, PreservationJob preservation,
-            JsonMapper json, RequestService requests) {
+            JsonMapper json, RequestService requests, UploadedFiles uploads) {
         this.archive = archive;
+        this.uploads = uploads;
         this.requests = requests;
         this.integrity = integrity;
         this.preservation = preservation;
@@ -78,7 +80,7 @@ class ArchiveController {
     ResponseEntity<ArchiveEntry> create(@AuthenticationPrincipal ApiClient client,
             @RequestPart("document") MultipartFile document, @RequestPart("metadata") String metadata,
             @RequestPart(name = "auditTrail", required = false) byte[] auditTrail) {
-        DocumentInput pdf = SigningController.Uploads.document(document);
+        DocumentInput pdf = uploads.document(document);
         ArchiveRequest request;
         try {
             Metadata meta = json.readValue(metadata, Metadata.class);

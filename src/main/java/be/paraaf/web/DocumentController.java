@@ -45,8 +45,11 @@ class DocumentController {
 
     private final DocumentService documents;
 
-    DocumentController(DocumentService documents) {
+    private final UploadedFiles uploads;
+
+    DocumentController(DocumentService documents, UploadedFiles uploads) {
         this.documents = documents;
+        this.uploads = uploads;
     }
 
     /** A new empty signature field; coordinates in points from the page's top-left corner. */
@@ -58,7 +61,7 @@ class DocumentController {
     ResponseEntity<DocumentMetadata> upload(@AuthenticationPrincipal ApiClient client,
             @RequestPart("document") MultipartFile document,
             @RequestParam(name = "removeActiveContent", defaultValue = "false") boolean removeActiveContent) {
-        DocumentInput input = SigningController.Uploads.document(document);
+        DocumentInput input = uploads.document(document);
         DocumentMetadata metadata = documents.upload(client.id(), input.name(), input.content(), removeActiveContent);
         return ResponseEntity.created(URI.create("/api/documents/" + metadata.id())).body(metadata);
     }

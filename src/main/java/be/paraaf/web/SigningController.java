@@ -21,8 +21,11 @@ import be.paraaf.signing.VisibleAppearance;
 import be.paraaf.signing.XadesSignatureSpec;
 import be.paraaf.signing.XmlPackaging;
 import io.swagger.v3.oas.annotations.Operation;
+import be.paraaf.signing.SignedFile;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -54,11 +57,14 @@ class SigningController {
     private final SigningService signing;
     private final AugmentationService augmentation;
     private final ObjectProvider<SealCredentials> seal;
+    private final UploadedFiles uploads;
 
-    SigningController(SigningService signing, AugmentationService augmentation, ObjectProvider<SealCredentials> seal) {
+    SigningController(SigningService signing, AugmentationService augmentation, ObjectProvider<SealCredentials> seal,
+            UploadedFiles uploads) {
         this.signing = signing;
         this.augmentation = augmentation;
         this.seal = seal;
+        this.uploads = uploads;
     }
 
     /** The answer to a prepare call: what the key holder signs, and where to send the result. */
@@ -82,8 +88,8 @@ class SigningController {
     ResponseEntity<PreparedSignature> preparePades(@AuthenticationPrincipal ApiClient client,
             @RequestPart("document") MultipartFile document, @RequestPart("certificateChain") byte[] certificateChain,
             PadesOptions options) {
-        PendingSignature pending = signing.preparePades(Uploads.document(document),
-                CertificateChains.parse(certificateChain), options.toSpec(Uploads.optionalBytes(options.image())),
+        PendingSignature pending = signing.preparePades(uploads.document(document),
+                CertificateChains.parse(certificateChain), options.toSpec(uploads.optionalBytes(options.image())),
                 SigningPurpose.apiClient(client.id()));
         return ResponseEntity.status(HttpStatus.CREATED).body(PreparedSignature.of(pending));
     }
@@ -98,7 +104,7 @@ class SigningController {
             @RequestParam(name = "packaging", required = false) String packaging) {
         XadesSignatureSpec spec = Options.parse(() -> new XadesSignatureSpec(SignatureLevel.parse(level),
                 HashAlgorithm.parse(digestAlgorithm), XmlPackaging.parse(packaging)));
-        PendingSignature pending = signing.prepareXades(Uploads.document(document),
+        PendingSignature pending = signing.prepareXades(uploads.document(document),
                 CertificateChains.parse(certificateChain), spec, SigningPurpose.apiClient(client.id()));
         return ResponseEntity.status(HttpStatus.CREATED).body(PreparedSignature.of(pending));
     }
@@ -125,21 +131,41 @@ class SigningController {
 
     @Operation(summary = "Seal a PDF (PAdES) or XML (XAdES enveloped) with the service's own seal key")
     @PostMapping(path = "/api/seals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<byte[]> seal(@RequestPart("document") MultipartFile document, PadesOptions options) {
+    void seal(@RequestPart("document") MultipartFile document, PadesOptions options, HttpServletResponse response)
+            throws IOException {
         SealCredentials credentials = seal.getIfAvailable();
         if (credentials == null) {
             throw new SigningException("seal-not-configured", 503,
                     "No seal key is configured (paraaf.signing.seal.key-store) and the demo PKI is off.");
         }
-        DocumentInput input = Uploads.document(document);
-        if (Uploads.isXml(input)) {
+        if (Uploads.isXml(document)) {
             XadesSignatureSpec spec = Options.parse(() -> new XadesSignatureSpec(
                     SignatureLevel.parse(options.levelOrDefault()), HashAlgorithm.parse(options.digestAlgorithm()),
                     XmlPackaging.ENVELOPED));
-            return download(signing.signXades(input, credentials.seal(), spec));
+            SignedDocument signed = signing.signXades(uploads.document(document), credentials.seal(), spec);
+            send(response, signed.name(), signed.mediaType(), signed.content().length,
+                    new java.io.ByteArrayInputStream(signed.content()));
+            return;
         }
-        return download(signing.signPades(input, credentials.seal(),
-                options.toSpec(Uploads.optionalBytes(options.image()))));
+        PadesSignatureSpec spec = options.toSpec(uploads.optionalBytes(options.image()));
+        // a PDF of any size is sealed from disk and sent from disk: the heap never holds the document
+        try (UploadedFiles.Work work = uploads.onDisk(document)) {
+            SignedFile signed = signing.signPadesFile(document.getOriginalFilename(), work.input(),
+                    credentials.seal(), spec, work.directory());
+            try (InputStream in = Files.newInputStream(signed.path())) {
+                send(response, signed.name(), signed.mediaType(), Files.size(signed.path()), in);
+            }
+        }
+    }
+
+    private static void send(HttpServletResponse response, String name, String mediaType, long length, InputStream in)
+            throws IOException {
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(mediaType);
+        response.setContentLengthLong(length);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        in.transferTo(response.getOutputStream());
     }
 
     @Operation(summary = "Extend the signatures of a PDF or XML to B-T, B-LT or B-LTA")
@@ -147,13 +173,13 @@ class SigningController {
     ResponseEntity<byte[]> extend(@RequestPart("document") MultipartFile document,
             @RequestParam(name = "level", defaultValue = "B-LTA") String level) {
         SignatureLevel target = Options.parse(() -> SignatureLevel.parse(level));
-        return download(augmentation.extend(Uploads.document(document), target));
+        return download(augmentation.extend(uploads.document(document), target));
     }
 
     @Operation(summary = "Add a PAdES document time-stamp to a PDF")
     @PostMapping(path = "/api/timestamps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<byte[]> timestamp(@RequestPart("document") MultipartFile document) {
-        return download(augmentation.timestamp(Uploads.document(document)));
+        return download(augmentation.timestamp(uploads.document(document)));
     }
 
     /** Form fields of a PAdES signature; all optional. Coordinates in points from the page's top-left corner. */
@@ -214,34 +240,19 @@ class SigningController {
         }
     }
 
-    /** Reading uploads; an unreadable part is the client's problem, never a 500. */
+    /** What an upload is, read from its first bytes. */
     static final class Uploads {
 
         private Uploads() {
         }
 
-        static DocumentInput document(MultipartFile file) {
-            try {
-                return new DocumentInput(file.getOriginalFilename(), file.getBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        /** An upload whose first non-blank character opens an XML tag (read from its first 256 bytes only). */
+        static boolean isXml(MultipartFile file) throws IOException {
+            byte[] start;
+            try (InputStream in = file.getInputStream()) {
+                start = in.readNBytes(256);
             }
-        }
-
-        static byte[] optionalBytes(MultipartFile file) {
-            if (file == null || file.isEmpty()) {
-                return null;
-            }
-            try {
-                return file.getBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        static boolean isXml(DocumentInput document) {
-            int limit = Math.min(document.content().length, 256);
-            String head = new String(document.content(), 0, limit, StandardCharsets.UTF_8).stripLeading();
+            String head = new String(start, StandardCharsets.UTF_8).stripLeading();
             if (head.startsWith("\uFEFF")) {
                 head = head.substring(1);
             }

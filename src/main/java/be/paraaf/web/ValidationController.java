@@ -9,8 +9,6 @@ import be.paraaf.validation.ReportKind;
 import be.paraaf.validation.ValidationService;
 import be.paraaf.validation.ValidationSummary;
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +29,12 @@ class ValidationController {
     private final ValidationService validation;
     private final ValidationReportDocument reportDocument;
 
-    ValidationController(ValidationService validation, ValidationReportDocument reportDocument) {
+    private final UploadedFiles uploads;
+
+    ValidationController(ValidationService validation, ValidationReportDocument reportDocument,
+            UploadedFiles uploads) {
         this.validation = validation;
+        this.uploads = uploads;
         this.reportDocument = reportDocument;
     }
 
@@ -44,9 +46,9 @@ class ValidationController {
             @RequestParam(name = "policy", required = false) String policy) {
         List<DetachedContent> detached = originals == null ? List.of() : originals.stream()
                 .filter(original -> !original.isEmpty())
-                .map(original -> new DetachedContent(original.getOriginalFilename(), bytes(original)))
+                .map(original -> new DetachedContent(original.getOriginalFilename(), uploads.bytes(original)))
                 .toList();
-        return validation.validate(new DocumentToValidate(document.getOriginalFilename(), bytes(document), detached),
+        return validation.validate(new DocumentToValidate(document.getOriginalFilename(), uploads.bytes(document), detached),
                 policy);
     }
 
@@ -88,13 +90,5 @@ class ValidationController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("validation-report-" + lang + ".pdf").build().toString())
                 .body(pdf);
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -50,7 +50,7 @@ abstract class PendingSignatureStoreContract {
     private String save(String content, SigningPurpose purpose, Duration lifetime) {
         String handle = PendingSignatureStore.newHandle();
         store.save(new PendingState(handle, purpose.value(), SignatureFormat.PADES, "a.pdf", null, null,
-                List.of(new byte[] {1, 2}), clock.instant(), clock.instant().plus(lifetime), new byte[] {3}),
+                List.of(new byte[] {1, 2}), clock.instant(), clock.instant().plus(lifetime), new byte[] {3}, null, null),
                 content.getBytes(StandardCharsets.UTF_8));
         return handle;
     }
