@@ -22,6 +22,11 @@ class ArchiveConfiguration {
     }
 
     @Bean
+    EvidenceRecordRepository evidenceRecordRepository(JdbcClient jdbc) {
+        return new EvidenceRecordRepository(jdbc);
+    }
+
+    @Bean
     ArchiveIntegrity archiveIntegrity(ArchiveRepository repository, DocumentStore store, Clock clock) {
         return new ArchiveIntegrity(repository, store, clock);
     }

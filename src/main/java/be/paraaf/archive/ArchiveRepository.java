@@ -186,6 +186,7 @@ public class ArchiveRepository {
                 .update();
         jdbc.sql("insert into archive_deletions (entry_id, deleted_at, reason) values (?, ?, ?)")
                 .params(entry.id(), time(now), reason).update();
+        jdbc.sql("delete from archive_evidence_leaves where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_parts where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_parties where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_entries where id = ?").param(entry.id()).update();

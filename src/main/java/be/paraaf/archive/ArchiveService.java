@@ -74,11 +74,14 @@ public class ArchiveService {
     private final Clock clock;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final EvidenceRecordService evidenceRecords;
 
     ArchiveService(AugmentationService augmentation, ValidationService validation, SigningService signing,
             ObjectProvider<SealCredentials> seal, DocumentStore store, ArchiveRepository repository,
             PlatformTransactionManager transactionManager, ArchiveProperties properties, Clock clock,
-            JsonMapper json, MeterRegistry meters, ObjectProvider<ArchivingListener> listeners) {
+            JsonMapper json, MeterRegistry meters, ObjectProvider<ArchivingListener> listeners,
+            EvidenceRecordService evidenceRecords) {
+        this.evidenceRecords = evidenceRecords;
         this.listeners = listeners;
         this.augmentation = augmentation;
         this.validation = validation;
@@ -160,13 +163,27 @@ public class ArchiveService {
                 facts.validUntil(), facts.digest(), 0, null, parts);
         transactions.executeWithoutResult(status -> {
             repository.insert(entry);
+            evidenceRecords.enqueue(id);
             reached(ArchivingListener.Step.METADATA_WRITTEN, id);
         });
         reached(ArchivingListener.Step.COMMITTED, id);
+        if (properties.evidenceRecords().sealOnArchive()) {
+            sealEvidenceRecord(id);
+        }
         log.info("archived {} for {} ({}, {} parties, verdict {}, time-stamps valid until {})", id,
                 request.ownerClientId(), request.documentType(), request.parties().size(), entry.verdict(),
                 entry.timestampsValidUntil());
         return entry;
+    }
+
+    /** Seals the waiting entries now; a failure leaves them waiting for the preservation job, the entry stands. */
+    private void sealEvidenceRecord(String id) {
+        try {
+            evidenceRecords.sealPending();
+        } catch (RuntimeException e) {
+            log.warn("archive entry {} is stored; its evidence record waits for the next preservation run: {}", id,
+                    e.getMessage());
+        }
     }
 
     /** The entry if {@code viewer} may see it; otherwise 404. */
@@ -310,43 +327,6 @@ public class ArchiveService {
     }
 
     private record Blob(String name, String mediaType, byte[] content) {
-    }
-
-    // ---------------------------------------------------------------- renewal (used by PreservationJob)
-
-    /** The renewed versions of an entry's PDF and sealed evidence, not yet recorded. */
-    record Renewal(ArchivePart document, ArchivePart evidence, TimestampFacts facts) {
-    }
-
-    /** Adds validation data and a new archive time-stamp to the current PDF and sealed evidence; stores the blobs. */
-    Renewal renewBlobs(ArchiveEntry entry) {
-        Instant now = now();
-        ArchivePart currentPdf = entry.current(ArchivePart.DOCUMENT);
-        ArchivePart currentEvidence = entry.current(ArchivePart.EVIDENCE);
-        byte[] pdf = augmentation.extend(new DocumentInput(ArchivePart.DOCUMENT, read(currentPdf)),
-                SignatureLevel.B_LTA).content();
-        byte[] evidence = augmentation.extend(new DocumentInput(ArchivePart.EVIDENCE, read(currentEvidence)),
-                SignatureLevel.B_LTA).content();
-        TimestampFacts facts = TimestampFacts.earliest(
-                TimestampFacts.of(validation.validate(new DocumentToValidate(ArchivePart.DOCUMENT, pdf))),
-                TimestampFacts.of(validation.validate(new DocumentToValidate(ArchivePart.EVIDENCE, evidence))));
-        StoredContent storedPdf = store.put(pdf);
-        StoredContent storedEvidence = store.put(evidence);
-        return new Renewal(
-                new ArchivePart(ArchivePart.DOCUMENT, currentPdf.version() + 1, PDF, storedPdf.sha256(),
-                        storedPdf.size(), now),
-                new ArchivePart(ArchivePart.EVIDENCE, currentEvidence.version() + 1, XML, storedEvidence.sha256(),
-                        storedEvidence.size(), now),
-                facts);
-    }
-
-    /** Records renewed versions in one transaction (blobs are already durable). */
-    void recordRenewal(String id, Renewal renewal) {
-        transactions.executeWithoutResult(status -> {
-            repository.insertPart(id, renewal.document());
-            repository.insertPart(id, renewal.evidence());
-            repository.recordRenewal(id, renewal.facts().validUntil(), renewal.facts().digest(), clock.instant());
-        });
     }
 
     /**
