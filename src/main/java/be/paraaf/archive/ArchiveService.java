@@ -5,6 +5,7 @@ import be.paraaf.NotFoundException;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.signing.AugmentationService;
+import be.paraaf.signing.EvidenceContainers;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.HashAlgorithm;
 import be.paraaf.signing.SealCredentials;
@@ -19,22 +20,16 @@ import be.paraaf.validation.ValidationService;
 import be.paraaf.validation.ValidationSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,13 +70,15 @@ public class ArchiveService {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final EvidenceRecordService evidenceRecords;
+    private final EvidenceContainers containers;
 
     ArchiveService(AugmentationService augmentation, ValidationService validation, SigningService signing,
             ObjectProvider<SealCredentials> seal, DocumentStore store, ArchiveRepository repository,
             PlatformTransactionManager transactionManager, ArchiveProperties properties, Clock clock,
             JsonMapper json, MeterRegistry meters, ObjectProvider<ArchivingListener> listeners,
-            EvidenceRecordService evidenceRecords) {
+            EvidenceRecordService evidenceRecords, EvidenceContainers containers) {
         this.evidenceRecords = evidenceRecords;
+        this.containers = containers;
         this.listeners = listeners;
         this.augmentation = augmentation;
         this.validation = validation;
@@ -201,38 +198,24 @@ public class ArchiveService {
     }
 
     /**
-     * The evidence package: the current version of every part plus {@code manifest.json} listing each file's
-     * SHA-256, so a verifier needs nothing but the ZIP and a SHA-256 tool to check it is complete.
+     * The evidence package as an ASiC-E container (ETSI EN 319 162-1): every part as archived (the signed PDF, the
+     * sealed evidence XML with the audit trail, the validation reports), one XAdES seal of the service over them
+     * and the entry's RFC 4998 evidence record over the same files, so DSS (or any ASiC validator that knows
+     * evidence records) checks the package as a whole. An entry whose record still waits for its batch is sealed
+     * first.
      */
     public byte[] evidencePackage(ArchiveViewer viewer, String id) {
         ArchiveEntry entry = find(viewer, id);
-        List<ArchivePart> parts = entry.currentParts();
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("id", entry.id());
-        manifest.put("owner", entry.ownerClientId());
-        manifest.put("documentType", entry.documentType());
-        manifest.put("requestId", entry.requestId());
-        manifest.put("archivedAt", entry.archivedAt().toString());
-        manifest.put("renewals", entry.renewals());
-        manifest.put("parts", parts.stream().map(part -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", part.name());
-            item.put("version", part.version());
-            item.put("mediaType", part.mediaType());
-            item.put("sha256", part.sha256());
-            item.put("size", part.size());
-            return item;
-        }).toList());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ArchivePart part : parts) {
-                put(zip, part.name(), read(part));
-            }
-            put(zip, "manifest.json", toJson(manifest));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        byte[] record = evidenceRecords.record(id).orElseGet(() -> {
+            evidenceRecords.sealPending();
+            return evidenceRecords.record(id).orElseThrow(() -> new ArchiveException("evidence-record-pending", 503,
+                    "The entry's evidence record is not sealed yet (the time-stamping authority did not answer); "
+                            + "try again in a moment.", Map.of(), null));
+        });
+        List<EvidenceContainers.ContainerFile> files = entry.parts().stream().filter(part -> part.version() == 1)
+                .map(part -> new EvidenceContainers.ContainerFile(part.name(), part.mediaType(), read(part)))
+                .toList();
+        return containers.build(files, record, sealKey());
     }
 
     /** Puts an entry under legal hold (retention will not delete it) or releases it. */
@@ -316,14 +299,6 @@ public class ArchiveService {
 
     private void reached(ArchivingListener.Step step, String entryId) {
         listeners.orderedStream().forEach(listener -> listener.reached(step, entryId));
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTime(0L);
-        zip.putNextEntry(entry);
-        zip.write(content);
-        zip.closeEntry();
     }
 
     private record Blob(String name, String mediaType, byte[] content) {

@@ -107,6 +107,63 @@ public class EvidenceRecordValidation {
                 result.getPOETime() == null ? null : result.getPOETime().toInstant(), messages);
     }
 
+    /**
+     * What DSS says of an ASiC-E evidence package as a whole.
+     *
+     * @param signatureIndications per signature in the container, DSS's indication
+     * @param evidenceRecordIndications per evidence record in the container, DSS's indication
+     * @param evidenceRecordsCoverAll every evidence record found every data object it references, unchanged
+     * @param dataObjects the container's data object names
+     */
+    public record ContainerResult(String containerType, List<String> signatureIndications,
+            List<String> evidenceRecordIndications, boolean evidenceRecordsCoverAll, List<String> dataObjects,
+            List<String> messages) {
+
+        /** Every signature and every evidence record passes and the records cover the data unchanged. */
+        public boolean verifies() {
+            return !signatureIndications.isEmpty() && !evidenceRecordIndications.isEmpty()
+                    && signatureIndications.stream().allMatch(ContainerResult::passed)
+                    && evidenceRecordIndications.stream().allMatch(ContainerResult::passed)
+                    && evidenceRecordsCoverAll;
+        }
+
+        private static boolean passed(String indication) {
+            return Indication.PASSED.name().equals(indication) || Indication.TOTAL_PASSED.name().equals(indication);
+        }
+    }
+
+    /** Validates an ASiC container (signatures, time-stamps and evidence records) at {@code validationTime}. */
+    public ContainerResult validateContainer(byte[] container, Instant validationTime) {
+        eu.europa.esig.dss.validation.SignedDocumentValidator validator =
+                eu.europa.esig.dss.validation.SignedDocumentValidator.fromDocument(
+                        new InMemoryDocument(container, "evidence.asice"));
+        validator.setCertificateVerifier(certificateVerifier);
+        if (validationTime != null) {
+            validator.setValidationTime(Date.from(validationTime));
+        }
+        Reports reports = validator.validateDocument();
+        SimpleReport simple = reports.getSimpleReport();
+        List<String> messages = new ArrayList<>();
+        List<String> signatures = new ArrayList<>();
+        for (String id : simple.getSignatureIdList()) {
+            signatures.add(String.valueOf(simple.getIndication(id)));
+            simple.getAdESValidationErrors(id).forEach(message -> messages.add("signature error: "
+                    + message.getValue()));
+        }
+        List<String> records = new ArrayList<>();
+        for (String id : simple.getEvidenceRecordIdList()) {
+            XmlEvidenceRecord record = simple.getEvidenceRecordById(id);
+            records.add(String.valueOf(record.getIndication()));
+            messages(record.getAdESValidationDetails(), messages);
+        }
+        boolean covered = reports.getDiagnosticData().getEvidenceRecords().stream()
+                .allMatch(record -> !record.getDigestMatchers().isEmpty() && record.getDigestMatchers().stream()
+                        .allMatch(matcher -> matcher.isDataFound() && matcher.isDataIntact()));
+        return new ContainerResult(String.valueOf(reports.getDiagnosticData().getContainerType()), signatures,
+                records, covered, reports.getDiagnosticData().getContainerInfo() == null ? List.of()
+                        : reports.getDiagnosticData().getContainerInfo().getContentFiles(), messages);
+    }
+
     private static void messages(XmlDetails details, List<String> into) {
         if (details == null) {
             return;
