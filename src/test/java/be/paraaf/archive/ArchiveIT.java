@@ -116,9 +116,9 @@ class ArchiveIT extends ServiceIT {
         assertThat(container.statusCode()).isEqualTo(200);
         assertThat(container.headers().firstValue("Content-Type")).hasValue("application/vnd.etsi.asic-e+zip");
         Map<String, byte[]> files = unzip(container.body());
-        assertThat(files).containsKeys("mimetype", ArchivePart.DOCUMENT, ArchivePart.RECEIVED,
+        assertThat(files.keySet()).contains("mimetype", ArchivePart.DOCUMENT, ArchivePart.RECEIVED,
                 ArchivePart.VALIDATION_SUMMARY, ArchivePart.VALIDATION_REPORT, ArchivePart.EVIDENCE,
-                ArchivePart.EVIDENCE_VALIDATION_REPORT, "META-INF/signatures001.xml", "META-INF/evidencerecord001.ers",
+                ArchivePart.EVIDENCE_VALIDATION_REPORT, "META-INF/signatures001.xml", "META-INF/evidencerecord.ers",
                 "META-INF/ASiCEvidenceRecordManifest001.xml");
         assertThat(new String(files.get("mimetype"), StandardCharsets.US_ASCII))
                 .isEqualTo("application/vnd.etsi.asic-e+zip");
@@ -127,7 +127,7 @@ class ArchiveIT extends ServiceIT {
         // DSS checks the package as a whole: the service's seal over every file and the RFC 4998 record over them
         EvidenceRecordValidation.ContainerResult checked = evidenceRecords.validateContainer(container.body(), null);
         assertThat(checked.verifies()).as(checked.toString()).isTrue();
-        assertThat(checked.containerType()).isEqualTo("ASiC_E");
+        assertThat(checked.containerType()).isEqualTo("ASiC-E");
         assertThat(checked.signatureIndications()).containsExactly("TOTAL_PASSED");
         assertThat(checked.evidenceRecordIndications()).singleElement().isIn("PASSED", "TOTAL_PASSED");
         assertThat(new String(files.get(ArchivePart.VALIDATION_REPORT), StandardCharsets.UTF_8))
