@@ -22,7 +22,7 @@ class ArchiveConfiguration {
     }
 
     @Bean
-    EvidenceRecordRepository evidenceRecordRepository(JdbcClient jdbc) {
+    EvidenceRecordRepository evidenceRecordRepository(org.springframework.jdbc.core.JdbcTemplate jdbc) {
         return new EvidenceRecordRepository(jdbc);
     }
 

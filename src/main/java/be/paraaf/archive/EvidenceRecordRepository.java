@@ -10,15 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The evidence-record tables of {@code V30__evidence_records.sql}; callers own the transactions. */
 class EvidenceRecordRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    EvidenceRecordRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EvidenceRecordRepository(JdbcTemplate template) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
     }
 
     record Batch(String id, EvidenceRecords.Digest digest, int entries, Instant createdAt, byte[] token,
@@ -68,11 +71,28 @@ class EvidenceRecordRepository {
                 .update();
     }
 
-    /** Puts a waiting leaf into a batch; false when another run already did. */
-    boolean place(String entryId, int chain, String batchId, byte[] reducedHashTree) {
-        return jdbc.sql("update archive_evidence_leaves set batch_id = ?, reduced_hash_tree = ? "
-                        + "where entry_id = ? and chain = ? and batch_id is null")
-                .params(batchId, reducedHashTree, entryId, chain).update() == 1;
+    /** A waiting leaf and its place in a batch. */
+    record Placement(String entryId, int chain, byte[] reducedHashTree) {
+    }
+
+    /** Puts waiting leaves into a batch (one JDBC batch); false when another run already placed any of them. */
+    boolean place(String batchId, List<Placement> placements) {
+        int[][] counts = template.batchUpdate("update archive_evidence_leaves set batch_id = ?, reduced_hash_tree = ? "
+                        + "where entry_id = ? and chain = ? and batch_id is null", placements, 1000,
+                (statement, placement) -> {
+                    statement.setString(1, batchId);
+                    statement.setBytes(2, placement.reducedHashTree());
+                    statement.setString(3, placement.entryId());
+                    statement.setInt(4, placement.chain());
+                });
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count == 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     Optional<Batch> batch(String id) {

@@ -112,12 +112,12 @@ public class EvidenceRecordService {
         Boolean placed = transactions.execute(status -> {
             records.insertBatch(new EvidenceRecordRepository.Batch(batchId, digest, waiting.size(), clock.instant(),
                     sealed.token(), sealed.tsaNotAfter(), renewAfter(batchId, sealed.tsaNotAfter()), 0, null));
-            for (EvidenceRecordRepository.Leaf leaf : waiting) {
-                if (!records.place(leaf.entryId(), leaf.chain(), batchId,
-                        sealed.reducedHashTrees().get(leaf.entryId()))) {
-                    status.setRollbackOnly(); // sealed elsewhere meanwhile: that batch stands, this one goes
-                    return false;
-                }
+            List<EvidenceRecordRepository.Placement> placements = waiting.stream()
+                    .map(leaf -> new EvidenceRecordRepository.Placement(leaf.entryId(), leaf.chain(),
+                            sealed.reducedHashTrees().get(leaf.entryId()))).toList();
+            if (!records.place(batchId, placements)) {
+                status.setRollbackOnly(); // sealed elsewhere meanwhile: that batch stands, this one goes
+                return false;
             }
             return true;
         });
