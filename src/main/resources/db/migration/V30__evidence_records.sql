@@ -31,4 +31,5 @@ create table archive_evidence_leaves (
     reduced_hash_tree bytea,
     primary key (entry_id, chain)
 );
-create index archive_evidence_leaves_batch on archive_evidence_leaves (batch_id);
+-- (batch_id, entry_id): the waiting leaves in id order, and the members of a batch, without a scan
+create index archive_evidence_leaves_batch on archive_evidence_leaves (batch_id, entry_id);

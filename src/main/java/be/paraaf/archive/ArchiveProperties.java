@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,19 +33,15 @@ public record ArchiveProperties(
     }
 
     /**
-     * The re-time-stamping job.
+     * The preservation job (RFC 4998 evidence records, see {@link EvidenceRecordSettings}).
      *
-     * @param horizon renew an entry when its newest archive time-stamp's TSA certificate expires within this
-     * @param weakDigests time-stamp digest algorithms near their end of life: entries using them are renewed
-     *        (with SHA-256) whatever the certificate dates
-     * @param batchSize entries per run at most
+     * @param horizon renew a batch's archive time-stamp when its TSA certificate ends within this (plus its share
+     *        of the stagger)
      */
     public record Preservation(
             @DefaultValue("true") boolean enabled,
             @NotNull @DefaultValue("6h") Duration interval,
-            @NotNull @DefaultValue("180d") Duration horizon,
-            @NotNull @DefaultValue({"SHA1", "SHA224", "MD5", "RIPEMD160"}) List<String> weakDigests,
-            @Min(1) @DefaultValue("500") int batchSize) {
+            @NotNull @DefaultValue("180d") Duration horizon) {
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +32,6 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.bouncycastle.tsp.ers.ERSArchiveTimeStamp;
-import org.bouncycastle.tsp.ers.ERSArchiveTimeStampGenerator;
-import org.bouncycastle.tsp.ers.ERSData;
-import org.bouncycastle.tsp.ers.ERSDataGroup;
 import org.bouncycastle.tsp.ers.ERSEvidenceRecord;
 import org.bouncycastle.tsp.ers.ERSException;
 
@@ -125,33 +122,81 @@ public final class EvidenceRecords {
     private EvidenceRecords() {
     }
 
-    /** One archive time-stamp over the Merkle tree of {@code leaves} (RFC 4998 §4.2): one TSA call. */
+    /**
+     * One archive time-stamp over the Merkle tree of {@code leaves} (RFC 4998 §4.2): one TSA call. The tree is built
+     * here, as BouncyCastle's {@code BinaryTreeRootCalculator} builds it (sorted leaves, each branch the hash of its
+     * two children in ascending order, an odd last node promoted), because its {@code ERSArchiveTimeStampGenerator}
+     * keeps the leaves in a linked list searched by index: cubic in the batch size (4,000 leaves took 4 minutes).
+     * BouncyCastle's record validation and DSS's check the result (EvidenceRecordsTest, EvidenceRecordIT).
+     */
     static Sealed seal(List<Leaf> leaves, Digest digest, TimestampSource tsa) {
-        try {
-            ERSArchiveTimeStampGenerator generator = new ERSArchiveTimeStampGenerator(digest.calculator());
-            for (Leaf leaf : leaves) {
-                List<ERSData> members = new ArrayList<>();
-                for (byte[] partDigest : leaf.digests()) {
-                    members.add(new KnownDigest(partDigest));
-                }
-                generator.addData(new ERSDataGroup(members));
-            }
-            TimeStampRequest request = generator.generateTimeStampRequest(new TimeStampRequestGenerator());
-            byte[] token = tsa.timestamp(digest.id.getAlgorithm().getId(), request.getMessageImprintDigest());
-            List<ERSArchiveTimeStamp> stamps = generator.generateArchiveTimeStamps(response(token));
-            Map<String, byte[]> trees = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < leaves.size(); i++) {
-                PartialHashtree[] tree = stamps.get(i).toASN1Structure().getReducedHashTree();
-                trees.put(leaves.get(i).entryId(), tree == null ? null : new DERSequence(tree).getEncoded(
-                        ASN1Encoding.DER));
-            }
-            TimeStampToken parsed = new TimeStampToken(ContentInfo.getInstance(token));
-            return new Sealed(token, trees, parsed.getTimeStampInfo().getGenTime().toInstant(),
-                    tsaNotAfter(parsed));
-        } catch (IOException | TSPException | ERSException e) {
-            throw new IllegalStateException("archive time-stamp over " + leaves.size() + " entries failed: "
-                    + e.getMessage(), e);
+        int count = leaves.size();
+        byte[][][] members = new byte[count][][];
+        Integer[] order = new Integer[count];
+        byte[][] nodeHashes = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            List<byte[]> sorted = new ArrayList<>(leaves.get(i).digests());
+            sorted.sort(Arrays::compareUnsigned);
+            members[i] = sorted.toArray(new byte[0][]);
+            nodeHashes[i] = members[i].length == 1 ? members[i][0] : digest.digest(members[i]);
+            order[i] = i;
         }
+        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(nodeHashes[a], nodeHashes[b]));
+        List<byte[][]> rows = new ArrayList<>();
+        byte[][] row = new byte[count][];
+        for (int position = 0; position < count; position++) {
+            row[position] = nodeHashes[order[position]];
+        }
+        rows.add(row);
+        while (row.length > 1) {
+            byte[][] next = new byte[(row.length + 1) / 2][];
+            for (int i = 0; i + 1 < row.length; i += 2) {
+                next[i / 2] = branch(digest, row[i], row[i + 1]);
+            }
+            if (row.length % 2 == 1) {
+                next[next.length - 1] = row[row.length - 1];
+            }
+            rows.add(next);
+            row = next;
+        }
+        byte[] root = row[0];
+        byte[] token = tsa.timestamp(digest.id.getAlgorithm().getId(), root);
+        try {
+            TimeStampToken parsed = new TimeStampToken(ContentInfo.getInstance(token));
+            if (!Arrays.equals(parsed.getTimeStampInfo().getMessageImprintDigest(), root)) {
+                throw new IllegalStateException("the TSA time-stamped another digest than the batch's root");
+            }
+            Map<String, byte[]> trees = new java.util.LinkedHashMap<>();
+            for (int position = 0; position < count; position++) {
+                int leaf = order[position];
+                if (count == 1 && members[leaf].length == 1) {
+                    trees.put(leaves.get(leaf).entryId(), null); // the token's imprint is the leaf itself
+                    continue;
+                }
+                List<PartialHashtree> path = new ArrayList<>();
+                path.add(new PartialHashtree(members[leaf]));
+                int index = position;
+                for (int level = 0; level < rows.size() - 1; level++) {
+                    byte[][] current = rows.get(level);
+                    boolean promoted = index == current.length - 1 && current.length % 2 == 1;
+                    if (!promoted) {
+                        path.add(new PartialHashtree(current[(index & 1) == 0 ? index + 1 : index - 1]));
+                    }
+                    index /= 2;
+                }
+                trees.put(leaves.get(leaf).entryId(), new DERSequence(path.toArray(new PartialHashtree[0]))
+                        .getEncoded(ASN1Encoding.DER));
+            }
+            return new Sealed(token, trees, parsed.getTimeStampInfo().getGenTime().toInstant(), tsaNotAfter(parsed));
+        } catch (IOException | TSPException e) {
+            throw new IllegalStateException("archive time-stamp over " + count + " entries failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A branch of the tree: the hash of its two children in ascending order (RFC 4998 §4.2). */
+    private static byte[] branch(Digest digest, byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b) <= 0 ? digest.digest(a, b) : digest.digest(b, a);
     }
 
     /**
@@ -252,16 +297,5 @@ public final class EvidenceRecords {
     private static TimeStampResponse response(byte[] token) throws TSPException, IOException {
         return new TimeStampResponse(new TimeStampResp(new PKIStatusInfo(PKIStatus.granted),
                 ContentInfo.getInstance(token)));
-    }
-
-    /** A data object known only by its digest (the archive stores SHA-256 addresses of every part). */
-    private record KnownDigest(byte[] digest) implements ERSData {
-        @Override
-        public byte[] getHash(DigestCalculator calculator, byte[] previousChainHash) {
-            if (previousChainHash != null) {
-                throw new IllegalStateException("chain hashes are folded in by the caller");
-            }
-            return digest;
-        }
     }
 }
