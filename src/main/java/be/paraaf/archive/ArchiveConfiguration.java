@@ -22,6 +22,11 @@ class ArchiveConfiguration {
     }
 
     @Bean
+    EvidenceRecordRepository evidenceRecordRepository(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return new EvidenceRecordRepository(jdbc);
+    }
+
+    @Bean
     ArchiveIntegrity archiveIntegrity(ArchiveRepository repository, DocumentStore store, Clock clock) {
         return new ArchiveIntegrity(repository, store, clock);
     }

@@ -131,38 +131,6 @@ public class ArchiveRepository {
         return jdbc.sql("select count(*) from archive_entries").query(Long.class).single();
     }
 
-    /** Entries whose archive time-stamps expire before {@code limit} or use a weak digest, soonest first. */
-    List<String> dueForRenewal(Instant limit, List<String> weakDigests, int max) {
-        List<Object> params = new ArrayList<>();
-        String where = renewalDue(limit, weakDigests, params);
-        params.add(max);
-        return jdbc.sql("select id from archive_entries where " + where
-                        + " order by timestamps_valid_until, id limit ?")
-                .params(params).query(String.class).list();
-    }
-
-    long countDueForRenewal(Instant limit, List<String> weakDigests) {
-        List<Object> params = new ArrayList<>();
-        String where = renewalDue(limit, weakDigests, params);
-        return jdbc.sql("select count(*) from archive_entries where " + where).params(params).query(Long.class)
-                .single();
-    }
-
-    private static String renewalDue(Instant limit, List<String> weakDigests, List<Object> params) {
-        params.add(time(limit));
-        if (weakDigests.isEmpty()) {
-            return "timestamps_valid_until < ?";
-        }
-        params.addAll(weakDigests);
-        return "(timestamps_valid_until < ? or timestamp_digest in (" + "?, ".repeat(weakDigests.size() - 1) + "?))";
-    }
-
-    void recordRenewal(String id, Instant validUntil, String digest, Instant now) {
-        jdbc.sql("update archive_entries set timestamps_valid_until = ?, timestamp_digest = ?, "
-                        + "renewals = renewals + 1, last_renewed_at = ?, updated_at = ? where id = ?")
-                .params(time(validUntil), digest, time(now), time(now), id).update();
-    }
-
     int setLegalHold(String id, boolean hold, Instant now) {
         return jdbc.sql("update archive_entries set legal_hold = ?, updated_at = ? where id = ?")
                 .params(hold, time(now), id).update();
@@ -186,6 +154,7 @@ public class ArchiveRepository {
                 .update();
         jdbc.sql("insert into archive_deletions (entry_id, deleted_at, reason) values (?, ?, ?)")
                 .params(entry.id(), time(now), reason).update();
+        jdbc.sql("delete from archive_evidence_leaves where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_parts where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_parties where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_entries where id = ?").param(entry.id()).update();

@@ -5,6 +5,7 @@ import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.signing.AugmentationService;
+import be.paraaf.signing.EvidenceContainers;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.HashAlgorithm;
 import be.paraaf.signing.SealCredentials;
@@ -19,22 +20,16 @@ import be.paraaf.validation.ValidationService;
 import be.paraaf.validation.ValidationSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,11 +69,16 @@ public class ArchiveService {
     private final Clock clock;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final EvidenceRecordService evidenceRecords;
+    private final EvidenceContainers containers;
 
     ArchiveService(AugmentationService augmentation, ValidationService validation, SigningService signing,
             ObjectProvider<SealCredentials> seal, DocumentStore store, ArchiveRepository repository,
             PlatformTransactionManager transactionManager, ArchiveProperties properties, Clock clock,
-            JsonMapper json, MeterRegistry meters, ObjectProvider<ArchivingListener> listeners) {
+            JsonMapper json, MeterRegistry meters, ObjectProvider<ArchivingListener> listeners,
+            EvidenceRecordService evidenceRecords, EvidenceContainers containers) {
+        this.evidenceRecords = evidenceRecords;
+        this.containers = containers;
         this.listeners = listeners;
         this.augmentation = augmentation;
         this.validation = validation;
@@ -160,13 +160,27 @@ public class ArchiveService {
                 facts.validUntil(), facts.digest(), 0, null, parts);
         transactions.executeWithoutResult(status -> {
             repository.insert(entry);
+            evidenceRecords.enqueue(id);
             reached(ArchivingListener.Step.METADATA_WRITTEN, id);
         });
         reached(ArchivingListener.Step.COMMITTED, id);
+        if (properties.evidenceRecords().sealOnArchive()) {
+            sealEvidenceRecord(id);
+        }
         log.info("archived {} for {} ({}, {} parties, verdict {}, time-stamps valid until {})", id,
                 request.ownerClientId(), request.documentType(), request.parties().size(), entry.verdict(),
                 entry.timestampsValidUntil());
         return entry;
+    }
+
+    /** Seals the waiting entries now; a failure leaves them waiting for the preservation job, the entry stands. */
+    private void sealEvidenceRecord(String id) {
+        try {
+            evidenceRecords.sealPending();
+        } catch (RuntimeException e) {
+            log.warn("archive entry {} is stored; its evidence record waits for the next preservation run: {}", id,
+                    e.getMessage());
+        }
     }
 
     /** The entry if {@code viewer} may see it; otherwise 404. */
@@ -184,38 +198,24 @@ public class ArchiveService {
     }
 
     /**
-     * The evidence package: the current version of every part plus {@code manifest.json} listing each file's
-     * SHA-256, so a verifier needs nothing but the ZIP and a SHA-256 tool to check it is complete.
+     * The evidence package as an ASiC-E container (ETSI EN 319 162-1): every part as archived (the signed PDF, the
+     * sealed evidence XML with the audit trail, the validation reports), one XAdES seal of the service over them
+     * and the entry's RFC 4998 evidence record over the same files, so DSS (or any ASiC validator that knows
+     * evidence records) checks the package as a whole. An entry whose record still waits for its batch is sealed
+     * first.
      */
     public byte[] evidencePackage(ArchiveViewer viewer, String id) {
         ArchiveEntry entry = find(viewer, id);
-        List<ArchivePart> parts = entry.currentParts();
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("id", entry.id());
-        manifest.put("owner", entry.ownerClientId());
-        manifest.put("documentType", entry.documentType());
-        manifest.put("requestId", entry.requestId());
-        manifest.put("archivedAt", entry.archivedAt().toString());
-        manifest.put("renewals", entry.renewals());
-        manifest.put("parts", parts.stream().map(part -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("name", part.name());
-            item.put("version", part.version());
-            item.put("mediaType", part.mediaType());
-            item.put("sha256", part.sha256());
-            item.put("size", part.size());
-            return item;
-        }).toList());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ArchivePart part : parts) {
-                put(zip, part.name(), read(part));
-            }
-            put(zip, "manifest.json", toJson(manifest));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        byte[] record = evidenceRecords.record(id).orElseGet(() -> {
+            evidenceRecords.sealPending();
+            return evidenceRecords.record(id).orElseThrow(() -> new ArchiveException("evidence-record-pending", 503,
+                    "The entry's evidence record is not sealed yet (the time-stamping authority did not answer); "
+                            + "try again in a moment.", Map.of(), null));
+        });
+        List<EvidenceContainers.ContainerFile> files = entry.parts().stream().filter(part -> part.version() == 1)
+                .map(part -> new EvidenceContainers.ContainerFile(part.name(), part.mediaType(), read(part)))
+                .toList();
+        return containers.build(files, record, sealKey());
     }
 
     /** Puts an entry under legal hold (retention will not delete it) or releases it. */
@@ -301,52 +301,7 @@ public class ArchiveService {
         listeners.orderedStream().forEach(listener -> listener.reached(step, entryId));
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTime(0L);
-        zip.putNextEntry(entry);
-        zip.write(content);
-        zip.closeEntry();
-    }
-
     private record Blob(String name, String mediaType, byte[] content) {
-    }
-
-    // ---------------------------------------------------------------- renewal (used by PreservationJob)
-
-    /** The renewed versions of an entry's PDF and sealed evidence, not yet recorded. */
-    record Renewal(ArchivePart document, ArchivePart evidence, TimestampFacts facts) {
-    }
-
-    /** Adds validation data and a new archive time-stamp to the current PDF and sealed evidence; stores the blobs. */
-    Renewal renewBlobs(ArchiveEntry entry) {
-        Instant now = now();
-        ArchivePart currentPdf = entry.current(ArchivePart.DOCUMENT);
-        ArchivePart currentEvidence = entry.current(ArchivePart.EVIDENCE);
-        byte[] pdf = augmentation.extend(new DocumentInput(ArchivePart.DOCUMENT, read(currentPdf)),
-                SignatureLevel.B_LTA).content();
-        byte[] evidence = augmentation.extend(new DocumentInput(ArchivePart.EVIDENCE, read(currentEvidence)),
-                SignatureLevel.B_LTA).content();
-        TimestampFacts facts = TimestampFacts.earliest(
-                TimestampFacts.of(validation.validate(new DocumentToValidate(ArchivePart.DOCUMENT, pdf))),
-                TimestampFacts.of(validation.validate(new DocumentToValidate(ArchivePart.EVIDENCE, evidence))));
-        StoredContent storedPdf = store.put(pdf);
-        StoredContent storedEvidence = store.put(evidence);
-        return new Renewal(
-                new ArchivePart(ArchivePart.DOCUMENT, currentPdf.version() + 1, PDF, storedPdf.sha256(),
-                        storedPdf.size(), now),
-                new ArchivePart(ArchivePart.EVIDENCE, currentEvidence.version() + 1, XML, storedEvidence.sha256(),
-                        storedEvidence.size(), now),
-                facts);
-    }
-
-    /** Records renewed versions in one transaction (blobs are already durable). */
-    void recordRenewal(String id, Renewal renewal) {
-        transactions.executeWithoutResult(status -> {
-            repository.insertPart(id, renewal.document());
-            repository.insertPart(id, renewal.evidence());
-            repository.recordRenewal(id, renewal.facts().validUntil(), renewal.facts().digest(), clock.instant());
-        });
     }
 
     /**

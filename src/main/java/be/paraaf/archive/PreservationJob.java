@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,21 +13,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps archived signatures verifiable (ETSI EN 319 142-1 / EN 319 132-1 B-LTA): every entry whose newest
- * archive time-stamp's TSA certificate expires within the horizon, or whose time-stamp digest is on the
- * weak list, gets fresh validation data and a new archive time-stamp on its PDF and its sealed evidence. The
- * renewed files are new content-addressed versions; earlier versions stay. Progress is visible through
- * {@link #status()}, the log and the metrics {@code paraaf.archive.renewals} (counter, by outcome) and
- * {@code paraaf.archive.renewal.pending} (gauge).
+ * Keeps archived documents provable (RFC 4998 evidence records): seals entries still waiting for a batch, renews
+ * the archive time-stamp of every batch whose (staggered) renewal date has come — one TSA call per batch, well
+ * before its TSA certificate ends — and moves batches to the successor digest once the configured one weakens
+ * (hash-tree renewal). Batches are renewed {@code parallelism} at a time. Progress is visible through
+ * {@link #status()}, the log and the metrics {@code paraaf.archive.renewals} (counter of entries, by outcome),
+ * {@code paraaf.archive.renewal.pending} (gauge of entries due) and {@code paraaf.archive.evidence.timestamps}
+ * (TSA calls).
  */
 @Component
 public class PreservationJob {
 
     private static final Logger log = LoggerFactory.getLogger(PreservationJob.class);
 
-    private final ArchiveService archive;
+    private final EvidenceRecordService evidence;
     private final JobLocks locks;
-    private final ArchiveRepository repository;
     private final ArchiveProperties properties;
     private final Clock clock;
     private final Counter renewed;
@@ -37,11 +36,10 @@ public class PreservationJob {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
 
-    PreservationJob(ArchiveService archive, ArchiveRepository repository, ArchiveProperties properties, Clock clock,
-            MeterRegistry meters, JobLocks locks) {
-        this.archive = archive;
+    PreservationJob(EvidenceRecordService evidence, ArchiveProperties properties, Clock clock, MeterRegistry meters,
+            JobLocks locks) {
+        this.evidence = evidence;
         this.locks = locks;
-        this.repository = repository;
         this.properties = properties;
         this.clock = clock;
         this.renewed = meters.counter("paraaf.archive.renewals", "outcome", "success");
@@ -51,14 +49,23 @@ public class PreservationJob {
 
     /**
      * @param running whether a run is in progress
-     * @param candidates entries due when the current (or last) run started, up to the batch size
-     * @param due entries due in total when it started
+     * @param skipped true when this call did not run because a run held the lock (here or on another node)
+     * @param due entries in due batches when the run started
+     * @param candidates batches renewed or attempted in the run
+     * @param sealed entries sealed into new batches in the run
+     * @param renewed entries whose records were renewed
      */
-    public record Status(boolean running, Instant startedAt, Instant finishedAt, long due, int candidates,
-            int renewed, int failed, Instant horizonLimit, long totalRenewed, long totalFailed) {
+    public record Status(boolean running, boolean skipped, Instant startedAt, Instant finishedAt, long due,
+            int candidates, long sealed, long renewed, long failed, Instant horizonLimit, long totalRenewed,
+            long totalFailed) {
 
         static Status idle() {
-            return new Status(false, null, null, 0, 0, 0, 0, null, 0, 0);
+            return new Status(false, false, null, null, 0, 0, 0, 0, 0, null, 0, 0);
+        }
+
+        Status asSkipped() {
+            return new Status(running, true, startedAt, finishedAt, due, candidates, sealed, renewed, failed,
+                    horizonLimit, totalRenewed, totalFailed);
         }
     }
 
@@ -67,17 +74,17 @@ public class PreservationJob {
     }
 
     /**
-     * One run: renews up to the batch size of due entries, soonest-expiring first. Skipped if one is running, on
-     * this node or on another that shares the database (lock {@code archive-preservation}, held at most one
-     * interval by a node that dies).
+     * One run: seals waiting entries, then renews due batches, soonest first, up to the batches per run. Skipped
+     * (the last status, marked {@code skipped}) if one is running, on this node or on another that shares the
+     * database (lock {@code archive-preservation}, held at most one interval by a node that dies).
      */
     public Status run() {
         if (!running.tryLock()) {
-            return status.get();
+            return status.get().asSkipped();
         }
         try {
             return locks.call("archive-preservation", properties.preservation().interval(), this::renewDue)
-                    .orElseGet(status::get);
+                    .orElseGet(() -> status.get().asSkipped());
         } finally {
             running.unlock();
         }
@@ -85,47 +92,24 @@ public class PreservationJob {
 
     private Status renewDue() {
         Instant started = clock.instant();
-        Instant limit = started.plus(properties.preservation().horizon());
-        List<String> weak = properties.preservation().weakDigests();
-        long due = repository.countDueForRenewal(limit, weak);
-        List<String> ids = repository.dueForRenewal(limit, weak, properties.preservation().batchSize());
-        pending.set(ids.size());
         Status previous = status.get();
-        status.set(new Status(true, started, null, due, ids.size(), 0, 0, limit, previous.totalRenewed(),
+        long sealed = evidence.sealPending();
+        long due = evidence.dueEntries(started);
+        pending.set(due);
+        status.set(new Status(true, false, started, null, due, 0, sealed, 0, 0, started, previous.totalRenewed(),
                 previous.totalFailed()));
-        log.info("preservation run: {} entries due (time-stamps expiring before {} or weak digests {}), "
-                + "renewing {}", due, limit, weak, ids.size());
-        int ok = 0;
-        int errors = 0;
-        for (String id : ids) {
-            try {
-                ArchiveEntry entry = repository.find(id).orElse(null);
-                if (entry != null) {
-                    ArchiveService.Renewal renewal = archive.renewBlobs(entry);
-                    archive.recordRenewal(id, renewal);
-                    log.info("renewed archive entry {}: PDF v{}, evidence v{}, time-stamps now valid until {}",
-                            id, renewal.document().version(), renewal.evidence().version(),
-                            renewal.facts().validUntil());
-                    renewed.increment();
-                    ok++;
-                }
-            } catch (RuntimeException e) {
-                log.error("renewal of archive entry {} failed; it stays due", id, e);
-                failed.increment();
-                errors++;
-            }
-            pending.decrementAndGet();
-            Status current = status.get();
-            status.set(new Status(true, started, null, due, ids.size(), ok, errors, limit,
-                    current.totalRenewed() + (ok > current.renewed() ? 1 : 0),
-                    current.totalFailed() + (errors > current.failed() ? 1 : 0)));
-        }
-        Status done = status.get();
-        Status finished = new Status(false, started, clock.instant(), due, ids.size(), ok, errors, limit,
-                done.totalRenewed(), done.totalFailed());
+        log.info("preservation run: sealed {} waiting entries; {} entries in batches due for renewal", sealed, due);
+        EvidenceRecordService.Renewed result = evidence.renewDue(started,
+                properties.evidenceRecords().maxBatchesPerRun());
+        renewed.increment(result.entries());
+        failed.increment(result.failedEntries());
+        pending.set(Math.max(0, due - result.entries()));
+        Status finished = new Status(false, false, started, clock.instant(), due,
+                result.batches() + result.failedBatches(), sealed, result.entries(), result.failedEntries(), started,
+                previous.totalRenewed() + result.entries(), previous.totalFailed() + result.failedEntries());
         status.set(finished);
-        log.info("preservation run finished: {} renewed, {} failed, {} still due beyond this batch", ok, errors,
-                Math.max(0, due - ids.size()));
+        log.info("preservation run finished: {} batches ({} entries) renewed, {} batches ({} entries) failed",
+                result.batches(), result.entries(), result.failedBatches(), result.failedEntries());
         return finished;
     }
 }

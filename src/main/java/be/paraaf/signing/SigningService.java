@@ -271,7 +271,7 @@ public class SigningService {
         return state.format();
     }
 
-    private static SignatureValue signWith(KeyCredential key, SignatureAlgorithm algorithm, ToBeSigned dataToSign) {
+    static SignatureValue signWith(KeyCredential key, SignatureAlgorithm algorithm, ToBeSigned dataToSign) {
         try {
             Signature signature = Signature.getInstance(algorithm.getJCEId());
             signature.initSign(key.privateKey());

@@ -128,11 +128,12 @@ class ArchiveController {
         return download(archive.document(viewer(client), id), id + ".pdf", MediaType.APPLICATION_PDF);
     }
 
-    @Operation(summary = "Evidence package (ZIP): PDF, validation reports, sealed evidence XML, manifest.json")
-    @GetMapping(path = "/{id}/evidence", produces = "application/zip")
+    @Operation(summary = "Evidence package (ASiC-E, ETSI EN 319 162-1): the archived PDF, sealed evidence XML with the "
+            + "audit trail and validation reports, sealed by the service (XAdES) with the RFC 4998 evidence record")
+    @GetMapping(path = "/{id}/evidence", produces = {"application/vnd.etsi.asic-e+zip", "application/zip"})
     ResponseEntity<byte[]> evidence(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        return download(archive.evidencePackage(viewer(client), id), id + "-evidence.zip",
-                MediaType.parseMediaType("application/zip"));
+        return download(archive.evidencePackage(viewer(client), id), id + "-evidence.asice",
+                MediaType.parseMediaType("application/vnd.etsi.asic-e+zip"));
     }
 
     @Operation(summary = "Set or release a legal hold: {\"legalHold\": true}")

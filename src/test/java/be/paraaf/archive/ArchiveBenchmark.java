@@ -112,19 +112,7 @@ class ArchiveBenchmark extends ServiceIT {
         rows.add(row("fetch entry metadata by id", measure(200, () -> archive.find(woonpunt,
                 ids.get(random.nextInt(ids.size()))))));
 
-        Collections.shuffle(ids, random);
-        List<String> due = ids.subList(0, renewals);
-        for (String id : due) {
-            jdbc.sql("update archive_entries set timestamps_valid_until = ? where id = ?")
-                    .params(java.time.OffsetDateTime.now().minusDays(1), id).update();
-        }
-        long renewStart = System.nanoTime();
-        PreservationJob.Status status = preservation.run();
-        double renewSeconds = (System.nanoTime() - renewStart) / 1e9;
-        rows.add(String.format("%-72s %10.0f %10s   %.2f entries/s (%d renewed, %d failed, PDF + evidence each)",
-                "renewal (LTA extension of PDF and sealed XML, re-validation)",
-                renewSeconds * 1000 / Math.max(1, status.renewed()), "", status.renewed() / renewSeconds,
-                status.renewed(), status.failed()));
+        // renewal is measured by EvidenceRecordBenchmark (RFC 4998 batches, one TSA call per batch)
 
         StringBuilder table = new StringBuilder(String.format("%n%-72s %10s %10s%n", "archive operation", "p50 ms",
                 "p99 ms"));

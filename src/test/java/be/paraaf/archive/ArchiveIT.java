@@ -14,6 +14,7 @@ import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import be.paraaf.validation.DocumentToValidate;
+import be.paraaf.validation.EvidenceRecordValidation;
 import be.paraaf.validation.ValidationService;
 import be.paraaf.validation.ValidationSummary;
 import be.paraaf.validation.Verdict;
@@ -47,6 +48,8 @@ class ArchiveIT extends ServiceIT {
 
     @Autowired
     ValidationService validation;
+    @Autowired
+    EvidenceRecordValidation evidenceRecords;
     @Autowired
     ArchiveService archive;
     @Autowired
@@ -109,20 +112,24 @@ class ArchiveIT extends ServiceIT {
             assertThat(signature.level()).isEqualTo("PAdES-BASELINE-LTA");
         });
 
-        HttpResponse<byte[]> zip = CLIENT.get("/api/archive/" + id + "/evidence", WOONPUNT);
-        assertThat(zip.statusCode()).isEqualTo(200);
-        Map<String, byte[]> files = unzip(zip.body());
-        assertThat(files).containsKeys(ArchivePart.DOCUMENT, ArchivePart.RECEIVED, ArchivePart.VALIDATION_SUMMARY,
-                ArchivePart.VALIDATION_REPORT, ArchivePart.EVIDENCE, ArchivePart.EVIDENCE_VALIDATION_REPORT,
-                "manifest.json");
+        HttpResponse<byte[]> container = CLIENT.get("/api/archive/" + id + "/evidence", WOONPUNT);
+        assertThat(container.statusCode()).isEqualTo(200);
+        assertThat(container.headers().firstValue("Content-Type")).hasValue("application/vnd.etsi.asic-e+zip");
+        Map<String, byte[]> files = unzip(container.body());
+        assertThat(files.keySet()).contains("mimetype", ArchivePart.DOCUMENT, ArchivePart.RECEIVED,
+                ArchivePart.VALIDATION_SUMMARY, ArchivePart.VALIDATION_REPORT, ArchivePart.EVIDENCE,
+                ArchivePart.EVIDENCE_VALIDATION_REPORT, "META-INF/signatures001.xml", "META-INF/evidencerecord.ers",
+                "META-INF/ASiCEvidenceRecordManifest001.xml");
+        assertThat(new String(files.get("mimetype"), StandardCharsets.US_ASCII))
+                .isEqualTo("application/vnd.etsi.asic-e+zip");
         assertThat(files.get(ArchivePart.DOCUMENT)).isEqualTo(document.body());
         assertThat(files.get(ArchivePart.RECEIVED)).isEqualTo(signedAtBt);
-        JsonNode manifest = ServiceClient.JSON.readTree(files.get("manifest.json"));
-        assertThat(manifest.get("parts")).hasSize(files.size() - 1);
-        for (JsonNode part : manifest.get("parts")) {
-            assertThat(StoredContent.sha256(files.get(part.get("name").asString())))
-                    .as(part.get("name").asString()).isEqualTo(part.get("sha256").asString());
-        }
+        // DSS checks the package as a whole: the service's seal over every file and the RFC 4998 record over them
+        EvidenceRecordValidation.ContainerResult checked = evidenceRecords.validateContainer(container.body(), null);
+        assertThat(checked.verifies()).as(checked.toString()).isTrue();
+        assertThat(checked.containerType()).isEqualTo("ASiC-E");
+        assertThat(checked.signatureIndications()).containsExactly("TOTAL_PASSED");
+        assertThat(checked.evidenceRecordIndications()).singleElement().isIn("PASSED", "TOTAL_PASSED");
         assertThat(new String(files.get(ArchivePart.VALIDATION_REPORT), StandardCharsets.UTF_8))
                 .contains("ValidationReport").contains("mainindication:total-passed");
 

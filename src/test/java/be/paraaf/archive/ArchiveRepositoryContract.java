@@ -76,19 +76,6 @@ abstract class ArchiveRepositoryContract {
     }
 
     @Test
-    void entriesAreDueForRenewalWhenTheirTimestampsExpireWithinTheHorizonOrUseAWeakDigest() {
-        String soon = insert("agency-a", "lease", NOW, JAN, "e".repeat(64), "SHA256", NOW.plus(Duration.ofDays(10)));
-        String weak = insert("agency-a", "lease", NOW, JAN, "f".repeat(64), "SHA1", NOW.plus(Duration.ofDays(900)));
-        insert("agency-a", "lease", NOW, JAN, "0".repeat(64), "SHA256", NOW.plus(Duration.ofDays(900)));
-        Instant limit = NOW.plus(Duration.ofDays(180));
-
-        assertThat(repository.dueForRenewal(limit, List.of("SHA1"), 10)).containsExactly(soon, weak);
-        assertThat(repository.countDueForRenewal(limit, List.of("SHA1"))).isEqualTo(2);
-        assertThat(repository.dueForRenewal(limit, List.of(), 10)).containsExactly(soon);
-        assertThat(repository.dueForRenewal(limit, List.of("SHA1"), 1)).containsExactly(soon);
-    }
-
-    @Test
     void aTombstoneKeepsIdDatesAndHashesButNoParties() {
         String id = insert("agency-a", "lease", NOW, JAN, "1".repeat(64), "SHA256");
         ArchiveEntry entry = repository.find(id).orElseThrow();

@@ -58,7 +58,8 @@ class ApiTourIT {
             assertThat(tour.exitValue()).as("the tour stopped at a failing step:\n%s", tail(output)).isZero();
             assertThat(work.resolve("signed-lease.pdf")).isNotEmptyFile();
             assertThat(work.resolve("confirmation.pdf")).isNotEmptyFile();
-            assertThat(Files.readString(work.resolve("evidence.zip"), StandardCharsets.ISO_8859_1)).startsWith("PK");
+            assertThat(Files.readString(work.resolve("evidence.asice"), StandardCharsets.ISO_8859_1)).startsWith("PK")
+                    .contains("application/vnd.etsi.asic-e+zip");
         } finally {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);

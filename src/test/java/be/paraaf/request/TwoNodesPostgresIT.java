@@ -176,7 +176,9 @@ class TwoNodesPostgresIT {
 
         atOnce(() -> nodeA.getBean(PreservationJob.class).run(), () -> nodeB.getBean(PreservationJob.class).run());
         for (String id : ids) {
-            assertThat(jdbc.sql("select renewals from archive_entries where id = ?").param(id).query(Integer.class)
+            // the entry's evidence-record batch got exactly one archive time-stamp renewal
+            assertThat(jdbc.sql("select b.renewals from archive_evidence_batches b join archive_evidence_leaves l "
+                    + "on l.batch_id = b.id where l.entry_id = ?").param(id).query(Integer.class)
                     .single()).as("renewed once: " + id).isEqualTo(1);
         }
 
