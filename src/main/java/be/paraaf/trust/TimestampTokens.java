@@ -41,7 +41,7 @@ public class TimestampTokens {
     }
 
     /** The TSA could not be reached or refused; the caller retries later. */
-    public static final class TimestampUnavailableException extends be.paraaf.ParaafException {
+    public static final class TimestampUnavailableException extends be.paraaf.system.ParaafException {
         TimestampUnavailableException(String message, Throwable cause) {
             super("timestamp-unavailable", 503, message, Map.of(), cause);
         }
