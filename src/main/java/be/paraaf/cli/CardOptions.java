@@ -1,10 +1,10 @@
 package be.paraaf.cli;
 
-import be.paraaf.consent.eid.CardException;
-import be.paraaf.consent.eid.CardSigner;
-import be.paraaf.consent.eid.PinGuard;
-import be.paraaf.consent.eid.Pkcs11Module;
-import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.agent.CardException;
+import be.paraaf.agent.CardSigner;
+import be.paraaf.agent.PinGuard;
+import be.paraaf.agent.Pkcs11Module;
+import be.paraaf.agent.VirtualCard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

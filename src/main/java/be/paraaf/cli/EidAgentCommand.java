@@ -1,10 +1,10 @@
 package be.paraaf.cli;
 
-import be.paraaf.consent.eid.CardSigner;
-import be.paraaf.consent.eid.CitizenLoginClient;
-import be.paraaf.consent.eid.IssuerCertificates;
-import be.paraaf.consent.eid.Pkcs11Module;
-import be.paraaf.consent.eid.TwoStepClient;
+import be.paraaf.agent.CardSigner;
+import be.paraaf.agent.CitizenLoginClient;
+import be.paraaf.agent.IssuerCertificates;
+import be.paraaf.agent.Pkcs11Module;
+import be.paraaf.agent.TwoStepClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
