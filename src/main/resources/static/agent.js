@@ -90,7 +90,9 @@ const paraafAgent = (() => {
     list.append(element("li", null, t("linux")), element("li", null, t("windows")));
     const link = element("a", "agent-downloads", t("downloads"));
     link.href = "/downloads";
-    guide.append(list, element("p")).lastChild.append(link);
+    const downloads = element("p");
+    downloads.append(link);
+    guide.append(list, downloads);
     return guide;
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The packaged agent's entry point (the jpackage app image and {@code .deb}, docs/agent.md), without the service's
  * command line: {@code paraaf-agent [--origin URL]… [--port N] [--module LIB] [--slot-index N] [--settings FILE]}
- * or {@code paraaf-agent --version}. Options override the settings file.
+ * or {@code paraaf-agent --version}. Options override the settings file, which overrides the origin the package
+ * was built for ({@code -Dparaaf.agent.origin}).
  */
 public final class AgentMain {
 
@@ -52,7 +53,13 @@ public final class AgentMain {
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        AgentSettings file = AgentSettings.read(settingsFile, origins);
+        // the package's own default origin (-Dparaaf.agent.origin, set when it was built) comes last
+        List<String> fallback = new ArrayList<>(origins);
+        String builtIn = System.getProperty("paraaf.agent.origin");
+        if (fallback.isEmpty() && builtIn != null && !builtIn.isBlank()) {
+            fallback.add(builtIn);
+        }
+        AgentSettings file = AgentSettings.read(settingsFile, fallback);
         CardChoice card = file.card();
         return new AgentSettings(port != null ? port : file.port(),
                 origins.isEmpty() ? file.allowedOrigins() : new LinkedHashSet<>(origins),
