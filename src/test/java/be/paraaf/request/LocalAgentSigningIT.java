@@ -149,6 +149,26 @@ class LocalAgentSigningIT extends ServiceIT {
         assertThat(signerState(signing.requestId())).isNotEqualTo("SIGNED");
     }
 
+    @Test
+    void theCitizenPageLogsInThroughTheAgentWithTheAuthenticationKey() {
+        String nrn = RequestFlow.newNationalNumber();
+        Path card = virtualCard(nrn);
+        try (AgentProcess agent = AgentProcess.start(CLIENT.baseUrl(), card)) {
+            WebDriver page = BROWSER.driver();
+            page.get(CLIENT.baseUrl() + "/citizen.html?agentPort=" + agent.port() + "&lang=en");
+            waitFor(page, By.id("eid-login")).click();
+
+            JsonNode question = agent.nextQuestion(WINDOW_WAIT);
+            assertThat(question.get("action").asString()).isEqualTo("LOGIN");
+            assertThat(question.get("origin").asString()).isEqualTo(CLIENT.baseUrl());
+            assertThat(question.get("verificationCode").asString())
+                    .isEqualTo(waitFor(page, By.id("agent-code")).getText());
+            agent.typePin(PIN);
+
+            assertThat(waitFor(page, By.id("who")).getText()).contains(nrn.substring(7), "eID");
+        }
+    }
+
     private static String signerState(String requestId) {
         return ServiceClient.json(CLIENT.get("/api/requests/" + requestId, DemoClients.WOONPUNT_KEY)).get("signers")
                 .get(0).get("state").asString();
