@@ -98,13 +98,16 @@ const paraafAgent = (() => {
 
   // Finds the agent (showing the install guide and looking again until it answers), then asks it to `action`
   // ("sign" or "login") the `link`; onDone() after success. Everything shows in `box`.
+  let runs = 0;
   function run(box, { action, link, onDone }) {
+    const generation = String(++runs); // a second click replaces the first run's loop
+    box.dataset.run = generation;
     const status = element("p", "agent-status", t("looking"));
     status.setAttribute("role", "status");
     box.replaceChildren(status);
     box.hidden = false;
     const attempt = async () => {
-      if (!box.isConnected || box.hidden) return;
+      if (!box.isConnected || box.hidden || box.dataset.run !== generation) return;
       const detected = await detect();
       if (detected.state !== "ready") {
         box.replaceChildren(installGuide(detected), status);
