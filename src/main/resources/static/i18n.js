@@ -109,7 +109,7 @@ const PARAAF_TEXTS = {
   },
   fr: {
     "app.confirm.read": "Lisez d'abord le contrat itsme (PDF)",
-    "agency.actualisations": "Actualisations", "agency.actualisations.text": "Demandez à un candidat-locataire s'il reste inscrit ; il répond et signe sur sa propre page.",
+    "agency.actualisations": "ActualisationService", "agency.actualisations.text": "Demandez à un candidat-locataire s'il reste inscrit ; il répond et signe sur sa propre page.",
     "agency.candidate": "Candidat-locataire", "agency.dossier": "Numéro de dossier", "agency.due": "Réponse pour le", "agency.language": "Langue",
     "agency.actualisation.send": "Demander l'actualisation", "agency.refresh": "Actualiser", "agency.confirmation": "Confirmation signée",
     "agency.actualisation.OPEN": "pas encore de réponse", "agency.actualisation.AWAITING_SIGNATURE": "en attente de signature",
@@ -214,7 +214,7 @@ const PARAAF_TEXTS = {
   },
   en: {
     "app.confirm.read": "Read the itsme contract first (PDF)",
-    "agency.actualisations": "Actualisations", "agency.actualisations.text": "Ask a candidate tenant whether they stay registered; they answer and sign on their own page.",
+    "agency.actualisations": "ActualisationService", "agency.actualisations.text": "Ask a candidate tenant whether they stay registered; they answer and sign on their own page.",
     "agency.candidate": "Candidate tenant", "agency.dossier": "File number", "agency.due": "Answer by", "agency.language": "Language",
     "agency.actualisation.send": "Ask for the actualisation", "agency.refresh": "Refresh", "agency.confirmation": "Signed confirmation",
     "agency.actualisation.OPEN": "not answered yet", "agency.actualisation.AWAITING_SIGNATURE": "waiting for the signature",

@@ -1,4 +1,4 @@
--- Wonen-in-Vlaanderen actualisations (be.paraaf.request.Actualisations): a housing company asks a candidate
+-- Wonen-in-Vlaanderen actualisations (be.paraaf.actualisation.ActualisationService): a housing company asks a candidate
 -- tenant, by national register number, whether they stay on the waiting list. The candidate's answer is a
 -- signing request over the confirmation rendered from their choice; request_id points at the latest one.
 -- Portable between H2 2.x and PostgreSQL, like V1.

@@ -1,7 +1,11 @@
 package be.paraaf;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -74,6 +78,35 @@ class StructureTest {
     void theRootPackageDependsOnNoOtherPackageOfTheApplication() {
         noClasses().that().resideInAPackage("be.paraaf")
                 .should().dependOnClassesThat().resideInAPackage("be.paraaf.(*)..")
+                .check(classes);
+    }
+
+    @Test
+    void theRootPackageHoldsOnlyTheApplication() {
+        classes().that().resideInAPackage("be.paraaf").and().areTopLevelClasses()
+                .should().haveSimpleName("ParaafApplication")
+                .because("shared plumbing lives in be.paraaf.system, capabilities in their own packages")
+                .check(classes);
+    }
+
+    @Test
+    void theSystemPackageDependsOnNoCapability() {
+        noClasses().that().resideInAPackage("be.paraaf.system..")
+                .should().dependOnClassesThat(resideInAPackage("be.paraaf..")
+                        .and(resideOutsideOfPackage("be.paraaf.system..")))
+                .because("system holds what every capability uses: the exception base, the problem catalogue, "
+                        + "bounded work, file names, settings")
+                .check(classes);
+    }
+
+    @Test
+    void requestsDoNotKnowTheFeaturesBuiltOnThem() {
+        noClasses().that().resideInAnyPackage("be.paraaf.request..", "be.paraaf.consent..", "be.paraaf.signing..",
+                        "be.paraaf.archive..", "be.paraaf.validation..", "be.paraaf.prepare..")
+                .should().dependOnClassesThat().resideInAnyPackage("be.paraaf.actualisation..",
+                        "be.paraaf.enrolment..")
+                .because("actualisation and the itsme enrolment contract are users of requests and signing "
+                        + "(arrows run web → actualisation/enrolment → request → consent → signing → archive)")
                 .check(classes);
     }
 

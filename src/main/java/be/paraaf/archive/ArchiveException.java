@@ -1,6 +1,6 @@
 package be.paraaf.archive;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import java.util.Map;
 
 /** Archive refusals and failures, each with a stable problem type. */

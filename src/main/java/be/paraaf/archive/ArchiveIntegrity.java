@@ -1,6 +1,6 @@
 package be.paraaf.archive;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.StoredContent;
 import java.time.Clock;

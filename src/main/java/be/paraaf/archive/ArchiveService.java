@@ -1,7 +1,7 @@
 package be.paraaf.archive;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.NotFoundException;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.signing.AugmentationService;
@@ -356,9 +356,20 @@ public class ArchiveService {
     record TimestampFacts(Instant validUntil, String digest) {
 
         static TimestampFacts of(ValidationSummary summary) {
-            return summary.timestamps().stream()
+            return newest(summary.timestamps());
+        }
+
+        /**
+         * The newest time-stamp's facts. Time-stamp tokens usually carry whole seconds (RFC 3161 genTime), so a
+         * renewal within the second of the previous archive time-stamp ties with it; the tie goes to the longer
+         * validity, which is the fresh TSA certificate's: the older token was stamped over by the newer one.
+         */
+        static TimestampFacts newest(List<ValidationSummary.TimestampSummary> timestamps) {
+            return timestamps.stream()
                     .filter(timestamp -> timestamp.productionTime() != null)
-                    .max(Comparator.comparing(ValidationSummary.TimestampSummary::productionTime))
+                    .max(Comparator.comparing(ValidationSummary.TimestampSummary::productionTime)
+                            .thenComparing(ValidationSummary.TimestampSummary::producerNotAfter,
+                                    Comparator.nullsFirst(Comparator.naturalOrder())))
                     .map(timestamp -> new TimestampFacts(timestamp.producerNotAfter(), timestamp.digestAlgorithm()))
                     .orElse(new TimestampFacts(null, null));
         }

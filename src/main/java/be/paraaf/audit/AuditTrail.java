@@ -1,8 +1,7 @@
 package be.paraaf.audit;
 
-import java.nio.charset.StandardCharsets;
+import be.paraaf.system.Digests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,12 +133,7 @@ public class AuditTrail {
             String details, Instant occurredAt, String previousHash) {
         String canonical = CanonicalJson.entry(requestId, sequence, event, actor, documentSha256, details,
                 occurredAt.toString(), previousHash);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(canonical);
     }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {

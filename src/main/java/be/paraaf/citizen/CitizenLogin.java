@@ -1,8 +1,9 @@
 package be.paraaf.citizen;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.ParaafException;
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.Digests;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.ParaafException;
+import be.paraaf.system.ParaafProperties;
 import be.paraaf.consent.itsme.ConsentOutcome;
 import be.paraaf.consent.itsme.ConsentRequest;
 import be.paraaf.consent.itsme.ItsmeException;
@@ -10,11 +11,10 @@ import be.paraaf.consent.itsme.ItsmeSigning;
 import be.paraaf.consent.itsme.VerificationCodes;
 import be.paraaf.identity.CertificateIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
-import be.paraaf.signing.CertificateChains;
+import be.paraaf.identity.CertificateChains;
 import be.paraaf.trust.TrustedChains;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -404,12 +403,7 @@ public class CitizenLogin {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text);
     }
 
     private static LocalDateTime utc(Instant instant) {

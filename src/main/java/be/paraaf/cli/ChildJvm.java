@@ -1,6 +1,6 @@
 package be.paraaf.cli;
 
-import be.paraaf.SelfLauncher;
+import be.paraaf.system.SelfLauncher;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package be.paraaf.cli;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import be.paraaf.consent.itsme.DeviceSignatures;
 import be.paraaf.consent.itsme.VerificationCodes;
 import java.io.IOException;

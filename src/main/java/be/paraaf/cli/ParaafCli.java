@@ -1,7 +1,7 @@
 package be.paraaf.cli;
 
-import be.paraaf.NotFoundException;
-import be.paraaf.ParaafException;
+import be.paraaf.system.NotFoundException;
+import be.paraaf.system.ParaafException;
 import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package be.paraaf.cli;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.demo.pki.CitizenCredential;
 import be.paraaf.demo.pki.DemoPki;
 import be.paraaf.demo.pki.IssuedCertificate;

@@ -3,9 +3,9 @@ package be.paraaf.demo;
 import be.paraaf.demo.DemoCitizens;
 import be.paraaf.demo.DemoCitizens.DemoCitizen;
 import be.paraaf.demo.DemoClients;
-import be.paraaf.request.Actualisations;
-import be.paraaf.request.Actualisations.NewActualisation;
-import be.paraaf.request.Actualisations.Status;
+import be.paraaf.actualisation.ActualisationService;
+import be.paraaf.actualisation.ActualisationService.NewActualisation;
+import be.paraaf.actualisation.ActualisationService.Status;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -30,17 +30,17 @@ class DemoActualisations implements ApplicationRunner {
     private static final EnumSet<Status> CURRENT = EnumSet.of(Status.OPEN, Status.AWAITING_SIGNATURE, Status.STAYS,
             Status.WITHDRAWN);
 
-    private final Actualisations actualisations;
+    private final ActualisationService actualisations;
     private final Clock clock;
 
-    DemoActualisations(Actualisations actualisations, Clock clock) {
+    DemoActualisations(ActualisationService actualisations, Clock clock) {
         this.actualisations = actualisations;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
-        LocalDate due = LocalDate.ofInstant(clock.instant(), Actualisations.BELGIUM).plusDays(30);
+        LocalDate due = LocalDate.ofInstant(clock.instant(), ActualisationService.BELGIUM).plusDays(30);
         for (DemoCitizen citizen : DemoCitizens.ALL) {
             String nrn = citizen.nationalRegisterNumber().value();
             try {

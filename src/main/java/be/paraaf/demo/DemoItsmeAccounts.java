@@ -1,6 +1,6 @@
 package be.paraaf.demo;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.consent.itsme.DeviceSignatures;
 import be.paraaf.consent.itsme.EidConfirmation;

@@ -1,6 +1,6 @@
 package be.paraaf.pdf;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;

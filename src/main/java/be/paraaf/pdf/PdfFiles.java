@@ -1,7 +1,7 @@
 package be.paraaf.pdf;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.ParaafException;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.ParaafException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

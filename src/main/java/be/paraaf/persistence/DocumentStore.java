@@ -12,7 +12,7 @@ public interface DocumentStore {
     /** Stores the bytes (idempotent) and returns their address. Durable when this returns. */
     StoredContent put(byte[] content);
 
-    /** The bytes stored under {@code sha256}; a {@link be.paraaf.NotFoundException} if there are none. */
+    /** The bytes stored under {@code sha256}; a {@link be.paraaf.system.NotFoundException} if there are none. */
     byte[] get(String sha256);
 
     boolean exists(String sha256);

@@ -1,6 +1,6 @@
 package be.paraaf.persistence;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,6 +1,6 @@
 package be.paraaf.persistence;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package be.paraaf.persistence;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

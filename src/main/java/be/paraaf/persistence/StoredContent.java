@@ -1,8 +1,7 @@
 package be.paraaf.persistence;
 
+import be.paraaf.system.Digests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** The address of stored bytes: their lowercase hex SHA-256 and their length. */
@@ -22,11 +21,7 @@ public record StoredContent(String sha256, long size) {
     }
 
     public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Digests.sha256Hex(content);
     }
 
     /** Rejects anything but 64 lowercase hex digits, so an address can never name a path outside the store. */

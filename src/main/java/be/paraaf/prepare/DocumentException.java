@@ -1,6 +1,6 @@
 package be.paraaf.prepare;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import java.util.Map;
 
 /** A document could not be stored or changed as asked: too large, too many pages, already signed, a clash. */

@@ -1,7 +1,7 @@
 package be.paraaf.prepare;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.NotFoundException;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.access.ApiClientRepository;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.StoredContent;

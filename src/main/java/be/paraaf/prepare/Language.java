@@ -1,6 +1,6 @@
 package be.paraaf.prepare;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 

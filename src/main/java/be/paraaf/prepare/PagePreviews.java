@@ -1,9 +1,9 @@
 package be.paraaf.prepare;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.BoundedWork;
-import be.paraaf.ParaafException;
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.BoundedWork;
+import be.paraaf.system.ParaafException;
+import be.paraaf.system.ParaafProperties;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package be.paraaf.prepare;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.prepare.TemplateInputException.FieldError;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;

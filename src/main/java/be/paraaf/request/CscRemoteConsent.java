@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.system.Digests;
 import be.paraaf.consent.csc.CscClient;
 import be.paraaf.consent.csc.CscException;
 import be.paraaf.consent.csc.CscProperties;
@@ -7,7 +8,6 @@ import be.paraaf.consent.itsme.VerificationCodes;
 import be.paraaf.identity.CertificateIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,7 +74,7 @@ class CscRemoteConsent implements RemoteConsent, DisposableBean {
                     + "SHA-256 hashes: " + signatureAlgorithm + " cannot be asked for.");
         };
         CscClient.Credential credential = credential(nrn);
-        byte[] hash = sha256(dataToSign);
+        byte[] hash = Digests.sha256(dataToSign);
         String id = UUID.randomUUID().toString();
         Instant expiresAt = clock.instant().plus(properties.authorisationTimeout());
         try {
@@ -107,14 +107,6 @@ class CscRemoteConsent implements RemoteConsent, DisposableBean {
         return csc.credentialOf(nrn).orElseThrow(() -> new RequestException("no-remote-credential", 409,
                 "This person has no remote signing credential at the remote-signing provider: they sign with "
                         + "the eID card, or enrol with the provider first."));
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -1,11 +1,9 @@
 package be.paraaf.request;
 
-import java.nio.charset.StandardCharsets;
+import be.paraaf.system.Digests;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Signers' personal link tokens: 256 random bits, base64url; only their SHA-256 is stored. */
 final class LinkTokens {
@@ -22,11 +20,6 @@ final class LinkTokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(token);
     }
 }

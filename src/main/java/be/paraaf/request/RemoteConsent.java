@@ -18,7 +18,7 @@ public interface RemoteConsent {
     /**
      * The certificate chain (signing certificate first) of the remote signing key of the citizen with national
      * register number {@code nrn} (11 digits). The signing certificate's subject SERIALNUMBER must carry that
-     * number. Throws a {@link be.paraaf.ParaafException} (e.g. 404/409) if the citizen has no usable account.
+     * number. Throws a {@link be.paraaf.system.ParaafException} (e.g. 404/409) if the citizen has no usable account.
      */
     List<X509Certificate> signingChain(String nrn);
 

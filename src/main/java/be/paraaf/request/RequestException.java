@@ -1,6 +1,6 @@
 package be.paraaf.request;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import java.util.Map;
 
 /** A signing request or signer action refused: not found, wrong state, wrong signer, not this signer's turn. */

@@ -1,6 +1,6 @@
 package be.paraaf.request;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditEntry;
 import be.paraaf.audit.AuditTrail;
@@ -137,6 +137,29 @@ public class RequestService {
         inTransaction(() -> transition(request, RequestState.CANCELLED, request.currentStep(),
                 Actor.agency(clientId), "request.cancelled", sha, Map.of()));
         return view(clientId, id);
+    }
+
+    /** The request as stored, if {@code clientId} owns it: for capabilities built on requests (actualisation). */
+    public Optional<SigningRequest> findOwned(String clientId, String id) {
+        return requests.find(id, clientId);
+    }
+
+    /**
+     * Cancels an active request on behalf of {@code actor} (not its owner), e.g. a candidate whose new choice
+     * replaces the unsigned confirmation; recorded with {@code reason}.
+     */
+    public void cancelOnBehalf(SigningRequest request, Actor actor, String reason) {
+        inTransaction(() -> transition(request, RequestState.CANCELLED, request.currentStep(), actor,
+                "request.cancelled", null, Map.of("reason", reason)));
+    }
+
+    /** Appends an event of a capability built on this request to the request's audit trail. */
+    public void recordEvent(String requestId, String event, Actor actor, String documentSha256,
+            Map<String, String> details) {
+        inTransaction(() -> {
+            audit.append(requestId, event, actor, documentSha256, details);
+            return null;
+        });
     }
 
     public RequestView view(String clientId, String id) {
@@ -295,7 +318,8 @@ public class RequestService {
         return transaction.execute(status -> work.get());
     }
 
-    static void checkPaging(int page, int size) {
+    /** Paging bounds shared by every list: page ≥ 0, 1 ≤ size ≤ 100. */
+    public static void checkPaging(int page, int size) {
         if (page < 0 || size < 1 || size > 100) {
             throw new RequestException("invalid-paging", 400, "page must be ≥ 0 and size between 1 and 100.");
         }

@@ -65,7 +65,8 @@ public final class RequestViews {
             String documentSha256) {
     }
 
-    static String mask(NationalRegisterNumber number) {
+    /** The national register number as lists show it: only the last four digits. */
+    public static String mask(NationalRegisterNumber number) {
         String digits = number.value();
         return "*".repeat(7) + digits.substring(7);
     }

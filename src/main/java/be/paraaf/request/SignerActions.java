@@ -1,6 +1,6 @@
 package be.paraaf.request;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.identity.CertificateIdentity;
@@ -15,7 +15,7 @@ import be.paraaf.request.RequestViews.DocumentInfo;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.request.RequestViews.SignerInfo;
 import be.paraaf.request.RequestViews.SignerOutcome;
-import be.paraaf.signing.CertificateChains;
+import be.paraaf.identity.CertificateChains;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.HashAlgorithm;
 import be.paraaf.signing.PadesSignatureSpec;
@@ -24,7 +24,6 @@ import be.paraaf.signing.SignedDocument;
 import be.paraaf.signing.SigningPurpose;
 import be.paraaf.signing.SigningService;
 import be.paraaf.signing.VisibleAppearance;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -239,7 +238,7 @@ public class SignerActions {
         Instant expiresAt = pending.expiresAt().isBefore(context.request.expiresAt()) ? pending.expiresAt()
                 : context.request.expiresAt();
         requests.insertAttempt(new SignerAttempt(pending.handle(), context.request.id(), context.signer.position(),
-                method, version.version(), der(chain.get(0)), consentId, clock.instant(), expiresAt, null));
+                method, version.version(), CertificateChains.toBase64(chain.get(0)), consentId, clock.instant(), expiresAt, null));
         return pending;
     }
 
@@ -362,11 +361,4 @@ public class SignerActions {
         return new SignerOutcome(signer.role(), signer.state(), request.state(), version.version(), version.sha256());
     }
 
-    private static String der(X509Certificate certificate) {
-        try {
-            return Base64.getEncoder().encodeToString(certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.FileNames;
+import be.paraaf.system.FileNames;
 
 /**
  * A document handed to signing: its file name (used in detached references and downloads; normalised by

@@ -1,7 +1,7 @@
 package be.paraaf.signing;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.ParaafException;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.ParaafException;
 import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.pades.exception.ProtectedDocumentException;
 import eu.europa.esig.dss.spi.exception.DSSExternalResourceException;

@@ -1,5 +1,6 @@
 package be.paraaf.signing;
 
+import be.paraaf.identity.CertificateIdentity;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.SignerTextPosition;
@@ -25,11 +26,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * The only place that turns paraaf's signature specs into DSS parameters. Prepare and complete call it
@@ -63,7 +59,7 @@ final class DssParameters {
                 ? CONTENT_SIZE_WITH_TIMESTAMP : CONTENT_SIZE_WITHOUT_TIMESTAMP);
         parameters.setReason(spec.reason());
         parameters.setLocation(spec.location());
-        parameters.setSignerName(signerName(chain.get(0)));
+        parameters.setSignerName(CertificateIdentity.holderName(chain.get(0)));
         if (spec.certification() != null) {
             parameters.setPermission(switch (spec.certification()) {
                 case NO_CHANGES -> eu.europa.esig.dss.enumerations.CertificationPermission.NO_CHANGE_PERMITTED;
@@ -137,7 +133,7 @@ final class DssParameters {
         image.setFieldParameters(field);
 
         String name = appearance.signerName() == null || appearance.signerName().isBlank()
-                ? signerName(signer) : appearance.signerName().strip();
+                ? CertificateIdentity.holderName(signer) : appearance.signerName().strip();
         AppearanceLanguage language = appearance.language();
         StringBuilder text = new StringBuilder(language.signedBy()).append(' ').append(name).append('\n')
                 .append(APPEARANCE_TIME.format(signingTime.atZone(zone)));
@@ -158,23 +154,6 @@ final class DssParameters {
             textParameters.setSignerTextPosition(SignerTextPosition.RIGHT);
         }
         return image;
-    }
-
-    /** "Given Surname" from the eID-style subject, else the common name. */
-    static String signerName(X509Certificate certificate) {
-        X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        String given = attribute(subject, BCStyle.GIVENNAME);
-        String surname = attribute(subject, BCStyle.SURNAME);
-        if (given != null && surname != null) {
-            return given + " " + surname;
-        }
-        String commonName = attribute(subject, BCStyle.CN);
-        return commonName != null ? commonName : subject.toString();
-    }
-
-    private static String attribute(X500Name name, ASN1ObjectIdentifier type) {
-        RDN[] rdns = name.getRDNs(type);
-        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
     }
 
     private static byte[] loadFont() {

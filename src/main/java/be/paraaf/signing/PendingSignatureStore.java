@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.ContentReferences;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.JobLocks;

@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.MissingSettings;
+import be.paraaf.system.MissingSettings;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.PublicKey;

@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import java.util.Map;
 
 /** Signing could not be done as asked. The problem type says why; the detail says what to do. */

@@ -1,6 +1,7 @@
 package be.paraaf.signing;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.identity.CertificateChains;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.signing.PendingSignatureStore.Claim;
 import be.paraaf.signing.PendingSignatureStore.PendingState;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
@@ -21,16 +22,12 @@ import io.micrometer.core.instrument.Timer;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -106,7 +103,7 @@ public class SigningService {
     public SignedDocument complete(String handle, SigningPurpose purpose, byte[] signatureValue) {
         Claim claim = pending.claim(handle, purpose);
         PendingState state = claim.state;
-        List<X509Certificate> chain = decode(state.certificateChain());
+        List<X509Certificate> chain = CertificateChains.fromDer(state.certificateChain());
         SignatureLevel level = state.format() == SignatureFormat.PADES ? state.pades().level() : state.xades().level();
         try {
             SignedDocument signed = timed(state.format(), level, "complete", () -> {
@@ -175,7 +172,7 @@ public class SigningService {
         String handle = PendingSignatureStore.newHandle();
         Instant expiresAt = signingTime.plus(properties.pendingSignatureLifetime());
         pending.save(new PendingState(handle, purpose.value(), format, document.name(), padesSpec, xadesSpec,
-                encode(chain), signingTime, expiresAt, dataToSign.getBytes()), document.content());
+                CertificateChains.toDer(chain), signingTime, expiresAt, dataToSign.getBytes()), document.content());
         HashAlgorithm hash = padesSpec != null ? padesSpec.hash() : xadesSpec.hash();
         return new PendingSignature(handle, format, dataToSign.getBytes(), hash,
                 javaSignatureAlgorithm(chain.get(0).getPublicKey(), hash), signingTime, expiresAt);
@@ -279,28 +276,5 @@ public class SigningService {
         return base + "-signed" + (format == SignatureFormat.PADES ? ".pdf" : ".xml");
     }
 
-    private static List<byte[]> encode(List<X509Certificate> chain) {
-        List<byte[]> encoded = new ArrayList<>();
-        for (X509Certificate certificate : chain) {
-            try {
-                encoded.add(certificate.getEncoded());
-            } catch (CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return encoded;
-    }
 
-    private static List<X509Certificate> decode(List<byte[]> encoded) {
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> chain = new ArrayList<>();
-            for (byte[] der : encoded) {
-                chain.add((X509Certificate) factory.generateCertificate(new java.io.ByteArrayInputStream(der)));
-            }
-            return chain;
-        } catch (CertificateException e) {
-            throw new IllegalStateException("stored certificate chain unreadable", e);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package be.paraaf.signing;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import eu.europa.esig.dss.xml.utils.DomUtils;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package be.paraaf.trust;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.service.crl.FileCacheCRLSource;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;

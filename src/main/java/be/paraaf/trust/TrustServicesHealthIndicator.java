@@ -1,6 +1,6 @@
 package be.paraaf.trust;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.spi.DSSUtils;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;

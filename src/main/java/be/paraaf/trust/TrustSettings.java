@@ -1,6 +1,6 @@
 package be.paraaf.trust;
 
-import be.paraaf.MissingSettings;
+import be.paraaf.system.MissingSettings;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package be.paraaf.trust;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.FileCacheDataLoader;
 import eu.europa.esig.dss.model.tsl.LOTLInfo;

@@ -1,6 +1,6 @@
 package be.paraaf.validation;
 
-import be.paraaf.FileNames;
+import be.paraaf.system.FileNames;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package be.paraaf.validation;
 
-import be.paraaf.NotFoundException;
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.NotFoundException;
+import be.paraaf.system.ParaafProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package be.paraaf.validation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import be.paraaf.BoundedWork;
-import be.paraaf.InvalidInputException;
-import be.paraaf.ParaafException;
+import be.paraaf.system.BoundedWork;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.ParaafException;
 import be.paraaf.pdf.PdfFiles;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSException;

@@ -2,10 +2,10 @@ package be.paraaf.web;
 
 import be.paraaf.access.ApiClient;
 import be.paraaf.citizen.CitizenLogin;
-import be.paraaf.request.Actualisations;
-import be.paraaf.request.Actualisations.ActualisationView;
-import be.paraaf.request.Actualisations.Decision;
-import be.paraaf.request.Actualisations.NewActualisation;
+import be.paraaf.actualisation.ActualisationService;
+import be.paraaf.actualisation.ActualisationService.ActualisationView;
+import be.paraaf.actualisation.ActualisationService.Decision;
+import be.paraaf.actualisation.ActualisationService.NewActualisation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.net.URI;
@@ -30,11 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ActualisationController {
 
-    private final Actualisations actualisations;
+    private final ActualisationService actualisations;
     private final CitizenLogin login;
     private final JsonMapper json;
 
-    ActualisationController(Actualisations actualisations, CitizenLogin login, JsonMapper json) {
+    ActualisationController(ActualisationService actualisations, CitizenLogin login, JsonMapper json) {
         this.actualisations = actualisations;
         this.login = login;
         this.json = json;

@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

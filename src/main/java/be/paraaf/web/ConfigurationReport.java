@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.MissingSettings;
+import be.paraaf.system.MissingSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

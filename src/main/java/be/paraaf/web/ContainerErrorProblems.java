@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.ProblemType;
+import be.paraaf.system.ProblemType;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

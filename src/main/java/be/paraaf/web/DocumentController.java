@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.access.ApiClient;
 import be.paraaf.prepare.DocumentMetadata;
 import be.paraaf.prepare.DocumentService;

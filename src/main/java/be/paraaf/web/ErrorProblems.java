@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.ProblemType;
+import be.paraaf.system.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;

@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.consent.itsme.Approval;
 import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.consent.itsme.ConsentOutcome;

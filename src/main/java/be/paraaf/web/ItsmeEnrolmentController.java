@@ -1,11 +1,11 @@
 package be.paraaf.web;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.prepare.Language;
 import be.paraaf.prepare.RenderedDocument;
-import be.paraaf.request.ItsmeEnrolmentContracts;
+import be.paraaf.enrolment.EnrolmentContractService;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.signing.SignedDocument;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ItsmeEnrolmentController {
 
-    private final ItsmeEnrolmentContracts contracts;
+    private final EnrolmentContractService contracts;
 
-    ItsmeEnrolmentController(ItsmeEnrolmentContracts contracts) {
+    ItsmeEnrolmentController(EnrolmentContractService contracts) {
         this.contracts = contracts;
     }
 

@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.util.Map;
 
 /** The page and size of a list endpoint, checked before any query: page 0…10,000, size 1…100. */

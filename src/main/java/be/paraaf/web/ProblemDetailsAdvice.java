@@ -1,7 +1,7 @@
 package be.paraaf.web;
 
-import be.paraaf.ParaafException;
-import be.paraaf.ProblemType;
+import be.paraaf.system.ParaafException;
+import be.paraaf.system.ProblemType;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;

@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import java.util.Map;
 
 /** A rate limit refused a call that a controller checks itself (one whose key is in the body). */

@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.ProblemType;
+import be.paraaf.system.ProblemType;
 import be.paraaf.access.AccessProperties;
 import be.paraaf.access.ApiClientRepository;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.request.RequestViews.ConsentStarted;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.request.RequestViews.SignerInfo;

@@ -1,10 +1,10 @@
 package be.paraaf.web;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.access.ApiClient;
 import be.paraaf.signing.AppearanceLanguage;
 import be.paraaf.signing.AugmentationService;
-import be.paraaf.signing.CertificateChains;
+import be.paraaf.identity.CertificateChains;
 import be.paraaf.signing.CertificationPermission;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.HashAlgorithm;

@@ -1,6 +1,6 @@
 package be.paraaf.web;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.prepare.Language;
 import be.paraaf.prepare.ValidationReportDocument;
 import be.paraaf.validation.DocumentToValidate;

@@ -3,7 +3,7 @@ package be.paraaf.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;

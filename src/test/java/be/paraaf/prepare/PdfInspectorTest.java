@@ -3,7 +3,7 @@ package be.paraaf.prepare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import be.paraaf.prepare.PdfInspection.ActiveContent;
 import be.paraaf.prepare.PdfInspection.SignatureField;
 import be.paraaf.signing.Placement;

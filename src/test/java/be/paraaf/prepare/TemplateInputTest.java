@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.NotFoundException;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.prepare.TemplateInputException.FieldError;
 import java.math.BigDecimal;
 import java.util.List;

@@ -19,35 +19,35 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** An agency and its signers over HTTP: lease document, request, link tokens, eID signing through a link. */
-record RequestFlow(ServiceClient client, String apiKey) {
+public record RequestFlow(ServiceClient client, String apiKey) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A signer of a test request: who they are, their link token once created. */
-    record Party(String role, String field, int step, Citizen citizen, String nrn) {
+    public record Party(String role, String field, int step, Citizen citizen, String nrn) {
     }
 
     /** A fresh, valid national register number (born 1980–1999), so tests never share identities. */
-    static String newNationalNumber() {
+    public static String newNationalNumber() {
         String nine = String.format("%02d%02d%02d%03d", 80 + RANDOM.nextInt(20), 1 + RANDOM.nextInt(12),
                 1 + RANDOM.nextInt(28), 1 + RANDOM.nextInt(997));
         return NationalRegisterNumber.withCheck(nine, false).value();
     }
 
-    Party party(String role, String field, int step, String givenName) {
+    public Party party(String role, String field, int step, String givenName) {
         String nrn = newNationalNumber();
         return new Party(role, field, step, client.issueCitizen(givenName, "Test", nrn), nrn);
     }
 
     /** Renders the lease template (fields tenant-1, tenant-2, agency) as the agency's document; its id. */
-    String leaseDocument() {
+    public String leaseDocument() {
         String input = new String(TestDocs.read(TestDocs.TEMPLATE_INPUTS.resolve("lease.json")), StandardCharsets.UTF_8);
         HttpResponse<byte[]> response = client.postJson("/api/documents/templates/lease?lang=nl", input, apiKey);
         assertThat(response.statusCode()).as(TwoStepFlow.body(response)).isEqualTo(201);
         return ServiceClient.json(response).get("id").asString();
     }
 
-    String requestBody(String documentId, String level, String expiresAt, String callbackUrl, List<Party> parties) {
+    public String requestBody(String documentId, String level, String expiresAt, String callbackUrl, List<Party> parties) {
         StringBuilder signers = new StringBuilder();
         for (Party party : parties) {
             signers.append(signers.isEmpty() ? "" : ",").append("""
@@ -62,37 +62,37 @@ record RequestFlow(ServiceClient client, String apiKey) {
     }
 
     /** Creates the request; answers the created JSON. */
-    JsonNode create(String body) {
+    public JsonNode create(String body) {
         HttpResponse<byte[]> response = client.postJson("/api/requests", body, apiKey);
         assertThat(response.statusCode()).as(TwoStepFlow.body(response)).isEqualTo(201);
         return ServiceClient.json(response);
     }
 
     /** Link token per role from the creation answer. */
-    static Map<String, String> tokens(JsonNode created) {
+    public static Map<String, String> tokens(JsonNode created) {
         Map<String, String> tokens = new HashMap<>();
         created.get("signerLinks").forEach(link -> tokens.put(link.get("role").asString(), link.get("token").asString()));
         return tokens;
     }
 
-    JsonNode start(String id) {
+    public JsonNode start(String id) {
         HttpResponse<byte[]> response = client.postJson("/api/requests/" + id + "/start", "", apiKey);
         assertThat(response.statusCode()).as(TwoStepFlow.body(response)).isEqualTo(200);
         return ServiceClient.json(response);
     }
 
-    JsonNode get(String id) {
+    public JsonNode get(String id) {
         HttpResponse<byte[]> response = client.get("/api/requests/" + id, apiKey);
         assertThat(response.statusCode()).as(TwoStepFlow.body(response)).isEqualTo(200);
         return ServiceClient.json(response);
     }
 
-    HttpResponse<byte[]> prepareEid(String token, Citizen citizen) {
+    public HttpResponse<byte[]> prepareEid(String token, Citizen citizen) {
         return client.post("/api/sign/" + token + "/eid/prepare", new Multipart()
                 .file("certificateChain", "chain.pem", "application/x-pem-file", TwoStepFlow.pem(citizen.chain())));
     }
 
-    HttpResponse<byte[]> completeEid(String token, JsonNode prepared, Citizen citizen) {
+    public HttpResponse<byte[]> completeEid(String token, JsonNode prepared, Citizen citizen) {
         byte[] dataToSign = Base64.getDecoder().decode(prepared.get("dataToSign").asString());
         String value = Base64.getEncoder().encodeToString(TwoStepFlow.sign(dataToSign,
                 prepared.get("signatureAlgorithm").asString(), citizen.signatureKey()));
@@ -101,7 +101,7 @@ record RequestFlow(ServiceClient client, String apiKey) {
     }
 
     /** Prepare + sign + complete through the signer's link; answers the outcome JSON. */
-    JsonNode signWithEid(String token, Citizen citizen) {
+    public JsonNode signWithEid(String token, Citizen citizen) {
         HttpResponse<byte[]> prepared = prepareEid(token, citizen);
         assertThat(prepared.statusCode()).as(TwoStepFlow.body(prepared)).isEqualTo(201);
         HttpResponse<byte[]> completed = completeEid(token, ServiceClient.json(prepared), citizen);
@@ -110,7 +110,7 @@ record RequestFlow(ServiceClient client, String apiKey) {
     }
 
     /** Prepares through this flow's node and completes through {@code other}'s; answers the prepare answer. */
-    JsonNode signAcross(RequestFlow other, String token, Citizen citizen) {
+    public JsonNode signAcross(RequestFlow other, String token, Citizen citizen) {
         HttpResponse<byte[]> prepared = prepareEid(token, citizen);
         assertThat(prepared.statusCode()).as(TwoStepFlow.body(prepared)).isEqualTo(201);
         HttpResponse<byte[]> completed = other.completeEid(token, ServiceClient.json(prepared), citizen);
@@ -119,7 +119,7 @@ record RequestFlow(ServiceClient client, String apiKey) {
     }
 
     /** The signer page starts the push; the app sees the same verification code and approves with the code. */
-    void signWithItsme(String token, ItsmeApp app, String code) {
+    public void signWithItsme(String token, ItsmeApp app, String code) {
         HttpResponse<byte[]> started = client.postJson("/api/sign/" + token + "/itsme", "");
         assertThat(started.statusCode()).as(TwoStepFlow.body(started)).isEqualTo(202);
         JsonNode consent = ServiceClient.json(started);

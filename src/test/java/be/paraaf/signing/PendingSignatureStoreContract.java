@@ -3,7 +3,7 @@ package be.paraaf.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.JdbcDocumentStore;
 import be.paraaf.persistence.JobLocks;
 import be.paraaf.persistence.StoredContent;

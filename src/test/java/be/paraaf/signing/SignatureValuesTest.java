@@ -3,7 +3,7 @@ package be.paraaf.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;

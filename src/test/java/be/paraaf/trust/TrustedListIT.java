@@ -2,7 +2,7 @@ package be.paraaf.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import be.paraaf.support.ForeignSigner;
 import be.paraaf.support.Multipart;
 import be.paraaf.support.ServiceClient;

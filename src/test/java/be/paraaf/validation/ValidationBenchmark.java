@@ -1,6 +1,6 @@
 package be.paraaf.validation;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.PadesSignatureSpec;
 import be.paraaf.signing.SealCredentials;

@@ -3,8 +3,8 @@ package be.paraaf.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.NotFoundException;
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.NotFoundException;
+import be.paraaf.system.ParaafProperties;
 import be.paraaf.support.MutableClock;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package be.paraaf.consent.csc;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import java.util.Map;
 
 /** A CSC provider's refusal or failure, with the provider's OAuth-style {@code error} code when it gave one. */

@@ -1,6 +1,6 @@
 package be.paraaf.consent.itsme;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
 import java.util.Map;
 
 /**

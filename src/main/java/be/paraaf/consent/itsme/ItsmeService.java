@@ -1,21 +1,17 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.identity.CertificateChains;
+import be.paraaf.system.Digests;
 import be.paraaf.identity.CitizenIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
-import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,7 +160,7 @@ public class ItsmeService implements ItsmeSigning {
         } catch (IllegalArgumentException e) {
             throw invalid("The eID names are not usable in a certificate: " + e.getMessage());
         }
-        if (!repository.activate(accountId, account.nationalRegisterNumber(), encode(chain),
+        if (!repository.activate(accountId, account.nationalRegisterNumber(), CertificateChains.toStoredText(chain),
                 proof.signedContractSha256(), clock.instant())) {
             throw new ItsmeException(ItsmeException.ACCOUNT_EXISTS, 409,
                     "This person already has an active itsme account, or the account changed meanwhile.");
@@ -221,7 +217,7 @@ public class ItsmeService implements ItsmeSigning {
 
     @Override
     public List<X509Certificate> signingChain(String nationalRegisterNumber) {
-        return decodeChain(usable(nationalRegisterNumber).certificateChain());
+        return CertificateChains.fromStoredText(usable(nationalRegisterNumber).certificateChain());
     }
 
     @Override
@@ -238,7 +234,7 @@ public class ItsmeService implements ItsmeSigning {
                     "The remote key is an EC P-256 key: ask for SHA256withECDSA (or SHA384/512withECDSA), not "
                             + signatureAlgorithm + ".");
         }
-        byte[] hash = sha256(dataToSign);
+        byte[] hash = Digests.sha256(dataToSign);
         return startConsent(account, documentTitle, dataToSign.clone(), signatureAlgorithm,
                 VerificationCodes.derive(hash));
     }
@@ -499,13 +495,6 @@ public class ItsmeService implements ItsmeSigning {
         return a.isBefore(b) ? a : b;
     }
 
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static byte[] decode(String base64) {
         if (base64 == null) {
@@ -527,31 +516,7 @@ public class ItsmeService implements ItsmeSigning {
         }
     }
 
-    private static String encode(List<X509Certificate> chain) {
-        List<String> parts = new ArrayList<>();
-        for (X509Certificate certificate : chain) {
-            try {
-                parts.add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
-            } catch (CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return String.join(",", parts);
-    }
 
-    private static List<X509Certificate> decodeChain(String stored) {
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> chain = new ArrayList<>();
-            for (String part : stored.split(",")) {
-                chain.add((X509Certificate) factory.generateCertificate(
-                        new ByteArrayInputStream(Base64.getDecoder().decode(part))));
-            }
-            return List.copyOf(chain);
-        } catch (CertificateException e) {
-            throw new IllegalStateException("stored certificate chain unreadable", e);
-        }
-    }
 
     private static ItsmeException invalid(String detail) {
         return new ItsmeException(ItsmeException.INVALID_ENROLMENT, 422, detail);

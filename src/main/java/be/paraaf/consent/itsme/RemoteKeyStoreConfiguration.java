@@ -1,6 +1,6 @@
 package be.paraaf.consent.itsme;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

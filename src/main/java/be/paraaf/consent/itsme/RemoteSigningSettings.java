@@ -1,6 +1,6 @@
 package be.paraaf.consent.itsme;
 
-import be.paraaf.MissingSettings;
+import be.paraaf.system.MissingSettings;
 import be.paraaf.consent.csc.CscProperties;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

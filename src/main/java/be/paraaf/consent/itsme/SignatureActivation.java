@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.Digests;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -52,7 +53,7 @@ final class SignatureActivation {
                 .encodeToString(token));
         jdbc.sql("insert into itsme_sads (sad_sha256, account_id, key_alias, data_sha256, expires_at, created_at) "
                         + "values (?, ?, ?, ?, ?, ?)")
-                .params(sha256Hex(sad.token()), binding.accountId(), binding.keyAlias(), binding.dataSha256(),
+                .params(Digests.sha256Hex(sad.token()), binding.accountId(), binding.keyAlias(), binding.dataSha256(),
                         utc(binding.expiresAt()), utc(clock.instant()))
                 .update();
         return sad;
@@ -77,7 +78,7 @@ final class SignatureActivation {
         if (token.length != RANDOM_BYTES + MAC_BYTES) {
             throw refused("malformed");
         }
-        String id = sha256Hex(sad.token());
+        String id = Digests.sha256Hex(sad.token());
         Optional<Binding> stored = jdbc.sql("select account_id, key_alias, data_sha256, expires_at from itsme_sads "
                         + "where sad_sha256 = ?")
                 .param(id)
@@ -120,25 +121,14 @@ final class SignatureActivation {
                 "The remote key refuses to sign: the signature activation data is " + why + ".");
     }
 
-    static String sha256Hex(String text) {
-        return sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     /**
      * The SHA-256 a signature over {@code dataToSign} with {@code algorithm} covers, which a SAD is bound to: the
      * digest of the data, or for {@code NONEwithECDSA} (the key signs a hash computed elsewhere) the data itself.
      */
     static String boundHash(byte[] dataToSign, String algorithm) {
-        return "NONEwithECDSA".equals(algorithm) ? HexFormat.of().formatHex(dataToSign) : sha256Hex(dataToSign);
+        return "NONEwithECDSA".equals(algorithm) ? HexFormat.of().formatHex(dataToSign) : Digests.sha256Hex(dataToSign);
     }
 
-    static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

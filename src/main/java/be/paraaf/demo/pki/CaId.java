@@ -1,6 +1,6 @@
 package be.paraaf.demo.pki;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
 import java.util.Arrays;
 
 /** The demo certification authorities, by the id used in their URLs ({@code /pki/ca/{id}.crt}). */

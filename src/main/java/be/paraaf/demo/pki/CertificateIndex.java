@@ -1,7 +1,7 @@
 package be.paraaf.demo.pki;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.NotFoundException;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

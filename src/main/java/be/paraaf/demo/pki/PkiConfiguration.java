@@ -1,6 +1,6 @@
 package be.paraaf.demo.pki;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import be.paraaf.consent.itsme.RemoteSigningCertificates;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

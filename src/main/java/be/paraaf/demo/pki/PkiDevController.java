@@ -1,6 +1,6 @@
 package be.paraaf.demo.pki;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import be.paraaf.demo.DemoOnly;
 import be.paraaf.identity.CitizenIdentity;
 import be.paraaf.identity.NationalRegisterNumber;

@@ -1,6 +1,6 @@
 package be.paraaf.demo.pki;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package be.paraaf.demo.pki;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;

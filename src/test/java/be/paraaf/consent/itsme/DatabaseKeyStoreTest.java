@@ -2,6 +2,7 @@ package be.paraaf.consent.itsme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.system.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -32,7 +33,7 @@ class DatabaseKeyStoreTest {
 
         byte[] data = "signed attributes".getBytes(StandardCharsets.UTF_8);
         SignatureActivationData sad = activationB.issue(new SignatureActivation.Binding("account-1",
-                "itsme-shared-1", SignatureActivation.sha256Hex(data), Instant.now().plusSeconds(60)));
+                "itsme-shared-1", Digests.sha256Hex(data), Instant.now().plusSeconds(60)));
         byte[] value = nodeB.sign("itsme-shared-1", sad, data, "SHA256withECDSA");
         Signature verifier = Signature.getInstance("SHA256withECDSA");
         verifier.initVerify(key);

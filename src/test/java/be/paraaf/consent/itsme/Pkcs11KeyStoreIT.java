@@ -1,9 +1,10 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.Digests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.ParaafProperties;
+import be.paraaf.system.ParaafProperties;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -42,7 +43,7 @@ class Pkcs11KeyStoreIT {
     }
 
     private SignatureActivationData sad(String alias, byte[] data) {
-        return activation.issue(new SignatureActivation.Binding("account", alias, SignatureActivation.sha256Hex(data),
+        return activation.issue(new SignatureActivation.Binding("account", alias, Digests.sha256Hex(data),
                 clock.instant().plus(Duration.ofSeconds(30))));
     }
 

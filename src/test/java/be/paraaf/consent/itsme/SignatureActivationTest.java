@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.Digests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class SignatureActivationTest {
 
     private SignatureActivationData sad(String alias, byte[] data, Duration lifetime) {
         return activation.issue(new SignatureActivation.Binding("account-a", alias,
-                SignatureActivation.sha256Hex(data), clock.instant().plus(lifetime)));
+                Digests.sha256Hex(data), clock.instant().plus(lifetime)));
     }
 
     @Test
@@ -72,7 +73,7 @@ class SignatureActivationTest {
     @Test
     void bindingEditedInTheDatabaseIsDetected() {
         SignatureActivationData sad = sad("itsme-a", DATA, Duration.ofSeconds(30));
-        jdbc.sql("update itsme_sads set data_sha256 = ?").param(SignatureActivation.sha256Hex(OTHER)).update();
+        jdbc.sql("update itsme_sads set data_sha256 = ?").param(Digests.sha256Hex(OTHER)).update();
         assertRefused(() -> keys.sign("itsme-a", sad, OTHER, "SHA256withECDSA"), "altered");
     }
 
@@ -87,7 +88,7 @@ class SignatureActivationTest {
     void onlyTheTokenHashIsStored() {
         SignatureActivationData sad = sad("itsme-a", DATA, Duration.ofSeconds(30));
         String stored = jdbc.sql("select sad_sha256 from itsme_sads").query(String.class).single();
-        assertThat(stored).isEqualTo(SignatureActivation.sha256Hex(sad.token())).isNotEqualTo(sad.token());
+        assertThat(stored).isEqualTo(Digests.sha256Hex(sad.token())).isNotEqualTo(sad.token());
         assertThat(sad.toString()).doesNotContain(sad.token());
     }
 

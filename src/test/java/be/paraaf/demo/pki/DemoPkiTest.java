@@ -5,8 +5,8 @@ import static be.paraaf.demo.pki.SharedDemoPki.JAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.paraaf.InvalidInputException;
-import be.paraaf.NotFoundException;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.NotFoundException;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;

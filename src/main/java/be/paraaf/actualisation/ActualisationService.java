@@ -1,14 +1,21 @@
-package be.paraaf.request;
+package be.paraaf.actualisation;
 
-import be.paraaf.NotFoundException;
+import be.paraaf.system.NotFoundException;
+import be.paraaf.system.ProblemType;
 import be.paraaf.audit.Actor;
-import be.paraaf.audit.AuditTrail;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.prepare.DocumentMetadata;
 import be.paraaf.prepare.DocumentService;
 import be.paraaf.prepare.DocumentService.DocumentContent;
 import be.paraaf.prepare.Language;
+import be.paraaf.request.ConsentMethods;
+import be.paraaf.request.NewRequest;
+import be.paraaf.request.NewSigner;
+import be.paraaf.request.RequestService;
+import be.paraaf.request.RequestState;
+import be.paraaf.request.RequestViews;
 import be.paraaf.request.RequestViews.RequestView;
+import be.paraaf.request.SigningRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,7 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
  * request's. A new choice before signing cancels the unsigned confirmation; a signed one is final.
  */
 @Service
-public class Actualisations {
+public class ActualisationService {
 
     /** Answers are accepted until the end of the due date, in Belgian time. */
     public static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
@@ -52,18 +59,13 @@ public class Actualisations {
 
     private final JdbcClient jdbc;
     private final RequestService requests;
-    private final RequestRepository repository;
     private final DocumentService documents;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    Actualisations(JdbcClient jdbc, RequestService requests, RequestRepository repository, DocumentService documents,
-            AuditTrail audit, Clock clock) {
+    ActualisationService(JdbcClient jdbc, RequestService requests, DocumentService documents, Clock clock) {
         this.jdbc = jdbc;
         this.requests = requests;
-        this.repository = repository;
         this.documents = documents;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -138,7 +140,8 @@ public class Actualisations {
 
     public ActualisationView register(String clientId, NewActualisation spec) {
         if (spec.dueDate().isBefore(today())) {
-            throw new RequestException("invalid-actualisation", 422, "dueDate " + spec.dueDate() + " has passed.");
+            throw new ActualisationException(ProblemType.INVALID_ACTUALISATION,
+                    "dueDate " + spec.dueDate() + " has passed.");
         }
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -152,7 +155,7 @@ public class Actualisations {
                             now.atOffset(ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new RequestException("actualisation-exists", 409, "Dossier " + spec.dossierNumber()
+            throw new ActualisationException(ProblemType.ACTUALISATION_EXISTS, "Dossier " + spec.dossierNumber()
                     + " already has an actualisation due on " + spec.dueDate() + ".");
         }
         return view(find(id, "owner_client_id", clientId));
@@ -166,7 +169,8 @@ public class Actualisations {
         RequestService.checkPaging(page, size);
         return jdbc.sql("select * from actualisations where owner_client_id = ? order by created_at desc, id "
                         + "offset ? rows fetch next ? rows only")
-                .params(clientId, page * size, size).query(Actualisations::row).list().stream().map(this::view).toList();
+                .params(clientId, page * size, size).query(ActualisationService::row).list().stream()
+                .map(this::view).toList();
     }
 
     // ------------------------------------------------------------------ the candidate (logged-in citizen)
@@ -175,7 +179,7 @@ public class Actualisations {
     public List<ActualisationView> forCitizen(String nationalNumber) {
         return jdbc.sql("select * from actualisations where national_number = ? order by due_date desc, id "
                         + "fetch first 50 rows only")
-                .param(nationalNumber).query(Actualisations::row).list().stream().map(this::view).toList();
+                .param(nationalNumber).query(ActualisationService::row).list().stream().map(this::view).toList();
     }
 
     /**
@@ -189,17 +193,16 @@ public class Actualisations {
         Optional<SigningRequest> previous = latestRequest(row);
         Status status = status(row, previous);
         if (status == Status.STAYS || status == Status.WITHDRAWN) {
-            throw new RequestException("actualisation-decided", 409, "This actualisation was already signed ("
+            throw new ActualisationException(ProblemType.ACTUALISATION_DECIDED, "This actualisation was already signed ("
                     + status + "); contact " + company(row) + " to change it.", Map.of("status", status.name()));
         }
         if (status == Status.OVERDUE) {
-            throw new RequestException("actualisation-overdue", 409, "The due date " + row.dueDate()
+            throw new ActualisationException(ProblemType.ACTUALISATION_OVERDUE, "The due date " + row.dueDate()
                     + " has passed; contact " + company(row) + ".", Map.of("status", status.name()));
         }
         Actor candidate = Actor.signer(ROLE, NationalRegisterNumber.parse(nationalNumber));
-        previous.filter(request -> request.state().active()).ifPresent(request -> requests.inTransaction(() ->
-                requests.transition(request, RequestState.CANCELLED, request.currentStep(), candidate,
-                        "request.cancelled", null, Map.of("reason", "the candidate made a new choice"))));
+        previous.filter(request -> request.state().active()).ifPresent(request ->
+                requests.cancelOnBehalf(request, candidate, "the candidate made a new choice"));
 
         DocumentMetadata confirmation = documents.createFromTemplate(row.ownerClientId(), TEMPLATE, lang,
                 confirmationInput(row, chosen));
@@ -208,18 +211,15 @@ public class Actualisations {
         RequestView created = requests.create(row.ownerClientId(), new NewRequest(confirmation.id(),
                 title(lang, row.dossierNumber()), "B-LTA", expires, null, List.of(new NewSigner(ROLE, row.name(),
                         row.nationalNumber(), null, null, ConsentMethods.EITHER.name(), ROLE, 1))));
-        requests.inTransaction(() -> {
-            audit.append(created.id(), "actualisation.chosen", candidate, confirmation.sha256(), Map.of(
-                    "actualisationId", row.id(), "dossierNumber", row.dossierNumber(), "choice", chosen));
-            return null;
-        });
+        requests.recordEvent(created.id(), "actualisation.chosen", candidate, confirmation.sha256(), Map.of(
+                "actualisationId", row.id(), "dossierNumber", row.dossierNumber(), "choice", chosen));
         requests.start(row.ownerClientId(), created.id());
         int updated = jdbc.sql("update actualisations set choice = ?, request_id = ?, row_version = row_version + 1 "
                         + "where id = ? and row_version = ?")
                 .params(chosen, created.id(), row.id(), row.rowVersion()).update();
         if (updated != 1) {
             requests.cancel(row.ownerClientId(), created.id());
-            throw new RequestException("concurrent-change", 409,
+            throw new ActualisationException(ProblemType.CONCURRENT_CHANGE,
                     "Another choice was made at the same time; reload and choose again.");
         }
         String token = created.signerLinks().get(0).token();
@@ -231,7 +231,7 @@ public class Actualisations {
         Row row = find(id, "national_number", nationalNumber);
         Status status = status(row, latestRequest(row));
         if (status != Status.STAYS && status != Status.WITHDRAWN) {
-            throw new RequestException("actualisation-not-signed", 409, "The confirmation is not signed yet ("
+            throw new ActualisationException(ProblemType.ACTUALISATION_NOT_SIGNED, "The confirmation is not signed yet ("
                     + status + ").", Map.of("status", status.name()));
         }
         return requests.document(row.ownerClientId(), row.requestId());
@@ -261,13 +261,13 @@ public class Actualisations {
     }
 
     private Optional<SigningRequest> latestRequest(Row row) {
-        return row.requestId() == null ? Optional.empty() : repository.find(row.requestId());
+        return row.requestId() == null ? Optional.empty() : requests.findOwned(row.ownerClientId(), row.requestId());
     }
 
     private Row find(String id, String ownerColumn, String owner) {
         // ownerColumn is one of two constants above, never input
         return jdbc.sql("select * from actualisations where id = ? and " + ownerColumn + " = ?")
-                .params(id == null ? "" : id, owner == null ? "" : owner).query(Actualisations::row).optional()
+                .params(id == null ? "" : id, owner == null ? "" : owner).query(ActualisationService::row).optional()
                 .orElseThrow(() -> new NotFoundException("actualisation-not-found",
                         "There is no actualisation " + id + " for you."));
     }
@@ -288,7 +288,7 @@ public class Actualisations {
     private static String choice(String text) {
         String value = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (!value.equals("STAY") && !value.equals("WITHDRAW")) {
-            throw new RequestException("invalid-choice", 422, "choice must be STAY (stay on the waiting list) or "
+            throw new ActualisationException(ProblemType.INVALID_CHOICE, "choice must be STAY (stay on the waiting list) or "
                     + "WITHDRAW (leave it).");
         }
         return value;

@@ -1,6 +1,7 @@
-package be.paraaf.request;
+package be.paraaf.enrolment;
 
-import be.paraaf.ParaafException;
+import be.paraaf.system.ParaafException;
+import be.paraaf.system.ProblemType;
 import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.consent.itsme.EidConfirmation;
 import be.paraaf.consent.itsme.ItsmeService;
@@ -13,7 +14,7 @@ import be.paraaf.prepare.RenderedDocument;
 import be.paraaf.prepare.TemplateService;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.signing.AppearanceLanguage;
-import be.paraaf.signing.CertificateChains;
+import be.paraaf.identity.CertificateChains;
 import be.paraaf.signing.CertificationPermission;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.HashAlgorithm;
@@ -34,10 +35,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with the names on the eID and the SHA-256 of the signed contract as evidence.
  */
 @Service
-public class ItsmeEnrolmentContracts {
+public class EnrolmentContractService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,7 +55,7 @@ public class ItsmeEnrolmentContracts {
     private final ValidationService validation;
     private final Clock clock;
 
-    ItsmeEnrolmentContracts(ItsmeService itsme, TemplateService templates, SigningService signing,
+    EnrolmentContractService(ItsmeService itsme, TemplateService templates, SigningService signing,
             ValidationService validation, Clock clock) {
         this.itsme = itsme;
         this.templates = templates;
@@ -93,8 +90,7 @@ public class ItsmeEnrolmentContracts {
         X509Certificate signer = chain.get(0);
         requireSamePerson(account, CertificateIdentity.nationalNumber(signer).map(NationalRegisterNumber::value)
                 .orElse(null));
-        String name = attribute(signer, BCStyle.GIVENNAME) + " " + attribute(signer, BCStyle.SURNAME);
-        RenderedDocument contract = contract(account, name.strip(), language);
+        RenderedDocument contract = contract(account, CertificateIdentity.holderName(signer), language);
         PadesSignatureSpec spec = new PadesSignatureSpec(SignatureLevel.B_LTA, HashAlgorithm.SHA256,
                 new VisibleAppearance("citizen", null, null, "eID", null,
                         AppearanceLanguage.parse(language.name())), "itsme enrolment", null,
@@ -134,7 +130,7 @@ public class ItsmeEnrolmentContracts {
     private EnrolledAccount awaitingConfirmation(String accountId) {
         EnrolledAccount account = itsme.enrolledAccount(accountId);
         if (account.state() != AccountState.PENDING_EID_CONFIRMATION) {
-            throw new RequestException("itsme-account-not-awaiting-eid", 409,
+            throw new EnrolmentException(ProblemType.ITSME_ACCOUNT_NOT_AWAITING_EID,
                     "The itsme account is " + account.state() + ", not awaiting confirmation with the eID.", Map.of());
         }
         return account;
@@ -142,17 +138,13 @@ public class ItsmeEnrolmentContracts {
 
     private static void requireSamePerson(EnrolledAccount account, String nationalNumber) {
         if (!account.nationalRegisterNumber().equals(nationalNumber)) {
-            throw new RequestException("signer-identity-mismatch", 403, "The eID card belongs to someone else than "
+            throw new EnrolmentException(ProblemType.SIGNER_IDENTITY_MISMATCH, "The eID card belongs to someone else than "
                     + "the person who enrolled this itsme account.", Map.of());
         }
     }
 
     private static ParaafException refused(String detail) {
-        return new RequestException("enrolment-contract-refused", 422, detail, Map.of());
+        return new EnrolmentException(ProblemType.ENROLMENT_CONTRACT_REFUSED, detail, Map.of());
     }
 
-    private static String attribute(X509Certificate certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
-        RDN[] values = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(type);
-        return values.length == 0 ? "" : IETFUtils.valueToString(values[0].getFirst().getValue());
-    }
 }

@@ -1,4 +1,4 @@
-package be.paraaf;
+package be.paraaf.system;
 
 import java.text.Normalizer;
 

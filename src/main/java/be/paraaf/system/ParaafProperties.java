@@ -1,4 +1,4 @@
-package be.paraaf;
+package be.paraaf.system;
 
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;

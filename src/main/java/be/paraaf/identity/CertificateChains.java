@@ -1,7 +1,8 @@
-package be.paraaf.signing;
+package be.paraaf.identity;
 
-import be.paraaf.InvalidInputException;
+import be.paraaf.system.InvalidInputException;
 import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -9,7 +10,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** Reads a signer's certificate chain as a client sends it: PEM (one or more blocks), DER, or base64 DER. */
+/**
+ * Certificate chains in and out: as a client sends them (PEM with one or more blocks, DER, or base64 DER; refused in
+ * words when unreadable), and as paraaf stores them (DER per certificate, or base64 DER joined by commas).
+ */
 public final class CertificateChains {
 
     private static final int MAX_CHAIN_LENGTH = 10;
@@ -79,6 +83,48 @@ public final class CertificateChains {
             throw invalid("The PEM text holds no CERTIFICATE block.", null);
         }
         return blocks.toString();
+    }
+
+    /** DER of each certificate, signing certificate first: for storing. */
+    public static List<byte[]> toDer(List<X509Certificate> chain) {
+        List<byte[]> encoded = new ArrayList<>();
+        for (X509Certificate certificate : chain) {
+            try {
+                encoded.add(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("a parsed certificate always has an encoding", e);
+            }
+        }
+        return encoded;
+    }
+
+    /** The certificate's DER in base64: the JSON and database form of one certificate. */
+    public static String toBase64(X509Certificate certificate) {
+        return Base64.getEncoder().encodeToString(toDer(List.of(certificate)).get(0));
+    }
+
+    /** Base64 DER of each certificate joined by commas: the one-column database form of a chain. */
+    public static String toStoredText(List<X509Certificate> chain) {
+        return String.join(",", chain.stream().map(CertificateChains::toBase64).toList());
+    }
+
+    /** A chain paraaf stored itself (see {@link #toDer}); unreadable means damaged storage, not bad input. */
+    public static List<X509Certificate> fromDer(List<byte[]> encoded) {
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> chain = new ArrayList<>();
+            for (byte[] der : encoded) {
+                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+            }
+            return List.copyOf(chain);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("stored certificate chain unreadable", e);
+        }
+    }
+
+    /** A chain stored by {@link #toStoredText}. */
+    public static List<X509Certificate> fromStoredText(String stored) {
+        return fromDer(java.util.Arrays.stream(stored.split(",")).map(Base64.getDecoder()::decode).toList());
     }
 
     private static InvalidInputException invalid(String detail, Throwable cause) {

@@ -1,4 +1,4 @@
-package be.paraaf;
+package be.paraaf.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

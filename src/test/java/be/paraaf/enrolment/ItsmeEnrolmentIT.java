@@ -1,5 +1,6 @@
-package be.paraaf.request;
+package be.paraaf.enrolment;
 
+import be.paraaf.request.RequestFlow;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 

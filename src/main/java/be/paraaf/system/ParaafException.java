@@ -1,4 +1,4 @@
-package be.paraaf;
+package be.paraaf.system;
 
 import java.util.Map;
 
@@ -24,6 +24,11 @@ public abstract class ParaafException extends RuntimeException {
 
     protected ParaafException(String problemType, int status, String detail) {
         this(problemType, status, detail, Map.of(), null);
+    }
+
+    /** A problem of the catalogue: its slug and status come from there, so the throw site never picks a status. */
+    protected ParaafException(ProblemType type, String detail, Map<String, Object> properties, Throwable cause) {
+        this(type.slug(), type.status(), detail, properties, cause);
     }
 
     /** Stable slug, e.g. {@code not-a-pdf}; published as {@code https://paraaf.be/problems/not-a-pdf}. */

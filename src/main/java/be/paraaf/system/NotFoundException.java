@@ -1,4 +1,4 @@
-package be.paraaf;
+package be.paraaf.system;
 
 /** A resource (pending signature, report, certificate) that does not exist or has expired. */
 public class NotFoundException extends ParaafException {
