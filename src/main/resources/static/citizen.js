@@ -54,6 +54,9 @@
     document.getElementById("login-agent-command").textContent =
       "java -jar paraaf.jar eid-agent login --link " + challenge.agentLink;
     document.getElementById("eid-login-help").hidden = false;
+    // one click: the local agent (agent.js) answers the challenge; the session is picked up below as before
+    paraafAgent.run(document.getElementById("login-agent-box"), { action: "login", link: challenge.agentLink,
+      onDone: () => {} });
     wait(async () => {
       const result = await fetch("/api/citizen/login/eid/" + encodeURIComponent(challenge.id) + "/session", {
         method: "POST", headers: { "Content-Type": "application/json" },
@@ -84,6 +87,7 @@
     sessionStorage.setItem(STORE, JSON.stringify(session));
     document.getElementById("itsme-login-waiting").hidden = true;
     document.getElementById("eid-login-help").hidden = true;
+    document.getElementById("login-agent-box").hidden = true;
     show();
   }
 

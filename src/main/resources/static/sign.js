@@ -96,6 +96,8 @@
 
   document.getElementById("eid").addEventListener("click", () => {
     document.getElementById("eid-help").hidden = false;
+    // one click: the local agent (agent.js) signs; the command line below stays for scripting
+    paraafAgent.run(document.getElementById("agent-box"), { action: "sign", link: api, onDone: load });
     follow();
   });
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.access.ApiKeys;
 import be.paraaf.cli.ItsmeApp;
-import be.paraaf.consent.eid.Pkcs11Module;
-import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.agent.Pkcs11Module;
+import be.paraaf.agent.VirtualCard;
 import be.paraaf.demo.DemoClients;
 import be.paraaf.support.ExternalTool;
 import be.paraaf.support.Multipart;

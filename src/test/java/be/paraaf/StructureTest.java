@@ -54,6 +54,27 @@ class StructureTest {
     }
 
     @Test
+    void theServiceNeverUsesTheCitizensAgent() {
+        noClasses().that().resideOutsideOfPackages("be.paraaf.agent..", "be.paraaf.cli..", "be.paraaf.demo..")
+                .should().dependOnClassesThat().resideInAPackage("be.paraaf.agent..")
+                .because("be.paraaf.agent runs on the citizen's computer (the card, the PIN, the local agent); the "
+                        + "service talks to it only over HTTP. The command line is its launcher and the demo "
+                        + "provisions virtual cards with it")
+                .check(classes);
+    }
+
+    @Test
+    void theAgentUsesNoServerCapability() {
+        noClasses().that().resideInAPackage("be.paraaf.agent..")
+                .should().dependOnClassesThat().resideInAnyPackage("be.paraaf.web..", "be.paraaf.request..",
+                        "be.paraaf.signing..", "be.paraaf.validation..", "be.paraaf.archive..",
+                        "be.paraaf.persistence..", "be.paraaf.consent..", "be.paraaf.demo..",
+                        "org.springframework..")
+                .because("the agent ships alone to the citizen (docs/agent.md): no Spring, no server code")
+                .check(classes);
+    }
+
+    @Test
     void theRootPackageDependsOnNoOtherPackageOfTheApplication() {
         noClasses().that().resideInAPackage("be.paraaf")
                 .should().dependOnClassesThat().resideInAPackage("be.paraaf.(*)..")

@@ -1,12 +1,11 @@
 package be.paraaf.cli;
 
-import be.paraaf.consent.eid.CardException;
-import be.paraaf.consent.eid.CardSigner;
-import be.paraaf.consent.eid.PinGuard;
-import be.paraaf.consent.eid.Pkcs11Module;
-import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.agent.CardException;
+import be.paraaf.agent.CardSigner;
+import be.paraaf.agent.CardChoice;
+import be.paraaf.agent.Pkcs11Module;
+import be.paraaf.agent.VirtualCard;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,30 +53,18 @@ class CardOptions {
                 spec.commandLine().getParseResult().originalArgs()));
     }
 
+    /** The card these options name. */
+    CardChoice choice() {
+        return new CardChoice(module, slotIndex, cardDir);
+    }
+
     /** The installed module and slot; a {@link CardException} (no module) before any PIN is asked. */
     Pkcs11Module module() {
-        return new Pkcs11Module(moduleLibrary(), slotIndex).requireInstalled();
+        return choice().module();
     }
 
     /** Logs in with {@code pin} (cleared) and opens the key labelled {@code keyLabel}. */
     CardSigner open(Pkcs11Module token, char[] pin, String keyLabel) {
-        return CardSigner.open(token, pinGuard(), pin, keyLabel);
-    }
-
-    /** A real card counts wrong PINs in its chip; a virtual card in a file next to its token. */
-    private PinGuard pinGuard() {
-        return cardDir == null ? PinGuard.chipEnforced() : VirtualCard.at(cardDir).pinGuard();
-    }
-
-    private Path moduleLibrary() {
-        if (module != null) {
-            return module;
-        }
-        List<Path> candidates = cardDir != null ? Pkcs11Module.SOFTHSM_LOCATIONS : Pkcs11Module.BEID_LOCATIONS;
-        return Pkcs11Module.firstInstalled(candidates).orElseThrow(() ->
-                new CardException(CardException.Kind.NO_MODULE,
-                        "No PKCS#11 module found (looked in " + candidates + "). Install "
-                                + (cardDir != null ? "softhsm2" : "the eID middleware (eid-mw)")
-                                + " or pass --module."));
+        return choice().open(token, pin, keyLabel);
     }
 }

@@ -1,10 +1,14 @@
 package be.paraaf.cli;
 
-import be.paraaf.consent.eid.CardSigner;
-import be.paraaf.consent.eid.CitizenLoginClient;
-import be.paraaf.consent.eid.IssuerCertificates;
-import be.paraaf.consent.eid.Pkcs11Module;
-import be.paraaf.consent.eid.TwoStepClient;
+import be.paraaf.agent.AgentSettings;
+import be.paraaf.agent.CardActions;
+import be.paraaf.agent.LocalAgent;
+import be.paraaf.agent.SwingConsentPrompt;
+import be.paraaf.agent.CardSigner;
+import be.paraaf.agent.CitizenLoginClient;
+import be.paraaf.agent.HolderNames;
+import be.paraaf.agent.Pkcs11Module;
+import be.paraaf.agent.TwoStepClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,13 +19,13 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "eid-agent", mixinStandardHelpOptions = true,
         description = "Sign, or log in to a paraaf web page, with a Belgian eID card (or a virtual card) through "
                 + "PKCS#11.",
-        subcommands = {EidAgentCommand.Sign.class, EidAgentCommand.Login.class})
+        subcommands = {EidAgentCommand.Sign.class, EidAgentCommand.Login.class, EidAgentCommand.Serve.class})
 class EidAgentCommand implements Runnable {
 
     @Spec
@@ -47,7 +51,49 @@ class EidAgentCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: sign or login.");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: sign, login or serve.");
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Run the local signing agent (docs/agent.md): listen on 127.0.0.1 for the paraaf pages of "
+                    + "the given origins, and for every request show a window that says who asks and what, and asks "
+                    + "the PIN. Runs until stopped."})
+    static class Serve implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--origin", required = true, paramLabel = "URL",
+                description = "The paraaf service whose pages may use the card (repeatable), e.g. "
+                        + "https://paraaf.example.be.")
+        List<String> origins;
+
+        @Option(names = "--port", defaultValue = "" + AgentSettings.DEFAULT_PORT, paramLabel = "N",
+                description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}, where the pages look).")
+        int port;
+
+        @Mixin
+        CardOptions card;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            try {
+                OptionalInt child = card.runInChildJvmIfNeeded(spec);
+                if (child.isPresent()) {
+                    return child.getAsInt();
+                }
+                AgentSettings settings = new AgentSettings(port, new LinkedHashSet<>(origins), card.choice());
+                LocalAgent agent = LocalAgent.start(settings, new SwingConsentPrompt());
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("paraaf agent %s listening on http://127.0.0.1:%d for %s%n", LocalAgent.VERSION,
+                        agent.port(), String.join(", ", settings.allowedOrigins()));
+                out.flush();
+                Thread.currentThread().join(); // serve until the process is stopped
+                return EidExitCodes.OK;
+            } catch (RuntimeException e) {
+                return EidExitCodes.report(e, "paraaf eid-agent serve", spec.commandLine().getErr());
+            }
+        }
     }
 
     @Command(name = "login", mixinStandardHelpOptions = true, sortOptions = false,
@@ -84,37 +130,16 @@ class EidAgentCommand implements Runnable {
                 CitizenLoginClient.Challenge challenge = client.challenge();
                 char[] pinValue = pin.read("eID PIN: ");
                 try (CardSigner signer = card.open(token, pinValue, CardSigner.AUTHENTICATION_KEY)) {
-                    // the card holds the Citizen CA at most: the server trusts only a chain up to its root
-                    List<X509Certificate> chain = IssuerCertificates.overHttp(Duration.ofSeconds(10))
-                            .complete(signer.certificateChain());
-                    byte[] signature = signer.sign(challenge.bytes(),
-                            CitizenLoginClient.signatureAlgorithm(chain.get(0)));
-                    CitizenLoginClient.Answer answer = client.answer(chain, signature);
+                    List<X509Certificate> chain = CardActions.fullChain(signer);
+                    CitizenLoginClient.Answer answer = CardActions.answerLogin(client, challenge, signer, chain);
                     out.printf("Logged in as %s (national register number %s) — return to your browser%n",
-                            holderName(chain.get(0)), answer.nationalRegisterNumber());
+                            HolderNames.of(chain.get(0)), answer.nationalRegisterNumber());
                     out.flush();
                     return EidExitCodes.OK;
                 }
             } catch (RuntimeException e) {
                 return EidExitCodes.report(e, "paraaf eid-agent login", spec.commandLine().getErr());
             }
-        }
-
-        /** "Given Surname" from an eID subject, or its CN. */
-        private static String holderName(X509Certificate certificate) {
-            X500Name subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-            String given = first(subject, BCStyle.GIVENNAME);
-            String surname = first(subject, BCStyle.SURNAME);
-            if (given != null && surname != null) {
-                return given + " " + surname;
-            }
-            String commonName = first(subject, BCStyle.CN);
-            return commonName != null ? commonName : subject.toString();
-        }
-
-        private static String first(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
-            var rdns = name.getRDNs(type);
-            return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
         }
     }
 
@@ -183,17 +208,12 @@ class EidAgentCommand implements Runnable {
                 byte[] pdf = link == null ? readDocument() : null;
                 char[] pinValue = pin.read("eID PIN: ");
                 try (CardSigner signer = card.open(token, pinValue, CardSigner.SIGNATURE_KEY)) {
-                    List<X509Certificate> chain = IssuerCertificates.overHttp(Duration.ofSeconds(10))
-                            .complete(signer.certificateChain());
+                    List<X509Certificate> chain = CardActions.fullChain(signer);
                     out.printf("Signing as %s%n", new X500Name(BCStyle.INSTANCE,
                             X500Name.getInstance(chain.get(0).getSubjectX500Principal().getEncoded()).getRDNs()));
                     if (link != null) {
-                        TwoStepClient client = new TwoStepClient(link.resolve("/"));
-                        // the link's query (e.g. ?lang=fr of an enrolment contract) goes along to prepare
-                        TwoStepClient.Prepared prepared = client.prepare(link.getRawPath() + "/eid/prepare"
-                                + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()), null, chain, Map.of());
-                        byte[] signatureValue = signer.sign(prepared.dataToSign(), prepared.signatureAlgorithm());
-                        out.println(new String(client.complete(prepared, signatureValue), StandardCharsets.UTF_8));
+                        out.println(new String(CardActions.signThroughLink(link, signer, chain),
+                                StandardCharsets.UTF_8));
                         out.println("Signed through " + link.getPath());
                         out.flush();
                         return EidExitCodes.OK;

@@ -1,11 +1,11 @@
 package be.paraaf.cli;
 
-import be.paraaf.consent.eid.CardHolder;
-import be.paraaf.consent.eid.CardException;
-import be.paraaf.consent.eid.CitizenCertificateClient;
-import be.paraaf.consent.eid.Pkcs11Module;
-import be.paraaf.consent.eid.PinTryCounter;
-import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.agent.CardHolder;
+import be.paraaf.agent.CardException;
+import be.paraaf.agent.CitizenCertificateClient;
+import be.paraaf.agent.Pkcs11Module;
+import be.paraaf.agent.PinTryCounter;
+import be.paraaf.agent.VirtualCard;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;

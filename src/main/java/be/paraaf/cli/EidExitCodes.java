@@ -1,7 +1,7 @@
 package be.paraaf.cli;
 
-import be.paraaf.consent.eid.CardException;
-import be.paraaf.consent.eid.ServerProblemException;
+import be.paraaf.agent.CardException;
+import be.paraaf.agent.ServerProblemException;
 import java.io.PrintWriter;
 
 /**

@@ -1,9 +1,9 @@
 package be.paraaf.demo;
 
+import be.paraaf.agent.Pkcs11Module;
+import be.paraaf.agent.VirtualCard;
 import be.paraaf.system.ParaafProperties;
 import be.paraaf.system.SelfLauncher;
-import be.paraaf.consent.eid.Pkcs11Module;
-import be.paraaf.consent.eid.VirtualCard;
 import be.paraaf.demo.DemoCitizens;
 import be.paraaf.demo.DemoCitizens.DemoCitizen;
 import be.paraaf.demo.DemoProperties;

@@ -46,9 +46,11 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                // paraaf's pages load only their own scripts and styles; nothing may frame them
+                // paraaf's pages load only their own scripts and styles; nothing may frame them; they may call
+                // the citizen's local eID agent on the loopback address (agent.js, docs/agent.md)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                        "default-src 'self'; connect-src 'self' http://127.0.0.1:*; "
+                                + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimits, json), ApiKeyAuthenticationFilter.class)

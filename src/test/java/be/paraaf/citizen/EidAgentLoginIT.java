@@ -3,7 +3,7 @@ package be.paraaf.citizen;
 import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.agent.VirtualCard;
 import be.paraaf.support.CliProcess;
 import be.paraaf.support.ExternalTool;
 import be.paraaf.support.ServiceClient;

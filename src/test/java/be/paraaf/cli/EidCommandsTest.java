@@ -2,8 +2,8 @@ package be.paraaf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.consent.eid.CardException;
-import be.paraaf.consent.eid.ServerProblemException;
+import be.paraaf.agent.CardException;
+import be.paraaf.agent.ServerProblemException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.cli.ItsmeApp;
-import be.paraaf.consent.eid.VirtualCard;
+import be.paraaf.agent.VirtualCard;
 import be.paraaf.demo.DemoClients;
 import be.paraaf.support.CliProcess;
 import be.paraaf.support.ExternalTool;

@@ -1,4 +1,4 @@
-package be.paraaf.consent.eid;
+package be.paraaf.agent;
 
 import be.paraaf.identity.NationalRegisterNumber;
 

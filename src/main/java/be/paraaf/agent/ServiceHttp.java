@@ -1,4 +1,4 @@
-package be.paraaf.consent.eid;
+package be.paraaf.agent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

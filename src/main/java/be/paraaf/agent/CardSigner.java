@@ -1,4 +1,4 @@
-package be.paraaf.consent.eid;
+package be.paraaf.agent;
 
 import java.security.AuthProvider;
 import java.security.GeneralSecurityException;

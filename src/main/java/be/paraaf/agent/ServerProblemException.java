@@ -1,4 +1,4 @@
-package be.paraaf.consent.eid;
+package be.paraaf.agent;
 
 /**
  * The paraaf service refused a call or could not be reached. Carries the RFC 9457 problem's {@code type},

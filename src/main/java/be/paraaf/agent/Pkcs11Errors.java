@@ -1,4 +1,4 @@
-package be.paraaf.consent.eid;
+package be.paraaf.agent;
 
 /**
  * Turns SunPKCS11's failures into {@link CardException}s. SunPKCS11 reports the PKCS#11 return value

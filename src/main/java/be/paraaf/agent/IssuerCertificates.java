@@ -1,4 +1,4 @@
-package be.paraaf.consent.eid;
+package be.paraaf.agent;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package be.paraaf.consent.eid;
+package be.paraaf.agent;
 
 /**
  * Who counts wrong PINs. A real Belgian eID card counts them in its chip and blocks itself after three
