@@ -207,7 +207,7 @@ public class Actualisations {
                 row.dueDate().plusDays(1).atStartOfDay(BELGIUM).toInstant().toEpochMilli()));
         RequestView created = requests.create(row.ownerClientId(), new NewRequest(confirmation.id(),
                 title(lang, row.dossierNumber()), "B-LTA", expires, null, List.of(new NewSigner(ROLE, row.name(),
-                        row.nationalNumber(), null, null, ConsentMethods.EITHER.name(), ROLE, 1))));
+                        row.nationalNumber(), null, null, ConsentMethods.EITHER.name(), ROLE, 1, lang.tag()))));
         requests.inTransaction(() -> {
             audit.append(created.id(), "actualisation.chosen", candidate, confirmation.sha256(), Map.of(
                     "actualisationId", row.id(), "dossierNumber", row.dossierNumber(), "choice", chosen));

@@ -64,7 +64,7 @@ class TwoNodeProcessesPostgresIT {
         RequestFlow onB = new RequestFlow(B, KEY);
         Party tenant = onA.party("tenant-1", "tenant-1", 1, "Zoë");
         Party agency = onA.party("agency", "agency", 2, "Jérôme");
-        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), "B-LT", null, null,
+        JsonNode created = onA.create(onA.leaseRequestBody("B-LT", null, null,
                 List.of(tenant, agency)));
         String id = created.get("id").asString();
         var tokens = RequestFlow.tokens(created);
@@ -109,7 +109,7 @@ class TwoNodeProcessesPostgresIT {
                 "{\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"Bram\",\"surname\":\"Claes\"}")
                 .statusCode()).isEqualTo(200);
         RequestFlow onA = new RequestFlow(A, KEY);
-        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), "B-T", null, null,
+        JsonNode created = onA.create(onA.leaseRequestBody("B-T", null, null,
                 List.of(new Party("tenant-1", "tenant-1", 1, null, nrn))));
         onA.start(created.get("id").asString());
         String token = RequestFlow.tokens(created).get("tenant-1");
