@@ -26,10 +26,14 @@
       address: { street: "Kouter", number: "12", postalCode: "9000", municipality: "Gent" }, representative: "Jérôme Maës" },
     tenants: [{ name: "Zoë Van den Broeck", nationalNumber: "92.05.05-123.45", birthDate: "1992-05-05" }],
     dwelling: { street: "Rue de l'Église", number: "7", postalCode: "9300", municipality: "Aalst" },
-    startDate: "2027-01-01", durationMonths: 108, baseRent: "845.50", adjustedRent: "512.37", charges: "45.00",
-    deposit: "1024.74", clauses: "De huurder mag een kleine huiskat houden."
+    startDate: "2027-01-01", durationMonths: 108, baseRent: "845,50", adjustedRent: "512,37", charges: "45,00",
+    deposit: "1.024,74", clauses: "De huurder mag een kleine huiskat houden."
   };
   const value = id => document.getElementById(id).value.trim();
+  // an amount as Belgians write it ("845,50", "1.024,74", "1 024,74") in the API's form ("845.50"); an amount
+  // written with a decimal point and no comma is passed on as typed
+  const euro = text => text.includes(",") ? text.replace(/[.\s\u00a0\u202f]/g, "").replace(",", ".") : text;
+  const amount = id => euro(value(id));
   const set = (id, text) => { document.getElementById(id).value = text ?? ""; };
 
   function tenantRow(tenant = {}) {
@@ -95,8 +99,8 @@
       tenants: tenants().map(({ name, nationalNumber, birthDate }) => ({ name, nationalNumber, birthDate })),
       dwelling: { street: value("dwelling-street"), number: value("dwelling-house"), postalCode: value("dwelling-postal"),
         municipality: value("dwelling-city") },
-      startDate: value("start"), durationMonths: Number(value("months")), baseRent: value("base-rent"),
-      adjustedRent: value("adjusted-rent"), charges: value("charges"), deposit: value("deposit"), clauses: value("clauses") };
+      startDate: value("start"), durationMonths: Number(value("months")), baseRent: amount("base-rent"),
+      adjustedRent: amount("adjusted-rent"), charges: amount("charges"), deposit: amount("deposit"), clauses: value("clauses") };
   }
 
   async function call(path, options = {}) {
@@ -171,7 +175,9 @@
     document.getElementById("request-state").textContent = t("request." + lastRequest.state);
     lastRequest.signers.forEach(signer => {
       const item = document.querySelector("#signers li[data-role='" + CSS.escape(signer.role) + "'] .signer-state");
-      if (item) item.textContent = t("signer." + signer.state);
+      // a decline's reason is the agency's to read, as the signer gave it
+      if (item) item.textContent = t("signer." + signer.state) + (signer.state === "DECLINED" && signer.declineReason
+        ? " — " + t("agency.declineReason", signer.declineReason) : "");
     });
   }
   paraafI18n.onChange(states);

@@ -1,6 +1,8 @@
-// The signer's page, reached through their personal link (?token=…): read the document (page previews),
-// sign with itsme (the verification code shown here must match the app) or the eID card (the agent command),
-// or decline. The page follows the request's state by polling; all server text is set with textContent.
+// The signer's page, reached through their personal link (?token=…): read the document (page previews and the
+// PDF to download and keep — the signed one once signed), sign with itsme (the verification code shown here must
+// match the app) or the eID card (the agent command), or decline with a reason after confirming. Actions show only
+// when it is the signer's turn; a refused action is explained next to it, in the page's language. The page
+// follows the request's state by polling; all server text is set with textContent.
 (() => {
   const t = paraafI18n.t;
   const token = new URLSearchParams(location.search).get("token") || "";
@@ -26,8 +28,17 @@
     document.getElementById("document-name").textContent = info.document.name;
     document.getElementById("role").textContent = info.role + " (" + info.name + ")";
     document.getElementById("state").textContent = t("signer." + info.state);
-    const done = ["SIGNED", "DECLINED"].includes(info.state) || info.requestState !== "IN_PROGRESS";
-    document.getElementById("actions").hidden = done;
+    const turn = info.requestState === "IN_PROGRESS" && info.step === info.currentStep
+      && ["INVITED", "VIEWED"].includes(info.state);
+    document.getElementById("actions").hidden = !turn;
+    const waiting = document.getElementById("turn");
+    waiting.hidden = turn || ["SIGNED", "DECLINED"].includes(info.state);
+    waiting.textContent = info.requestState === "IN_PROGRESS" ? t("sign.notYourTurn")
+      : t("sign.requestState." + info.requestState);
+    const download = document.getElementById("download");
+    download.href = api + "/document";
+    download.textContent = t(info.state === "SIGNED" || info.requestState === "COMPLETED"
+      ? "sign.download.signed" : "sign.download");
     document.getElementById("itsme").hidden = info.consentMethods === "EID";
     document.getElementById("eid").hidden = info.consentMethods === "ITSME";
     if (info.state === "SIGNED") say(t("sign.done"), "VALID");
@@ -88,7 +99,8 @@
   document.getElementById("itsme").addEventListener("click", async () => {
     const response = await fetch(api + "/itsme", { method: "POST" });
     const json = await response.json();
-    if (!response.ok) { problem(json); return; }
+    if (!response.ok) { actionError("sign-error", json); return; }
+    actionError("sign-error", null);
     document.getElementById("code").textContent = json.verificationCode;
     document.getElementById("itsme-waiting").hidden = false;
     follow();
@@ -101,15 +113,44 @@
     follow();
   });
 
-  document.getElementById("decline-form").addEventListener("submit", async event => {
+  // declining ends the request for everyone: a reason first, then an explicit confirmation
+  const reasonField = document.getElementById("reason");
+  const confirmBox = document.getElementById("decline-confirm-box");
+  document.getElementById("decline-form").addEventListener("submit", event => {
     event.preventDefault();
-    const reason = document.getElementById("reason").value;
+    if (!reasonField.value.trim()) {
+      actionError("decline-error", { type: "reason-missing" });
+      reasonField.setAttribute("aria-invalid", "true");
+      reasonField.focus();
+      return;
+    }
+    reasonField.removeAttribute("aria-invalid");
+    actionError("decline-error", null);
+    confirmBox.hidden = false;
+    document.getElementById("decline-confirm").focus();
+  });
+  document.getElementById("decline-cancel").addEventListener("click", () => {
+    confirmBox.hidden = true;
+    document.getElementById("decline").focus();
+  });
+  document.getElementById("decline-confirm").addEventListener("click", async () => {
     const response = await fetch(api + "/decline", { method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ reason }) });
+      body: JSON.stringify({ reason: reasonField.value.trim() }) });
     const json = await response.json();
-    if (!response.ok) { problem(json); return; }
+    confirmBox.hidden = true;
+    if (!response.ok) { actionError("decline-error", json); return; }
     await load();
   });
+
+  // a refused action, next to it and in the page's language: known problem types have their own sentence
+  function actionError(id, json) {
+    const box = document.getElementById(id);
+    box.hidden = !json;
+    if (!json) { box.textContent = ""; return; }
+    const slug = String(json.type || "").split("/").pop();
+    const key = "sign.error." + slug;
+    box.textContent = t(key) !== key ? t(key) : t("sign.error.other");
+  }
 
   function follow() {
     if (polling) return;

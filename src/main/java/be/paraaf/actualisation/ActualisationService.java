@@ -210,7 +210,7 @@ public class ActualisationService {
                 row.dueDate().plusDays(1).atStartOfDay(BELGIUM).toInstant().toEpochMilli()));
         RequestView created = requests.create(row.ownerClientId(), new NewRequest(confirmation.id(),
                 title(lang, row.dossierNumber()), "B-LTA", expires, null, List.of(new NewSigner(ROLE, row.name(),
-                        row.nationalNumber(), null, null, ConsentMethods.EITHER.name(), ROLE, 1))));
+                        row.nationalNumber(), null, null, ConsentMethods.EITHER.name(), ROLE, 1, lang.tag()))));
         requests.recordEvent(created.id(), "actualisation.chosen", candidate, confirmation.sha256(), Map.of(
                 "actualisationId", row.id(), "dossierNumber", row.dossierNumber(), "choice", chosen));
         requests.start(row.ownerClientId(), created.id());

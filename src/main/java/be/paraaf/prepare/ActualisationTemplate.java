@@ -52,6 +52,6 @@ final class ActualisationTemplate implements DocumentTemplate {
                 new Block.Heading(labels.text("heading.signatures")),
                 new Block.Paragraph(labels.text("signed.on", labels.date(values.date("date")))),
                 new Block.Signatures(List.of(new Block.SignatureSlot(FIELD, labels.text("actualisation.role"),
-                        values.text("name")))));
+                        values.text("name"), values.nationalNumber("nationalNumber")))));
     }
 }

@@ -1,5 +1,6 @@
 package be.paraaf.prepare;
 
+import be.paraaf.identity.NationalRegisterNumber;
 import java.util.List;
 
 /** The building blocks a template composes its document from; {@link PdfComposer} lays them out. */
@@ -44,8 +45,15 @@ sealed interface Block {
         }
     }
 
-    /** One signer: the deterministic field name, the role ("Huurder 1") and the signer's name. */
-    record SignatureSlot(String fieldName, String role, String name) {
+    /**
+     * One signer: the deterministic field name, the role ("Huurder 1"), the signer's name and, when the document
+     * names it, their national register number (null otherwise) — the identity a signing request binds to the field.
+     */
+    record SignatureSlot(String fieldName, String role, String name, NationalRegisterNumber nationalNumber) {
+
+        SignatureSlot(String fieldName, String role, String name) {
+            this(fieldName, role, name, null);
+        }
     }
 
     /**

@@ -12,15 +12,20 @@ import java.util.List;
  *
  * @param source {@code upload} or {@code template:<name>}
  * @param activeContent JavaScript / Launch / javascript: URI actions in the current version
+ * @param parties who a template document names under each signature field (empty for uploads)
+ * @param language the language the PDF declares (its catalog's {@code /Lang}, e.g. {@code nl-BE}), or null
  */
 public record DocumentMetadata(String id, String name, long size, String sha256, int pageCount, int version,
         String source, Instant createdAt, Instant updatedAt, int signatureCount, List<ExistingSignature> signatures,
-        List<SignatureField> fields, List<ActiveContent> activeContent, List<DocumentVersion> versions) {
+        List<SignatureField> fields, List<ActiveContent> activeContent, List<DocumentVersion> versions, List<FieldParty> parties,
+        String language) {
 
-    static DocumentMetadata of(StoredDocument document, PdfInspection inspection, List<DocumentVersion> versions) {
+    static DocumentMetadata of(StoredDocument document, PdfInspection inspection, List<DocumentVersion> versions,
+            List<FieldParty> parties) {
         return new DocumentMetadata(document.id(), document.name(), document.size(), document.sha256(),
                 inspection.pageCount(), document.version(), document.source(), document.createdAt(),
                 document.updatedAt(), inspection.signatures().size(), inspection.signatures(), inspection.fields(),
-                inspection.activeContent(), List.copyOf(versions));
+                inspection.activeContent(), List.copyOf(versions), List.copyOf(parties),
+                inspection.language());
     }
 }

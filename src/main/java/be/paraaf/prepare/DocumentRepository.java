@@ -23,7 +23,7 @@ class DocumentRepository {
 
     /** Inserts a document and its versions; the document row names the last one as current. */
     @Transactional
-    void create(StoredDocument document, List<DocumentVersion> versions) {
+    void create(StoredDocument document, List<DocumentVersion> versions, List<FieldParty> parties) {
         jdbc.sql("""
                 insert into documents (id, owner_client_id, name, source, content_sha256, size_bytes, page_count,
                     version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -32,6 +32,7 @@ class DocumentRepository {
                         utc(document.createdAt()), utc(document.updatedAt()))
                 .update();
         versions.forEach(version -> insertVersion(document.id(), version));
+        insertParties(document.id(), parties);
     }
 
     /**
@@ -55,6 +56,22 @@ class DocumentRepository {
     Optional<StoredDocument> find(String id, String ownerClientId) {
         return jdbc.sql("select * from documents where id = ? and owner_client_id = ?").params(id, ownerClientId)
                 .query(DocumentRepository::document).optional();
+    }
+
+    void insertParties(String id, List<FieldParty> parties) {
+        for (FieldParty party : parties) {
+            jdbc.sql("""
+                    insert into document_field_parties (document_id, field_name, role, name, national_number)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(id, party.field(), party.role(), party.name(), party.nationalNumber()).update();
+        }
+    }
+
+    List<FieldParty> parties(String id) {
+        return jdbc.sql("select * from document_field_parties where document_id = ? order by field_name").param(id)
+                .query((rs, row) -> new FieldParty(rs.getString("field_name"), rs.getString("role"),
+                        rs.getString("name"), rs.getString("national_number")))
+                .list();
     }
 
     List<DocumentVersion> versions(String id) {

@@ -70,7 +70,7 @@ public class DocumentService {
             contents.add(cleaned);
             inspection = inspector.inspect(cleaned);
         }
-        return create(ownerClientId, fileName, UPLOAD, contents, reasons, inspection);
+        return create(ownerClientId, fileName, UPLOAD, contents, reasons, inspection, List.of());
     }
 
     /**
@@ -80,17 +80,23 @@ public class DocumentService {
      * @param source {@code upload} or {@code template:<name>}
      */
     public DocumentMetadata store(String ownerClientId, String name, byte[] content, String source) {
+        return store(ownerClientId, name, content, source, List.of());
+    }
+
+    private DocumentMetadata store(String ownerClientId, String name, byte[] content, String source,
+            List<FieldParty> parties) {
         if (source == null || !SOURCE.matcher(source).matches()) {
             throw new IllegalArgumentException("source must be 'upload' or 'template:<name>', not " + source);
         }
         checkSize(content);
-        return create(ownerClientId, name, source, List.of(content), List.of(source), inspector.inspect(content));
+        return create(ownerClientId, name, source, List.of(content), List.of(source), inspector.inspect(content),
+                parties);
     }
 
     /** Renders template {@code name} in {@code language} from {@code input} and stores it as the caller's document. */
     public DocumentMetadata createFromTemplate(String ownerClientId, String name, Language language, JsonNode input) {
         RenderedDocument rendered = templates.render(name, language, input);
-        return store(ownerClientId, rendered.name(), rendered.content(), "template:" + name);
+        return store(ownerClientId, rendered.name(), rendered.content(), "template:" + name, rendered.parties());
     }
 
     /** PNG of page {@code pageNumber} (1-based) of the current version, at {@code dpi} (null: default). */
@@ -102,7 +108,7 @@ public class DocumentService {
     public DocumentMetadata metadata(String ownerClientId, String id) {
         StoredDocument document = find(ownerClientId, id);
         return DocumentMetadata.of(document, inspector.inspect(store.get(document.sha256())),
-                documents.versions(document.id()));
+                documents.versions(document.id()), documents.parties(document.id()));
     }
 
     /** The current version's number and hash, without reading the bytes. */
@@ -162,7 +168,7 @@ public class DocumentService {
 
     /** Stores {@code contents} as versions 1..n; {@code inspection} is of the last one, which becomes current. */
     private DocumentMetadata create(String ownerClientId, String name, String source, List<byte[]> contents,
-            List<String> reasons, PdfInspection inspection) {
+            List<String> reasons, PdfInspection inspection, List<FieldParty> parties) {
         if (!clients.exists(ownerClientId)) {
             throw new IllegalArgumentException("unknown API client " + ownerClientId);
         }
@@ -175,8 +181,8 @@ public class DocumentService {
         DocumentVersion current = versions.get(versions.size() - 1);
         StoredDocument document = new StoredDocument(UUID.randomUUID().toString(), ownerClientId, fileName(name),
                 source, current.sha256(), current.size(), inspection.pageCount(), current.version(), now, now);
-        documents.create(document, versions);
-        return DocumentMetadata.of(document, inspection, versions);
+        documents.create(document, versions, parties);
+        return DocumentMetadata.of(document, inspection, versions, parties);
     }
 
     private StoredDocument find(String ownerClientId, String id) {

@@ -46,6 +46,6 @@ final class ItsmeContractTemplate implements DocumentTemplate {
                 new Block.Heading(labels.text("heading.signatures")),
                 new Block.Paragraph(labels.text("itsme-contract.consent") + "\n" + signedOn),
                 new Block.Signatures(List.of(new Block.SignatureSlot(FIELD, labels.text("itsme-contract.role"),
-                        values.text("name")))));
+                        values.text("name"), values.nationalNumber("nationalNumber")))));
     }
 }

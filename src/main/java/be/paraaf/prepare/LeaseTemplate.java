@@ -154,7 +154,7 @@ final class LeaseTemplate implements DocumentTemplate {
         List<SignatureSlot> slots = new ArrayList<>();
         for (int i = 0; i < tenants.size(); i++) {
             slots.add(new SignatureSlot(tenantField(i + 1), labels.text("lease.role.tenant", i + 1),
-                    tenants.get(i).text("name")));
+                    tenants.get(i).text("name"), tenants.get(i).nationalNumber("nationalNumber")));
         }
         slots.add(new SignatureSlot(AGENCY_FIELD, labels.text("lease.role.agency", agency.text("name")),
                 agency.text("representative")));

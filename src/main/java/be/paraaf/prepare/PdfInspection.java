@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What paraaf learned from reading a PDF: pages, existing signatures, signature fields and active content.
+ * What paraaf learned from reading a PDF: pages, existing signatures, signature fields, active content and the
+ * natural language the catalog declares ({@code /Lang}, e.g. {@code nl-BE}; null when none).
  */
 public record PdfInspection(int pageCount, List<ExistingSignature> signatures, List<SignatureField> fields,
-        List<ActiveContent> activeContent) {
+        List<ActiveContent> activeContent, String language) {
 
     public PdfInspection {
         signatures = List.copyOf(signatures);

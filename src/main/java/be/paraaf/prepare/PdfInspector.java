@@ -157,7 +157,8 @@ final class PdfInspector {
             }
         }
         List<ActiveContent> active = new ActiveContentScan(false, deadline).scan(document);
-        return new PdfInspection(document.getNumberOfPages(), signatures, fields, active);
+        return new PdfInspection(document.getNumberOfPages(), signatures, fields, active,
+                document.getDocumentCatalog().getLanguage());
     }
 
     private void checkPages(PDDocument document) {

@@ -52,11 +52,22 @@ public class TemplateService {
             throw new TemplateInputException(name, errors);
         }
         Labels labels = Labels.of(language);
+        List<Block> blocks = template.compose(checked.values(), labels);
         PdfComposer.Composed composed = PdfComposer.compose(
                 new PdfComposer.Description(template.title(labels), language,
                         clock.instant().truncatedTo(ChronoUnit.SECONDS)),
-                labels, template.compose(checked.values(), labels));
-        return new RenderedDocument(name + "-" + language.tag() + ".pdf", composed.pdf(), composed.fieldNames());
+                labels, blocks);
+        return new RenderedDocument(name + "-" + language.tag() + ".pdf", composed.pdf(), composed.fieldNames(),
+                parties(blocks));
+    }
+
+    /** Who the document names under each signature field. */
+    private static List<FieldParty> parties(List<Block> blocks) {
+        return blocks.stream().filter(Block.Signatures.class::isInstance).map(Block.Signatures.class::cast)
+                .flatMap(signatures -> signatures.slots().stream())
+                .map(slot -> new FieldParty(slot.fieldName(), slot.role(), slot.name(),
+                        slot.nationalNumber() == null ? null : slot.nationalNumber().value()))
+                .toList();
     }
 
     private static DocumentTemplate template(String name) {

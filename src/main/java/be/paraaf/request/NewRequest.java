@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What an agency asks for: one of its documents, signed by {@code signers} in steps.
@@ -14,9 +15,19 @@ import java.util.Set;
  * @param signatureLevel B-B, B-T, B-LT or B-LTA (default)
  * @param expiresAt null: the configured default lifetime
  * @param callbackUrl http(s) URL that receives the webhooks; null: none
+ * @param notificationEmail the agency's address for notices about this request (declined, expired); null: none
+ * @param unsignedFields the document's empty signature fields that no signer fills, named on purpose (every
+ *                       other empty field needs a signer); null: none
  */
 public record NewRequest(String documentId, String title, String signatureLevel, Instant expiresAt,
-        String callbackUrl, List<NewSigner> signers) {
+        String callbackUrl, List<NewSigner> signers, List<String> unsignedFields, String notificationEmail) {
+
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public NewRequest(String documentId, String title, String signatureLevel, Instant expiresAt, String callbackUrl,
+            List<NewSigner> signers) {
+        this(documentId, title, signatureLevel, expiresAt, callbackUrl, signers, null, null);
+    }
 
     public NewRequest {
         if (documentId == null || documentId.isBlank()) {
@@ -42,6 +53,20 @@ public record NewRequest(String documentId, String title, String signatureLevel,
                 throw new IllegalStateException("two signers would sign in the field " + signer.fieldName());
             }
         }
+        unsignedFields = unsignedFields == null ? List.of() : List.copyOf(unsignedFields);
+        for (String field : unsignedFields) {
+            if (field == null || !FIELD.matcher(field).matches()) {
+                throw new IllegalArgumentException("unsignedFields must name signature fields (1 to 64 letters, "
+                        + "digits, '-' or '_')");
+            }
+            if (fields.contains(field)) {
+                throw new IllegalStateException("field " + field + " is both assigned to a signer and in "
+                        + "unsignedFields");
+            }
+        }
+        if (new HashSet<>(unsignedFields).size() != unsignedFields.size()) {
+            throw new IllegalStateException("unsignedFields names a field twice");
+        }
         level(signatureLevel);
         if (callbackUrl != null && !callbackUrl.isBlank()) {
             callbackUrl = checkedCallback(callbackUrl.strip());
@@ -49,6 +74,10 @@ public record NewRequest(String documentId, String title, String signatureLevel,
             callbackUrl = null;
         }
         title = title.strip();
+        notificationEmail = notificationEmail == null || notificationEmail.isBlank() ? null : notificationEmail.strip();
+        if (notificationEmail != null && !notificationEmail.matches("[^@\\s]{1,64}@[^@\\s]{1,189}")) {
+            throw new IllegalArgumentException("notificationEmail is not an e-mail address");
+        }
     }
 
     public SignatureLevel level() {

@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
  * @param consentMethods ITSME, EID or EITHER (default)
  * @param fieldName an existing, empty signature field of the document
  * @param step 1-based; signers sharing a step sign in parallel, steps follow each other
+ * @param language nl, fr or en: the language of this signer's mails (default nl)
  */
 public record NewSigner(String role, String name, String nationalRegisterNumber, String phone, String email,
-        String consentMethods, String fieldName, Integer step) {
+        String consentMethods, String fieldName, Integer step, String language) {
+
+    public NewSigner(String role, String name, String nationalRegisterNumber, String phone, String email,
+            String consentMethods, String fieldName, Integer step) {
+        this(role, name, nationalRegisterNumber, phone, email, consentMethods, fieldName, step, null);
+    }
 
     private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ]{6,31}");
@@ -43,6 +49,10 @@ public record NewSigner(String role, String name, String nationalRegisterNumber,
         step = step == null ? 1 : step;
         if (step < 1 || step > 100) {
             throw new IllegalArgumentException("signer " + role + ": step must be between 1 and 100");
+        }
+        language = language == null || language.isBlank() ? "nl" : language.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!language.matches("nl|fr|en")) {
+            throw new IllegalArgumentException("signer " + role + ": language must be nl, fr or en");
         }
         name = name.strip();
         phone = phone == null || phone.isBlank() ? null : phone.strip();

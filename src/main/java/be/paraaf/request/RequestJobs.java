@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.notify.MailComposer.Kind;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.persistence.JobLocks;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every {@code paraaf.requests.job-interval}: requests past their expiry become EXPIRED, and signers whose turn
  * it is and who have not acted for {@code reminder-delay} get a reminder (recorded, audited and announced as the
- * webhook {@code signer.reminded}; paraaf sends no SMS or mail itself). Runs on one node at a time (lock
+ * webhook {@code signer.reminded} and mailed to the signer by {@link RequestNotifications}). Runs on one node at a time (lock
  * {@code request-jobs}), and would be safe without: each change is conditional on the state that was read.
  */
 @Component
@@ -63,9 +64,12 @@ class RequestJobs {
         for (String id : requests.dueForExpiry(now)) {
             try {
                 SigningRequest request = requests.find(id).orElseThrow();
-                workflow.inTransaction(() -> workflow.transition(request, RequestState.EXPIRED,
-                        request.currentStep(), Actor.SYSTEM, "request.expired", null,
-                        Map.of("expiresAt", request.expiresAt().toString())));
+                workflow.inTransaction(() -> {
+                    workflow.transition(request, RequestState.EXPIRED, request.currentStep(), Actor.SYSTEM,
+                            "request.expired", null, Map.of("expiresAt", request.expiresAt().toString()));
+                    workflow.notice(id, Kind.EXPIRED, 0, 0);
+                    return null;
+                });
                 expired++;
             } catch (RequestException e) {
                 log.debug("request {} changed while expiring it: {}", id, e.getMessage());
@@ -88,6 +92,7 @@ class RequestJobs {
                 audit.append(request.id(), "signer.reminded", Actor.SYSTEM, null, Map.of("role", signer.role(),
                         "reminder", String.valueOf(updated.reminderCount())));
                 webhooks.enqueue(request, "signer.reminded", updated);
+                workflow.notice(request.id(), Kind.REMINDER, updated.position(), updated.reminderCount());
                 return true;
             });
             reminded += done ? 1 : 0;

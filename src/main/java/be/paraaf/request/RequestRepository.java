@@ -25,21 +25,24 @@ class RequestRepository {
     void insert(SigningRequest request, List<String> tokenHashes) {
         jdbc.sql("""
                 insert into signing_requests (id, owner_client_id, document_id, title, signature_level, state,
-                    current_step, callback_url, expires_at, created_at, updated_at, row_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    current_step, callback_url, expires_at, created_at, updated_at, row_version, unsigned_fields,
+                    notification_email)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(request.id(), request.ownerClientId(), request.documentId(), request.title(),
                         request.level().name(), request.state().name(), request.currentStep(), request.callbackUrl(),
                         utc(request.expiresAt()), utc(request.createdAt()), utc(request.updatedAt()),
-                        request.rowVersion())
+                        request.rowVersion(), String.join(",", request.unsignedFields()),
+                        request.notificationEmail())
                 .update();
         for (Signer signer : request.signers()) {
             jdbc.sql("""
                     insert into request_signers (request_id, position, role, name, national_number, phone, email,
-                        consent_methods, field_name, step, state, token_sha256)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        consent_methods, field_name, step, state, token_sha256, language)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(request.id(), signer.position(), signer.role(), signer.name(), signer.number().value(),
                             signer.phone(), signer.email(), signer.methods().name(), signer.fieldName(),
-                            signer.step(), signer.state().name(), tokenHashes.get(signer.position() - 1))
+                            signer.step(), signer.state().name(), tokenHashes.get(signer.position() - 1),
+                            signer.language())
                     .update();
         }
     }
@@ -169,6 +172,13 @@ class RequestRepository {
                 .query(RequestRepository::attempt).optional();
     }
 
+    /** The attempt that became the signer's signature, if they signed. */
+    Optional<SignerAttempt> finishedAttempt(String requestId, int position) {
+        return jdbc.sql("select * from signer_attempts where request_id = ? and position = ? and finished_at is not null "
+                        + "order by finished_at desc").params(requestId, position)
+                .query(RequestRepository::attempt).list().stream().findFirst();
+    }
+
     /** Marks an attempt used; false if it already was (a replayed completion). */
     boolean finishAttempt(String handle, Instant now) {
         return jdbc.sql("update signer_attempts set finished_at = ? where handle = ? and finished_at is null")
@@ -183,7 +193,8 @@ class RequestRepository {
                 rs.getString("title"), SignatureLevel.valueOf(rs.getString("signature_level")),
                 RequestState.valueOf(rs.getString("state")), rs.getInt("current_step"), rs.getString("callback_url"),
                 instant(rs, "expires_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getInt("row_version"), signers);
+                rs.getInt("row_version"), signers, rs.getString("unsigned_fields").isEmpty() ? List.of()
+                        : List.of(rs.getString("unsigned_fields").split(",")), rs.getString("notification_email"));
     }
 
     private static Signer signer(ResultSet rs, int row) throws SQLException {
@@ -192,7 +203,8 @@ class RequestRepository {
                 rs.getString("email"), ConsentMethods.valueOf(rs.getString("consent_methods")),
                 rs.getString("field_name"), rs.getInt("step"), SignerState.valueOf(rs.getString("state")),
                 instant(rs, "invited_at"), instant(rs, "viewed_at"), instant(rs, "acted_at"),
-                instant(rs, "last_reminded_at"), rs.getInt("reminder_count"), rs.getString("decline_reason"));
+                instant(rs, "last_reminded_at"), rs.getInt("reminder_count"), rs.getString("decline_reason"),
+                rs.getString("language"));
     }
 
     private static SignerAttempt attempt(ResultSet rs, int row) throws SQLException {

@@ -6,10 +6,10 @@ import be.paraaf.audit.AuditEntry;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.audit.ChainVerification;
 import be.paraaf.identity.NationalRegisterNumber;
+import be.paraaf.notify.MailComposer.Kind;
 import be.paraaf.prepare.DocumentMetadata;
 import be.paraaf.prepare.DocumentService;
 import be.paraaf.prepare.DocumentService.DocumentContent;
-import be.paraaf.prepare.PdfInspection.SignatureField;
 import be.paraaf.request.RequestViews.RequestView;
 import be.paraaf.request.RequestViews.SignerLink;
 import java.io.IOException;
@@ -63,7 +63,9 @@ public class RequestService {
     /** Creates a DRAFT request; the answer holds each signer's link token, shown only this once. */
     public RequestView create(String clientId, NewRequest spec) {
         DocumentMetadata document = documents.metadata(clientId, spec.documentId());
-        checkFields(document, spec.signers().stream().map(NewSigner::fieldName).toList());
+        FieldAssignments.check(document, spec.signers().stream()
+                .map(s -> new FieldAssignments.Assignment(s.role(), s.number(), s.fieldName())).toList(),
+                spec.unsignedFields());
         checkCallback(spec.callbackUrl());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = spec.expiresAt() == null ? now.plus(properties.defaultLifetime()) : spec.expiresAt();
@@ -78,19 +80,21 @@ public class RequestService {
         for (NewSigner s : spec.signers()) {
             int position = signers.size() + 1;
             signers.add(new Signer(id, position, s.role(), s.name(), s.number(), s.phone(), s.email(), s.methods(),
-                    s.fieldName(), s.step(), SignerState.WAITING, null, null, null, null, 0, null));
+                    s.fieldName(), s.step(), SignerState.WAITING, null, null, null, null, 0, null, s.language()));
             String token = LinkTokens.newToken();
             tokens.add(LinkTokens.hash(token));
             links.add(new SignerLink(s.role(), token, "/api/sign/" + token));
         }
         SigningRequest request = new SigningRequest(id, clientId, spec.documentId(), spec.title(), spec.level(),
-                RequestState.DRAFT, 0, spec.callbackUrl(), expiresAt, now, now, 0, signers);
+                RequestState.DRAFT, 0, spec.callbackUrl(), expiresAt, now, now, 0, signers, spec.unsignedFields(),
+                spec.notificationEmail());
         Optional<String> secret = inTransaction(() -> {
             requests.insert(request, tokens);
             audit.append(id, "request.created", Actor.agency(clientId), document.sha256(), Map.of(
                     "title", request.title(), "documentId", request.documentId(),
                     "documentVersion", String.valueOf(document.version()), "signers",
-                    String.valueOf(signers.size()), "level", request.level().label()));
+                    String.valueOf(signers.size()), "level", request.level().label(),
+                    "unsignedFields", String.join(",", request.unsignedFields())));
             webhooks.enqueue(request, "request.created", null);
             return request.callbackUrl() == null ? Optional.<String>empty() : webhooks.ensureSecret(clientId);
         });
@@ -117,7 +121,9 @@ public class RequestService {
             throw notActive(request, "started");
         }
         DocumentMetadata document = documents.metadata(clientId, request.documentId());
-        checkFields(document, request.signers().stream().map(Signer::fieldName).toList());
+        FieldAssignments.check(document, request.signers().stream()
+                .map(s -> new FieldAssignments.Assignment(s.role(), s.number(), s.fieldName())).toList(),
+                request.unsignedFields());
         inTransaction(() -> {
             SigningRequest started = transition(request, RequestState.IN_PROGRESS, request.firstStep(),
                     Actor.agency(clientId), "request.started", document.sha256(), Map.of());
@@ -290,6 +296,7 @@ public class RequestService {
             if (signer.step() == step && signer.state() == SignerState.WAITING) {
                 signerTransition(request, signer, SignerState.WAITING, SignerState.INVITED, Actor.SYSTEM,
                         "signer.invited", documentSha256, Map.of("step", String.valueOf(step)), null);
+                notice(request.id(), Kind.INVITATION, signer.position(), 0);
             }
         }
     }
@@ -311,7 +318,13 @@ public class RequestService {
             transition(request, RequestState.COMPLETED, request.currentStep(), Actor.SYSTEM, "request.completed",
                     documentSha256, Map.of());
             events.publishEvent(new RequestCompleted(requestId));
+            notice(requestId, Kind.COMPLETED, 0, 0);
         }
+    }
+
+    /** Records, in the current transaction, that people are to be told by mail ({@link RequestNotifications}). */
+    void notice(String requestId, Kind kind, int position, int sequence) {
+        events.publishEvent(new RequestNotice(requestId, kind, position, sequence));
     }
 
     <T> T inTransaction(Supplier<T> work) {
@@ -328,24 +341,5 @@ public class RequestService {
     static RequestException notActive(SigningRequest request, String verb) {
         return new RequestException("request-not-active", 409, "The request is " + request.state()
                 + " and cannot be " + verb + ".", Map.of("state", request.state().name()));
-    }
-
-    /** Every named field must exist in the document and be empty. */
-    private static void checkFields(DocumentMetadata document, List<String> names) {
-        List<String> problems = new ArrayList<>();
-        for (String name : names) {
-            Optional<SignatureField> field = document.fields().stream().filter(f -> f.name().equals(name)).findFirst();
-            if (field.isEmpty()) {
-                problems.add("field " + name + " does not exist");
-            } else if (field.get().signed()) {
-                problems.add("field " + name + " is already signed");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RequestException("invalid-signature-field", 422, String.join("; ", problems)
-                    + ". The document's empty signature fields: " + document.fields().stream()
-                    .filter(f -> !f.signed()).map(SignatureField::name).toList() + ".",
-                    Map.of("errors", problems));
-        }
     }
 }

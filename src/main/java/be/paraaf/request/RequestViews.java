@@ -13,16 +13,18 @@ public final class RequestViews {
     /**
      * @param signerLinks only in the answer to creation: each signer's personal token, never shown again
      * @param webhookSecret only when this creation made the agency's webhook secret, never shown again
+     * @param unsignedFields the document's empty signature fields this request leaves unsigned on purpose
      */
     public record RequestView(String id, String title, String documentId, RequestState state, String signatureLevel,
             int currentStep, Instant expiresAt, String callbackUrl, Instant createdAt, Instant updatedAt,
-            List<SignerView> signers, List<SignerLink> signerLinks, String webhookSecret) {
+            List<SignerView> signers, List<String> unsignedFields, List<SignerLink> signerLinks,
+            String webhookSecret) {
 
         static RequestView of(SigningRequest request, List<SignerLink> links, String secret) {
             return new RequestView(request.id(), request.title(), request.documentId(), request.state(),
                     request.level().label(), request.currentStep(), request.expiresAt(), request.callbackUrl(),
                     request.createdAt(), request.updatedAt(),
-                    request.signers().stream().map(SignerView::of).toList(), links, secret);
+                    request.signers().stream().map(SignerView::of).toList(), request.unsignedFields(), links, secret);
         }
     }
 

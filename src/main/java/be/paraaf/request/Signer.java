@@ -7,5 +7,5 @@ import java.time.Instant;
 public record Signer(String requestId, int position, String role, String name, NationalRegisterNumber number,
         String phone, String email, ConsentMethods methods, String fieldName, int step, SignerState state,
         Instant invitedAt, Instant viewedAt, Instant actedAt, Instant lastRemindedAt, int reminderCount,
-        String declineReason) {
+        String declineReason, String language) {
 }

@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.notify.MailComposer.Kind;
 import be.paraaf.system.ParaafException;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
@@ -15,6 +16,7 @@ import be.paraaf.request.RequestViews.DocumentInfo;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.request.RequestViews.SignerInfo;
 import be.paraaf.request.RequestViews.SignerOutcome;
+import be.paraaf.signing.AppearanceLanguage;
 import be.paraaf.identity.CertificateChains;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.HashAlgorithm;
@@ -117,6 +119,7 @@ public class SignerActions {
             workflow.transition(requests.find(context.request.id()).orElseThrow(), RequestState.DECLINED,
                     context.request.currentStep(), context.actor(), "request.declined", version.sha256(),
                     Map.of("role", declined.role()));
+            workflow.notice(context.request.id(), Kind.DECLINED, declined.position(), 0);
             return null;
         });
         return outcome(context);
@@ -230,7 +233,8 @@ public class SignerActions {
             throw new RequestException("concurrent-change", 409, "The document changed meanwhile; try again.");
         }
         PadesSignatureSpec spec = new PadesSignatureSpec(context.request.level(), HashAlgorithm.SHA256,
-                VisibleAppearance.inField(context.signer.fieldName(), method == ConsentMethods.EID ? "eID" : "itsme"),
+                new VisibleAppearance(context.signer.fieldName(), null, null,
+                        method == ConsentMethods.EID ? "eID" : "itsme", null, appearanceLanguage(context)),
                 context.request.title(), null, null);
         PendingSignature pending = signing.preparePades(new DocumentInput(content.name(), content.bytes()), chain,
                 spec, purpose(context));
@@ -240,6 +244,18 @@ public class SignerActions {
         requests.insertAttempt(new SignerAttempt(pending.handle(), context.request.id(), context.signer.position(),
                 method, version.version(), CertificateChains.toBase64(chain.get(0)), consentId, clock.instant(), expiresAt, null));
         return pending;
+    }
+
+    /**
+     * The visible signature speaks the document's language: the one its PDF declares, else the signer's (an
+     * upload without {@code /Lang}).
+     */
+    private AppearanceLanguage appearanceLanguage(Context context) {
+        String declared = documents.metadata(context.request.ownerClientId(), context.request.documentId()).language();
+        String tag = declared == null || declared.isBlank() ? context.signer.language()
+                : declared.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]", 2)[0];
+        return List.of("nl", "fr", "en").contains(tag) ? AppearanceLanguage.parse(tag)
+                : AppearanceLanguage.parse(context.signer.language());
     }
 
     private static SigningPurpose purpose(Context context) {

@@ -5,13 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A row of {@code signing_requests} with its signers, in position order. */
+/**
+ * A row of {@code signing_requests} with its signers, in position order; {@code unsignedFields} are the document's
+ * empty signature fields the agency chose to leave unsigned.
+ */
 public record SigningRequest(String id, String ownerClientId, String documentId, String title, SignatureLevel level,
         RequestState state, int currentStep, String callbackUrl, Instant expiresAt, Instant createdAt,
-        Instant updatedAt, int rowVersion, List<Signer> signers) {
+        Instant updatedAt, int rowVersion, List<Signer> signers, List<String> unsignedFields,
+        String notificationEmail) {
 
     public SigningRequest {
         signers = List.copyOf(signers);
+        unsignedFields = List.copyOf(unsignedFields);
     }
 
     public Optional<Signer> signer(int position) {
@@ -34,6 +39,7 @@ public record SigningRequest(String id, String ownerClientId, String documentId,
 
     SigningRequest with(List<Signer> newSigners) {
         return new SigningRequest(id, ownerClientId, documentId, title, level, state, currentStep, callbackUrl,
-                expiresAt, createdAt, updatedAt, rowVersion, newSigners);
+                expiresAt, createdAt, updatedAt, rowVersion, newSigners, unsignedFields,
+                notificationEmail);
     }
 }

@@ -2,6 +2,8 @@ package be.paraaf.web;
 
 import be.paraaf.access.ApiClient;
 import be.paraaf.prepare.DocumentService.DocumentContent;
+import be.paraaf.prepare.Language;
+import be.paraaf.request.CompletionCertificates;
 import be.paraaf.request.NewRequest;
 import be.paraaf.request.RequestException;
 import be.paraaf.request.RequestService;
@@ -40,8 +42,11 @@ class RequestController {
     private final RequestService requests;
     private final WebhookService webhooks;
     private final JsonMapper json;
+    private final CompletionCertificates certificates;
 
-    RequestController(RequestService requests, WebhookService webhooks, JsonMapper json) {
+    RequestController(RequestService requests, WebhookService webhooks, JsonMapper json,
+            CompletionCertificates certificates) {
+        this.certificates = certificates;
         this.requests = requests;
         this.webhooks = webhooks;
         this.json = json;
@@ -83,6 +88,13 @@ class RequestController {
     @GetMapping(path = "/{id}/document", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> document(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
         return pdf(requests.document(client.id(), id));
+    }
+
+    @Operation(summary = "The completion certificate (PDF/A sealed by the service) of a COMPLETED request")
+    @GetMapping(path = "/{id}/certificate", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> certificate(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
+            @RequestParam(name = "lang", defaultValue = "nl") String lang) {
+        return pdf(certificates.forAgency(client.id(), id, Language.of(lang)));
     }
 
     @Operation(summary = "The request's hash-chained audit trail and whether the chain verifies")

@@ -57,6 +57,11 @@ class ApiTourIT {
             }
             assertThat(tour.exitValue()).as("the tour stopped at a failing step:\n%s", tail(output)).isZero();
             assertThat(work.resolve("signed-lease.pdf")).isNotEmptyFile();
+            // the lease names Jan under tenant-1, and Jan signs there: the request completes with him
+            assertThat(Files.readString(work.resolve("lease.json"))).contains(
+                    "\"field\":\"tenant-1\",\"role\":\"Huurder 1\",\"name\":\"Jan Peeters\",\"nationalNumber\":\"85073003328\"");
+            assertThat(Files.readString(work.resolve("outcome.json"))).contains("\"requestState\":\"COMPLETED\"");
+            assertThat(Files.readString(work.resolve("certificate.pdf"), StandardCharsets.ISO_8859_1)).startsWith("%PDF");
             assertThat(work.resolve("confirmation.pdf")).isNotEmptyFile();
             assertThat(Files.readString(work.resolve("evidence.asice"), StandardCharsets.ISO_8859_1)).startsWith("PK")
                     .contains("application/vnd.etsi.asic-e+zip");

@@ -59,7 +59,7 @@ class ItsmeEnrolmentIT extends ServiceIT {
         assertThat(contractSignature.get("nationalRegisterNumber").asString()).isEqualTo(nrn);
 
         RequestFlow agency = new RequestFlow(CLIENT, DemoClients.WOONPUNT_KEY);
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-T", null, null,
+        JsonNode created = agency.create(agency.leaseRequestBody("B-T", null, null,
                 List.of(new RequestFlow.Party("tenant-1", "tenant-1", 1, null, nrn))));
         String id = created.get("id").asString();
         Map<String, String> links = RequestFlow.tokens(created);

@@ -60,7 +60,7 @@ class ItsmeConsentIT {
     void tenantAndAgencySignWithItsmeAfterARefusal() {
         Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
         Party representative = new Party("agency", "agency", 2, null, RequestFlow.newNationalNumber());
-        String body = agency.requestBody(agency.leaseDocument(), "B-T", null, null, List.of(tenant, representative))
+        String body = agency.leaseRequestBody("B-T", null, null, List.of(tenant, representative))
                 .replace("\"consentMethods\":\"EITHER\",\"fieldName\":\"agency\"",
                         "\"consentMethods\":\"ITSME\",\"fieldName\":\"agency\"");
         JsonNode created = agency.create(body);
@@ -96,7 +96,7 @@ class ItsmeConsentIT {
     void remoteKeyOfAnotherPersonIsRefused() {
         Party tenant = new Party("tenant-1", "tenant-1", 1, null, RequestFlow.newNationalNumber());
         itsme.misroutes.put(tenant.nrn(), RequestFlow.newNationalNumber());
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B", null, null, List.of(tenant)));
+        JsonNode created = agency.create(agency.leaseRequestBody("B-B", null, null, List.of(tenant)));
         agency.start(created.get("id").asString());
         int pendingBefore = itsme.pending.size();
 

@@ -46,7 +46,7 @@ class LeaseFlowIT extends ServiceIT {
         ItsmeApp representativeApp = itsmeAccount(representative, "Jérôme", "Maës");
         Path card = virtualCard(tenant2, "Anaïs", "Çelik");
 
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-LTA", null, null, List.of(
+        JsonNode created = agency.create(agency.leaseRequestBody("B-LTA", null, null, List.of(
                 new RequestFlow.Party("tenant-1", "tenant-1", 1, null, tenant1),
                 new RequestFlow.Party("tenant-2", "tenant-2", 2, null, tenant2),
                 new RequestFlow.Party("agency", "agency", 3, null, representative))));

@@ -59,7 +59,7 @@ class LocalAgentSigningIT extends ServiceIT {
     private Signing leaseForOneEidSigner() {
         RequestFlow agency = new RequestFlow(CLIENT, DemoClients.WOONPUNT_KEY);
         String nrn = RequestFlow.newNationalNumber();
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-LTA", null, null,
+        JsonNode created = agency.create(agency.leaseRequestBody("B-LTA", null, null,
                 List.of(new RequestFlow.Party("tenant-1", "tenant-1", 1, null, nrn))));
         String id = created.get("id").asString();
         agency.start(id);

@@ -12,11 +12,14 @@ import be.paraaf.support.TwoStepFlow;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** An agency and its signers over HTTP: lease document, request, link tokens, eID signing through a link. */
 public record RequestFlow(ServiceClient client, String apiKey) {
@@ -39,14 +42,39 @@ public record RequestFlow(ServiceClient client, String apiKey) {
         return new Party(role, field, step, client.issueCitizen(givenName, "Test", nrn), nrn);
     }
 
-    /** Renders the lease template (fields tenant-1, tenant-2, agency) as the agency's document; its id. */
-    public String leaseDocument() {
-        String input = new String(TestDocs.read(TestDocs.TEMPLATE_INPUTS.resolve("lease.json")), StandardCharsets.UTF_8);
-        HttpResponse<byte[]> response = client.postJson("/api/documents/templates/lease?lang=nl", input, apiKey);
+    /**
+     * Renders the lease as the agency's document with the tenant parties (field {@code tenant-n}) as its tenants,
+     * so each signs in the field the document names them in; a tenant field no party takes gets a stranger who is
+     * not asked to sign. The fields are tenant-1 … tenant-n and agency; its id.
+     */
+    public String leaseDocument(List<Party> parties) {
+        int tenants = Math.max(1, parties.stream().filter(party -> party.field().matches("tenant-\\d+"))
+                .mapToInt(party -> Integer.parseInt(party.field().substring("tenant-".length()))).max().orElse(1));
+        ObjectNode input = (ObjectNode) ServiceClient.JSON.readTree(
+                TestDocs.read(TestDocs.TEMPLATE_INPUTS.resolve("lease.json")));
+        ArrayNode people = input.putArray("tenants");
+        for (int n = 1; n <= tenants; n++) {
+            String field = "tenant-" + n;
+            String nrn = parties.stream().filter(party -> party.field().equals(field)).map(Party::nrn).findFirst()
+                    .orElseGet(RequestFlow::newNationalNumber);
+            people.addObject().put("name", field + " Test").put("nationalNumber", nrn)
+                    .put("birthDate", "19" + nrn.substring(0, 2) + "-" + nrn.substring(2, 4) + "-" + nrn.substring(4, 6));
+        }
+        HttpResponse<byte[]> response = client.postJson("/api/documents/templates/lease?lang=nl", input.toString(),
+                apiKey);
         assertThat(response.statusCode()).as(TwoStepFlow.body(response)).isEqualTo(201);
         return ServiceClient.json(response).get("id").asString();
     }
 
+    /** A request body for a lease rendered for {@code parties} (see {@link #leaseDocument(List)}). */
+    public String leaseRequestBody(String level, String expiresAt, String callbackUrl, List<Party> parties) {
+        return requestBody(leaseDocument(parties), level, expiresAt, callbackUrl, parties);
+    }
+
+    /**
+     * A request body; the document's empty signature fields no party takes are named in {@code unsignedFields}
+     * (left unsigned on purpose), as the service demands.
+     */
     public String requestBody(String documentId, String level, String expiresAt, String callbackUrl, List<Party> parties) {
         StringBuilder signers = new StringBuilder();
         for (Party party : parties) {
@@ -55,10 +83,20 @@ public record RequestFlow(ServiceClient client, String apiKey) {
                      "consentMethods":"EITHER","fieldName":"%s","step":%d}"""
                     .formatted(party.role(), party.role(), party.nrn(), party.role(), party.field(), party.step()));
         }
+        List<String> unsigned = new ArrayList<>();
+        HttpResponse<byte[]> document = client.get("/api/documents/" + documentId, apiKey);
+        if (document.statusCode() == 200) {
+            ServiceClient.json(document).get("fields").forEach(field -> {
+                String name = field.get("name").asString();
+                if (!field.get("signed").asBoolean() && parties.stream().noneMatch(p -> p.field().equals(name))) {
+                    unsigned.add(quoted(name));
+                }
+            });
+        }
         return """
                 {"documentId":"%s","title":"Huurovereenkomst Aalst","signatureLevel":%s,"expiresAt":%s,
-                 "callbackUrl":%s,"signers":[%s]}""".formatted(documentId, quoted(level), quoted(expiresAt),
-                quoted(callbackUrl), signers);
+                 "callbackUrl":%s,"signers":[%s],"unsignedFields":[%s]}""".formatted(documentId, quoted(level),
+                quoted(expiresAt), quoted(callbackUrl), signers, String.join(",", unsigned));
     }
 
     /** Creates the request; answers the created JSON. */

@@ -89,7 +89,7 @@ class SignatureOwnershipIT extends ServiceIT {
     @Test
     void afterTheRequestExpiredAPreparedHandleYieldsNoSignature() throws InterruptedException {
         Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B",
+        JsonNode created = agency.create(agency.leaseRequestBody("B-B",
                 Instant.now().plusSeconds(3).toString(), null, List.of(tenant)));
         String id = created.get("id").asString();
         String token = RequestFlow.tokens(created).get("tenant-1");
@@ -155,7 +155,7 @@ class SignatureOwnershipIT extends ServiceIT {
     }
 
     private JsonNode startedRequestFor(Party tenant) {
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B", null, null,
+        JsonNode created = agency.create(agency.leaseRequestBody("B-B", null, null,
                 List.of(tenant)));
         agency.start(created.get("id").asString());
         return created;

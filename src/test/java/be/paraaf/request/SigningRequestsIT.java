@@ -4,6 +4,7 @@ import static be.paraaf.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.demo.DemoClients;
+import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.request.RequestFlow.Party;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.ServiceClient;
@@ -42,7 +43,7 @@ class SigningRequestsIT extends ServiceIT {
     void leaseIsSignedByThreeSignersInThreeStepsAtLta() throws InterruptedException {
         List<Party> parties = List.of(agency.party("tenant-1", "tenant-1", 1, "Zoë"),
                 agency.party("tenant-2", "tenant-2", 2, "Anaïs"), agency.party("agency", "agency", 3, "Jérôme"));
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), null, null, null, parties));
+        JsonNode created = agency.create(agency.leaseRequestBody(null, null, null, parties));
         String id = created.get("id").asString();
         var tokens = RequestFlow.tokens(created);
         assertThat(created.get("state").asString()).isEqualTo("DRAFT");
@@ -117,7 +118,7 @@ class SigningRequestsIT extends ServiceIT {
     @Test
     void signatureByAnotherPersonIsRefusedAndNothingIsWritten() {
         Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
-        String documentId = agency.leaseDocument();
+        String documentId = agency.leaseDocument(List.of(tenant));
         JsonNode created = agency.create(agency.requestBody(documentId, "B-B", null, null, List.of(tenant)));
         String token = RequestFlow.tokens(created).get("tenant-1");
         agency.start(created.get("id").asString());
@@ -145,7 +146,7 @@ class SigningRequestsIT extends ServiceIT {
     void aLinkTokenActsOnlyForItsOwnSignerAndParallelSignersRetryAfterAConflict() {
         Party first = agency.party("tenant-1", "tenant-1", 1, "Zoë");
         Party second = agency.party("tenant-2", "tenant-2", 1, "Anaïs");
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B", null, null,
+        JsonNode created = agency.create(agency.leaseRequestBody("B-B", null, null,
                 List.of(first, second)));
         var tokens = RequestFlow.tokens(created);
         String id = created.get("id").asString();
@@ -179,7 +180,7 @@ class SigningRequestsIT extends ServiceIT {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answerNext(500);
             Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
-            JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B", null, receiver.url(),
+            JsonNode created = agency.create(agency.leaseRequestBody("B-B", null, receiver.url(),
                     List.of(tenant)));
             String id = created.get("id").asString();
             agency.start(id);
@@ -224,14 +225,68 @@ class SigningRequestsIT extends ServiceIT {
     }
 
     @Test
+    void aSignerMustBeThePersonTheDocumentNamesInTheirField() {
+        Party named = agency.party("tenant-1", "tenant-1", 1, "Zoë");
+        String documentId = agency.leaseDocument(List.of(named));
+        JsonNode document = ServiceClient.json(CLIENT.get("/api/documents/" + documentId, WOONPUNT));
+        assertThat(document.get("parties").get(1).get("field").asString()).isEqualTo("tenant-1");
+        assertThat(document.get("parties").get(1).get("nationalNumber").asString()).isEqualTo(named.nrn());
+
+        Party stranger = new Party("tenant-1", "tenant-1", 1, null, RequestFlow.newNationalNumber());
+        JsonNode problem = assertProblem(CLIENT.postJson("/api/requests",
+                agency.requestBody(documentId, "B-B", null, null, List.of(stranger)), WOONPUNT),
+                422, "signer-not-named-in-document");
+        assertThat(problem.get("detail").asString()).contains("signer tenant-1", "field tenant-1",
+                "Huurder 1 tenant-1 Test", NationalRegisterNumber.parse(named.nrn()).formatted(),
+                NationalRegisterNumber.parse(stranger.nrn()).formatted());
+        // the same person in another tenant's field is refused too
+        Party swapped = new Party("tenant-2", "tenant-2", 1, null, named.nrn());
+        String twoTenants = agency.leaseDocument(List.of(named, agency.party("tenant-2", "tenant-2", 1, "Anaïs")));
+        assertProblem(CLIENT.postJson("/api/requests", agency.requestBody(twoTenants, "B-B", null, null,
+                List.of(swapped)), WOONPUNT), 422, "signer-not-named-in-document");
+        assertThat(requestsFor(documentId)).isZero();
+    }
+
+    @Test
+    void everyFieldTheDocumentGivesAPartyNeedsASignerUnlessTheRequestLeavesItUnsignedOnPurpose() {
+        Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
+        String documentId = agency.leaseDocument(List.of(tenant));
+        String withChoice = agency.requestBody(documentId, "B-B", null, null, List.of(tenant));
+        String withoutChoice = withChoice.replace("\"unsignedFields\":[\"agency\"]", "\"unsignedFields\":[]");
+        assertThat(withoutChoice).isNotEqualTo(withChoice);
+        JsonNode problem = assertProblem(CLIENT.postJson("/api/requests", withoutChoice, WOONPUNT), 422,
+                "unassigned-signature-field");
+        assertThat(problem.get("detail").asString()).contains("agency (Voor Woonmaatschappij Scheldeland (demo) Jérôme Maës)", "unsignedFields");
+        assertProblem(CLIENT.postJson("/api/requests", withChoice.replace("[\"agency\"]", "[\"tenant-1\"]"),
+                WOONPUNT), 422, "invalid-request");
+
+        JsonNode created = agency.create(withChoice);
+        assertThat(created.get("unsignedFields").toString()).isEqualTo("[\"agency\"]");
+        agency.start(created.get("id").asString());
+        agency.signWithEid(RequestFlow.tokens(created).get("tenant-1"), tenant.citizen());
+        assertThat(agency.get(created.get("id").asString()).get("state").asString()).isEqualTo("COMPLETED");
+        JsonNode signed = ServiceClient.json(CLIENT.get("/api/documents/" + documentId, WOONPUNT));
+        signed.get("fields").forEach(field -> assertThat(field.get("signed").asBoolean())
+                .as(field.get("name").asString()).isEqualTo(field.get("name").asString().equals("tenant-1")));
+        JsonNode audit = ServiceClient.json(CLIENT.get("/api/requests/" + created.get("id").asString() + "/audit",
+                WOONPUNT));
+        assertThat(audit.get("entries").get(0).get("details").asString()).contains("\"unsignedFields\":\"agency\"");
+    }
+
+    private int requestsFor(String documentId) {
+        return jdbc.sql("select count(*) from signing_requests where document_id = ?").param(documentId)
+                .query(Integer.class).single();
+    }
+
+    @Test
     void callbackUrlMustBeHttp() {
-        String body = agency.requestBody(agency.leaseDocument(), null, null, "file:///etc/passwd",
+        String body = agency.leaseRequestBody(null, null, "file:///etc/passwd",
                 List.of(new Party("tenant-1", "tenant-1", 1, null, RequestFlow.newNationalNumber())));
         assertProblem(CLIENT.postJson("/api/requests", body, WOONPUNT), 422, "invalid-request");
-        String noField = agency.requestBody(agency.leaseDocument(), null, null, null,
+        String noField = agency.leaseRequestBody(null, null, null,
                 List.of(new Party("witness", "witness", 1, null, RequestFlow.newNationalNumber())));
         assertProblem(CLIENT.postJson("/api/requests", noField, WOONPUNT), 422, "invalid-signature-field");
-        String badNumber = agency.requestBody(agency.leaseDocument(), null, null, null,
+        String badNumber = agency.requestBody(agency.leaseDocument(List.of()), null, null, null,
                 List.of(new Party("tenant-1", "tenant-1", 1, null, "85073003329")));
         assertProblem(CLIENT.postJson("/api/requests", badNumber, WOONPUNT), 422, "invalid-request");
     }
@@ -239,7 +294,7 @@ class SigningRequestsIT extends ServiceIT {
     @Test
     void requestPastItsExpiryIsExpiredByTheJobAndItsLinksDie() throws InterruptedException {
         Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B",
+        JsonNode created = agency.create(agency.leaseRequestBody("B-B",
                 Instant.now().plusSeconds(2).toString(), null, List.of(tenant)));
         String id = created.get("id").asString();
         agency.start(id);
@@ -255,7 +310,7 @@ class SigningRequestsIT extends ServiceIT {
     @Test
     void silentSignerIsRemindedAfterTheDelay() {
         Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B", null, null, List.of(tenant)));
+        JsonNode created = agency.create(agency.leaseRequestBody("B-B", null, null, List.of(tenant)));
         String id = created.get("id").asString();
         agency.start(id);
         jobs.remindDue(Instant.now());
@@ -269,7 +324,7 @@ class SigningRequestsIT extends ServiceIT {
     @Test
     void anotherAgencySeesNothingAndCancelEndsTheRequest() {
         Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B", null, null, List.of(tenant)));
+        JsonNode created = agency.create(agency.leaseRequestBody("B-B", null, null, List.of(tenant)));
         String id = created.get("id").asString();
 
         assertProblem(CLIENT.get("/api/requests/" + id, NOTARIS), 404, "request-not-found");
@@ -292,7 +347,7 @@ class SigningRequestsIT extends ServiceIT {
     @Test
     void tamperedAuditEntryIsFoundByVerification() {
         Party tenant = agency.party("tenant-1", "tenant-1", 1, "Zoë");
-        JsonNode created = agency.create(agency.requestBody(agency.leaseDocument(), "B-B", null, null, List.of(tenant)));
+        JsonNode created = agency.create(agency.leaseRequestBody("B-B", null, null, List.of(tenant)));
         String id = created.get("id").asString();
         agency.start(id);
         CLIENT.postJson("/api/sign/" + RequestFlow.tokens(created).get("tenant-1") + "/decline", "{}");

@@ -67,7 +67,7 @@ class TwoNodeProcessesPostgresIT {
         RequestFlow onB = new RequestFlow(B, KEY);
         Party tenant = onA.party("tenant-1", "tenant-1", 1, "Zoë");
         Party agency = onA.party("agency", "agency", 2, "Jérôme");
-        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), "B-LT", null, null,
+        JsonNode created = onA.create(onA.leaseRequestBody("B-LT", null, null,
                 List.of(tenant, agency)));
         String id = created.get("id").asString();
         var tokens = RequestFlow.tokens(created);
@@ -112,7 +112,7 @@ class TwoNodeProcessesPostgresIT {
                 "{\"nationalRegisterNumber\":\"" + nrn + "\",\"givenName\":\"Bram\",\"surname\":\"Claes\"}")
                 .statusCode()).isEqualTo(200);
         RequestFlow onA = new RequestFlow(A, KEY);
-        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), "B-T", null, null,
+        JsonNode created = onA.create(onA.leaseRequestBody("B-T", null, null,
                 List.of(new Party("tenant-1", "tenant-1", 1, null, nrn))));
         onA.start(created.get("id").asString());
         String token = RequestFlow.tokens(created).get("tenant-1");
@@ -128,7 +128,7 @@ class TwoNodeProcessesPostgresIT {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answerNext(WebhookReceiver.HOLD); // B's first delivery never gets an answer: B dies during it
             RequestFlow onB = new RequestFlow(B, KEY);
-            JsonNode created = onB.create(onB.requestBody(onB.leaseDocument(), "B-B", null, receiver.url(),
+            JsonNode created = onB.create(onB.leaseRequestBody("B-B", null, receiver.url(),
                     List.of(onB.party("tenant-1", "tenant-1", 1, "Zoë"))));
             String id = created.get("id").asString();
             List<WebhookReceiver.Call> held = receiver.await(call -> call.answeredWith() == WebhookReceiver.HOLD, 1,

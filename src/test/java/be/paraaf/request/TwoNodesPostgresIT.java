@@ -99,7 +99,7 @@ class TwoNodesPostgresIT {
         RequestFlow onB = new RequestFlow(clientB, DemoClients.WOONPUNT_KEY);
         Party tenant = onA.party("tenant-1", "tenant-1", 1, "Zoë");
         Party representative = onA.party("agency", "agency", 2, "Jérôme");
-        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), null, null, null,
+        JsonNode created = onA.create(onA.leaseRequestBody(null, null, null,
                 List.of(tenant, representative)));
         String id = created.get("id").asString();
         var tokens = RequestFlow.tokens(created);
@@ -121,7 +121,7 @@ class TwoNodesPostgresIT {
     void listingRemindersAndExpiryWorkOnPostgresqlAcrossNodes() throws InterruptedException {
         RequestFlow onA = new RequestFlow(clientA, DemoClients.WOONPUNT_KEY);
         Party tenant = new Party("tenant-1", "tenant-1", 1, null, RequestFlow.newNationalNumber());
-        JsonNode created = onA.create(onA.requestBody(onA.leaseDocument(), "B-B",
+        JsonNode created = onA.create(onA.leaseRequestBody("B-B",
                 Instant.now().plusSeconds(2).toString(), null, List.of(tenant)));
         String id = created.get("id").asString();
         onA.start(id);

@@ -76,6 +76,8 @@ class AgencyPageIT extends ServiceIT {
                 .statusCode()).isEqualTo(200);
         new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("request-state"),
                 "geweigerd"));
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.cssSelector(
+                "#signers li[data-role='tenant-1'] .signer-state"), "geweigerd — reden: verkeerde huurprijs"));
     }
 
     @Test

@@ -94,7 +94,7 @@ class ProductionSettingsIT {
         }
         JsonNode readiness = ServiceClient.json(client().get("/actuator/health/readiness", key));
         assertThat(readiness.toString()).as("off capabilities are visible in readiness").contains("\"off\"",
-                "paraaf.signing.seal.key-store");
+                "paraaf.signing.seal.key-store", "e-mail (invitations, reminders", "spring.mail.host");
     }
 
     @Test

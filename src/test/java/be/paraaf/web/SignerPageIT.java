@@ -52,6 +52,9 @@ class SignerPageIT extends ServiceIT {
         WebDriver page = open("/sign.html?lang=nl&token=" + request.token());
         assertThat(waitFor(page, By.id("document-name")).getText()).isEqualTo("contract.pdf");
         assertThat(page.findElement(By.id("title")).getText()).isEqualTo("Huurcontract");
+        WebElement download = page.findElement(By.id("download"));
+        assertThat(download.getText()).isEqualTo("Het document downloaden (PDF)");
+        assertThat(pdfBehind(page, download)).startsWith("%PDF");
         List<WebElement> images = page.findElements(By.cssSelector("#pages img"));
         assertThat(images).hasSize(2);
         new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> images.stream().allMatch(image ->
@@ -70,6 +73,33 @@ class SignerPageIT extends ServiceIT {
         assertThat(waitFor(page, By.id("outcome")).getText()).contains("ondertekend");
         JsonNode state = ServiceClient.json(CLIENT.get("/api/requests/" + request.id(), DemoClients.WOONPUNT_KEY));
         assertThat(state.get("state").asString()).isEqualTo("COMPLETED");
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("download"),
+                "Het ondertekende document downloaden (PDF)"));
+        byte[] agencyCopy = CLIENT.get("/api/requests/" + request.id() + "/document", DemoClients.WOONPUNT_KEY).body();
+        assertThat(pdfBehind(page, page.findElement(By.id("download")))).as("the signed PDF, as the agency has it")
+                .isEqualTo("%PDF " + agencyCopy.length);
+    }
+
+    @Test
+    void aSignerWhoseTurnHasNotComeSeesNoActions() {
+        String first = newNationalNumber();
+        String second = newNationalNumber();
+        HttpResponse<byte[]> uploaded = CLIENT.post("/api/documents", new be.paraaf.support.Multipart().file("document",
+                "contract.pdf", "application/pdf", be.paraaf.support.TestDocs.read(be.paraaf.support.TestDocs.SAMPLE_CONTRACT)),
+                DemoClients.WOONPUNT_KEY);
+        String documentId = ServiceClient.json(uploaded).get("id").asString();
+        JsonNode created = ServiceClient.json(CLIENT.postJson("/api/requests", """
+                {"documentId":"%s","title":"Huurcontract","signatureLevel":"B-T","signers":[
+                 {"role":"tenant","name":"Nina Aerts","nationalRegisterNumber":"%s","fieldName":"tenant-1","step":1},
+                 {"role":"agency","name":"Jérôme Maës","nationalRegisterNumber":"%s","fieldName":"agency","step":2}]}"""
+                .formatted(documentId, first, second), DemoClients.WOONPUNT_KEY));
+        CLIENT.postJson("/api/requests/" + created.get("id").asString() + "/start", "", DemoClients.WOONPUNT_KEY);
+
+        WebDriver page = open("/sign.html?lang=en&token=" + created.get("signerLinks").get(1).get("token").asString());
+        assertThat(waitFor(page, By.id("turn")).getText()).isEqualTo("It is not your turn yet: you will be told as soon "
+                + "as you can sign.");
+        assertThat(page.findElement(By.id("actions")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("download")).isDisplayed()).as("the document can be read already").isTrue();
     }
 
     @Test
@@ -79,12 +109,26 @@ class SignerPageIT extends ServiceIT {
         WebDriver page = open("/sign.html?lang=fr&token=" + request.token());
         waitFor(page, By.id("document-name"));
         assertThat(page.findElement(By.id("decline")).getText()).isEqualTo("Refuser");
+        // no reason: said next to the button, in French, and nothing is sent
+        page.findElement(By.id("decline")).click();
+        assertThat(waitFor(page, By.id("decline-error")).getText()).isEqualTo("Indiquez une raison : l’expéditeur la verra.");
+        assertThat(DemoData.state(CLIENT, request.id())).isEqualTo("IN_PROGRESS");
+        // a reason, then a second thought: cancelling the confirmation sends nothing either
         page.findElement(By.id("reason")).sendKeys("Le loyer est erroné");
         page.findElement(By.id("decline")).click();
+        assertThat(waitFor(page, By.id("decline-question")).getText()).startsWith("En êtes-vous sûr ?");
+        page.findElement(By.id("decline-cancel")).click();
+        assertThat(DemoData.state(CLIENT, request.id())).isEqualTo("IN_PROGRESS");
+        page.findElement(By.id("decline")).click();
+        waitFor(page, By.id("decline-confirm")).click();
 
         assertThat(waitFor(page, By.id("outcome")).getText()).contains("refusé");
         JsonNode state = ServiceClient.json(CLIENT.get("/api/requests/" + request.id(), DemoClients.WOONPUNT_KEY));
         assertThat(state.get("state").asString()).isEqualTo("DECLINED");
+        assertThat(state.get("signers").get(0).get("declineReason").asString()).isEqualTo("Le loyer est erroné");
+        JsonNode audit = ServiceClient.json(CLIENT.get("/api/requests/" + request.id() + "/audit",
+                DemoClients.WOONPUNT_KEY));
+        assertThat(audit.toString()).contains("signer.declined", "Le loyer est erron");
     }
 
     @Test
@@ -93,6 +137,15 @@ class SignerPageIT extends ServiceIT {
         WebElement problem = waitFor(page, By.id("problem"));
         assertThat(problem.getAttribute("role")).isEqualTo("alert");
         assertThat(problem.getText()).isNotBlank();
+    }
+
+    /** What the page's link downloads, fetched by the page itself: "&lt;first 4 bytes&gt; &lt;length&gt;". */
+    private static String pdfBehind(WebDriver page, WebElement link) {
+        Object text = ((JavascriptExecutor) page).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(String.fromCharCode("
+                + "...new Uint8Array(b.slice(0, 4))) + ' ' + b.byteLength), e => done(String(e)));",
+                link.getAttribute("href"));
+        return String.valueOf(text);
     }
 
     private static WebDriver open(String path) {
