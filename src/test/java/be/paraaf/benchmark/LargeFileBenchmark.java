@@ -49,12 +49,23 @@ class LargeFileBenchmark {
                 Path pdf = LargePdfs.write(dir.resolve(size + ".pdf"), Integer.parseInt(size.strip()));
                 for (String level : List.of("B-B", "B-LTA")) {
                     long start = System.nanoTime();
-                    HttpResponse<Path> response = seal(base, pdf, level, dir.resolve(size + "-" + level + ".pdf"));
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    table.append(String.format("%-34s %10.1f %12.1f %14d %8d%n", size + " MB " + level,
-                            Files.size(pdf) / 1e6, seconds, peakRssMegabytes(service), response.statusCode()));
-                    Files.deleteIfExists(response.body());
+                    String status;
+                    long rss = peakRssMegabytes(service);
+                    try {
+                        HttpResponse<Path> response = seal(base, pdf, level, dir.resolve(size + "-" + level + ".pdf"));
+                        status = Integer.toString(response.statusCode());
+                        rss = peakRssMegabytes(service);
+                        Files.deleteIfExists(response.body());
+                    } catch (IOException e) {
+                        // -XX:+ExitOnOutOfMemoryError: a seal that does not fit ends the service (else a 503)
+                        status = service.isAlive() ? "failed" : "OOM";
+                    }
+                    table.append(String.format("%-34s %10.1f %12.1f %14d %8s%n", size + " MB " + level,
+                            Files.size(pdf) / 1e6, (System.nanoTime() - start) / 1e9, rss, status));
                     System.out.println(table);
+                    if (!service.isAlive()) {
+                        break;
+                    }
                 }
                 Files.delete(pdf);
             }
@@ -87,7 +98,11 @@ class LargeFileBenchmark {
     }
 
     private static long peakRssMegabytes(Process process) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status)) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
             }
