@@ -47,7 +47,9 @@ import tools.jackson.databind.JsonNode;
  * per round ({@code paraaf.benchmark.rounds}, 1; {@code paraaf.benchmark.seconds} per phase, 30), so a machine
  * that gets busier or quieter during the run weighs on both alike. Prints errors (must be 0) and latency per
  * operation and scenario, and the ratio 70,000 / 1,000 of the median, for validation and for the two-step
- * signature, which never touches reports (the control: what it moves is the machine, not the reports).
+ * signature, which never touches reports (the control: what it moves is the machine, not the reports); and, robust
+ * to a busy machine, PostgreSQL's count of index scans, sequential scans and rows read on {@code validation_reports}
+ * per validation in each phase. A 30-second warm-up precedes the measured phases.
  * Not a timed test: {@code mvn -B -ntp -Pbenchmark test -Dtest=SeveralNodesBenchmark} (docs/several-nodes.md).
  */
 @Tag("benchmark")
@@ -87,13 +89,24 @@ class SeveralNodesBenchmark {
             Map<Integer, Map<String, List<Double>>> latencies = new TreeMap<>();
             Map<Integer, Map<String, AtomicInteger>> errors = new TreeMap<>();
             StringBuilder phases = new StringBuilder();
+            // warm-up, not measured: the first validations of a fresh JVM take tens of seconds
+            seedReports(schema, FEW);
+            load(nodes, citizen, pdf, signed, samples(), counters());
             for (int round = 1; round <= ROUNDS; round++) {
                 for (int retained : new int[] {FEW, MANY, MANY, FEW}) {
-                    seedReports(db, retained);
+                    seedReports(schema, retained);
+                    Thread.sleep(11_000); // a backend publishes its table statistics within 10 s
+                    long[] before = tableStatistics(db, schema);
                     var phase = load(nodes, citizen, pdf, signed, latencies.computeIfAbsent(retained, r -> samples()),
                             errors.computeIfAbsent(retained, r -> counters()));
+                    Thread.sleep(11_000); // the nodes' connections publish their statistics within 10 s
+                    long[] after = tableStatistics(db, schema);
+                    double validations = phase.get("validations");
                     phases.append(String.format("round %d, %,d retained: validation p50 %.0f ms, two-step p50 "
-                            + "%.0f ms%n", round, retained, phase.get(VALIDATION), phase.get(TWO_STEP)));
+                            + "%.0f ms; validation_reports per validation: %.1f index scans, %.1f sequential scans "
+                            + "reading %.0f rows%n", round, retained, phase.get(VALIDATION), phase.get(TWO_STEP),
+                            (after[0] - before[0]) / validations, (after[1] - before[1]) / validations,
+                            (after[2] - before[2]) / validations));
                 }
             }
             String table = table(latencies, errors) + phases
@@ -178,6 +191,7 @@ class SeveralNodesBenchmark {
         clients.shutdown();
         clients.awaitTermination(PHASE.toSeconds() + 120, TimeUnit.SECONDS);
         Map<String, Double> medians = new LinkedHashMap<>();
+        medians.put("validations", (double) phase.get(VALIDATION).size());
         phase.forEach((op, list) -> {
             latencies.get(op).addAll(list);
             List<Double> sorted = new ArrayList<>(list);
@@ -216,9 +230,33 @@ class SeveralNodesBenchmark {
     }
 
     /**
+     * PostgreSQL's own counters for {@code validation_reports}: index scans, sequential scans, rows read by them.
+     * What a request costs the database, whatever the machine's load: it must not grow with the rows retained.
+     */
+    private static long[] tableStatistics(Connection db, String schema) throws SQLException {
+        db.setAutoCommit(false);
+        db.commit(); // a new snapshot of the statistics
+        try (PreparedStatement statement = db.prepareStatement("select coalesce(idx_scan, 0), seq_scan, seq_tup_read "
+                + "from pg_stat_user_tables where schemaname = ? and relname = 'validation_reports'")) {
+            statement.setString(1, schema.toLowerCase(java.util.Locale.ROOT));
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2), rows.getLong(3)};
+            }
+        }
+    }
+
+    /**
      * Makes the shared tables hold {@code count} seeded reports (small rows, expiring in an hour like real ones,
      * counted in the usage row) besides those the load made; between phases, outside the measured time.
      */
+    private static void seedReports(String schema, int count) throws SQLException {
+        // a connection of its own, closed after: its own reads of the table are counted before the phase starts
+        try (Connection db = PostgresServer.connect(PostgresServer.url(schema))) {
+            seedReports(db, count);
+        }
+    }
+
     private static void seedReports(Connection db, int count) throws SQLException {
         db.setAutoCommit(false);
         int seeded;

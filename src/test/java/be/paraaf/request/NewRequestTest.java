@@ -64,7 +64,8 @@ class NewRequestTest {
                 Duration.ofMinutes(1), Duration.ofDays(2), 3,
                 new RequestProperties.Webhooks(6, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10),
                         false));
-        WebhookDispatcher dispatcher = new WebhookDispatcher(null, null, null, properties, java.time.Clock.systemUTC(), null, null);
+        WebhookDispatcher dispatcher = new WebhookDispatcher(null, null, null, properties,
+                java.time.Clock.systemUTC(), null, null);
         assertThat(List.of(dispatcher.backoff(1), dispatcher.backoff(2), dispatcher.backoff(3)))
                 .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
         assertThat(dispatcher.backoff(40)).isEqualTo(Duration.ofDays(1));

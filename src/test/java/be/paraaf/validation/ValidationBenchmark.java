@@ -112,6 +112,7 @@ class ValidationBenchmark extends ServiceIT {
                 skipUnchangedPages, Duration.ofMinutes(1), 1, "default",
                 new ValidationProperties.Reports(org.springframework.util.unit.DataSize.ofGigabytes(1), 10_000,
                         java.time.Duration.ofMinutes(5)));
-        return new ValidationService(verifier, new ValidationReportsOnDisk(paraaf, properties, clock), properties, meters);
+        return new ValidationService(verifier, new ValidationReportsOnDisk(paraaf, properties, clock), properties,
+                meters);
     }
 }
