@@ -1,6 +1,7 @@
 package be.paraaf.prepare;
 
 import be.paraaf.identity.NationalRegisterNumber;
+import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a template's Mustache markup sees: every input value already formatted for the reader in the document's
@@ -36,9 +38,18 @@ final class TemplateContext {
         }
     }
 
-    /** The compiler every template uses: HTML escaping, absent values print as nothing. */
+    /**
+     * The compiler every template uses: HTML escaping, absent values print as nothing, and a collector that reads
+     * only maps and lists — never Java getters by reflection, so {@code {{name.class}}} reaches nothing.
+     */
     static Mustache.Compiler compiler() {
-        return Mustache.compiler().withEscaper(Escapers.HTML).defaultValue("").emptyStringIsFalse(true);
+        return Mustache.compiler().withEscaper(Escapers.HTML).defaultValue("").emptyStringIsFalse(true)
+                .withCollector(new BasicCollector() {
+                    @Override
+                    public <K, V> Map<K, V> createFetcherCache() {
+                        return new ConcurrentHashMap<>();
+                    }
+                });
     }
 
     static Map<String, Object> of(TemplatePackage template, Values values, Language language, int signerCount) {

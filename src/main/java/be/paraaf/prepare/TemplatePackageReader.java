@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -331,8 +332,7 @@ final class TemplatePackageReader {
             }
 
             private void check(String name) {
-                String first = name.split("\\.")[0];
-                if (!names.contains(first)) {
+                if (!Arrays.stream(name.split("\\.")).allMatch(names::contains)) {
                     problems.add(MARKUP + ": placeholder '" + name + "' names no input field, computed value or "
                             + "built-in (t, doc.title, doc.signerCount, -index, -first, -last)");
                 }
@@ -351,8 +351,12 @@ final class TemplatePackageReader {
     }
 
     private static void collectNames(List<InputField> fields, Set<String> names) {
+        names.addAll(List.of("one", "title", "signerCount")); // under doc
         for (InputField field : fields) {
             names.add(field.name());
+            if (field instanceof InputField.Value value) {
+                names.addAll(value.choices()); // {{#choice.STAY}}
+            }
             if (field instanceof InputField.Group group) {
                 collectNames(group.fields(), names);
             } else if (field instanceof InputField.Repeated list) {

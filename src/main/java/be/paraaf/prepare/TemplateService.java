@@ -61,7 +61,44 @@ public class TemplateService {
         if (!errors.isEmpty()) {
             throw new TemplateInputException(template.name(), errors);
         }
-        Values values = checked.values();
+        return render(template, language, checked.values());
+    }
+
+    /**
+     * Reads an uploaded template package (a zip) and proves it usable: the static checks of
+     * {@link TemplatePackageReader}, then a sample rendered in every language, once with every optional field
+     * filled and once with none.
+     *
+     * @throws TemplatePackageException (422) listing every problem in words
+     */
+    TemplatePackage validate(byte[] zip, int version) {
+        TemplatePackage template = TemplatePackageReader.read(TemplateZip.files(zip), version);
+        List<String> problems = new ArrayList<>();
+        for (boolean optionals : new boolean[] {true, false}) {
+            InputValidator.Result sample = InputValidator.check(template.fields(),
+                    SampleInput.of(template.fields(), optionals));
+            if (!sample.errors().isEmpty()) {
+                throw new IllegalStateException("sample input does not pass its own fields: " + sample.errors());
+            }
+            for (Language language : Language.values()) {
+                try {
+                    render(template, language, sample.values());
+                } catch (HtmlPdfRenderer.MarkupException | com.samskivert.mustache.MustacheException e) {
+                    problems.add("rendering a sample in " + language.tag() + " failed: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    problems.add("rendering a sample in " + language.tag() + " failed ("
+                            + e.getClass().getSimpleName() + "); check that template.html is XHTML that openhtmltopdf "
+                            + "can lay out");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new TemplatePackageException(problems.stream().distinct().toList());
+            }
+        }
+        return template;
+    }
+
+    private RenderedDocument render(TemplatePackage template, Language language, Values values) {
         String xhtml = template.markup().execute(TemplateContext.of(template, values, language,
                 signerCount(template, values)));
         Document document = HtmlPdfRenderer.parse(xhtml);
