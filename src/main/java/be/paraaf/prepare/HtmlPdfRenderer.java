@@ -163,8 +163,7 @@ final class HtmlPdfRenderer {
                 .useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700,
                         PdfRendererBuilder.FontStyle.NORMAL, true)
                 .useProtocolsStreamImplementation(url -> new PackageStream(url, files), SCHEME)
-                .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(SCHEME + ":"),
-                        ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+                // checked after resolving, so relative links are seen as template:/… and everything else is refused
                 .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith(SCHEME + ":"),
                         ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

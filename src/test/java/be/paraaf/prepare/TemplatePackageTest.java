@@ -47,6 +47,37 @@ class TemplatePackageTest {
     }
 
     @Test
+    void thePackagesOwnStylesheetAndImagesAreUsed() throws IOException {
+        Map<String, byte[]> files = lease();
+        java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(40, 20,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(logo, "png", png);
+        files.put("img/logo.png", png.toByteArray());
+        files.put("style.css", "h2 { text-transform: uppercase; }".getBytes(StandardCharsets.UTF_8));
+        files.put("template.html", text(files.get("template.html")).replace("<head>",
+                "<head><link rel=\"stylesheet\" href=\"style.css\"/>").replace("<body>",
+                "<body><img src=\"img/logo.png\" alt=\"Logo\" style=\"width: 40pt; height: 20pt\"/>")
+                .getBytes(StandardCharsets.UTF_8));
+
+        byte[] pdf = SERVICE.render(SERVICE.validate(zip(files), 1), Language.NL, TemplateSamples.input("lease"))
+                .content();
+
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var firstPage = document.getPage(0).getResources();
+            boolean hasImage = false;
+            for (var name : firstPage.getXObjectNames()) {
+                hasImage |= firstPage.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+            }
+            assertThat(hasImage).as("the package's logo is on page 1").isTrue();
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).as("the package's CSS puts headings in capitals").contains("VERHUURDER")
+                    .doesNotContain("Verhuurder\n");
+        }
+        assertThat(PdfA.validate(pdf, PDFAFlavour.PDFUA_1).failures()).isEmpty();
+    }
+
+    @Test
     void anUnknownPlaceholderIsRefusedInWords() {
         Map<String, byte[]> files = lease();
         files.put("template.html", text(files.get("template.html")).replace("{{deposit}}", "{{waarborg}}")
