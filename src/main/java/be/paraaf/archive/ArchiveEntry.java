@@ -8,8 +8,9 @@ import java.util.List;
  * {@link #current} picks the newest version of one.
  *
  * @param verdict the signed PDF's validation verdict when it was archived
- * @param timestampsValidUntil when the TSA certificate behind the newest archive time-stamps (PDF or sealed
- *        evidence, whichever is earlier) expires; preservation renews well before
+ * @param timestampsValidUntil when the TSA certificate behind the archived PDF's and sealed evidence's own
+ *        time-stamps expires (whichever is earlier); long-term proof comes from the entry's RFC 4998 evidence record,
+ *        renewed per batch ({@link EvidenceRecordService}), not from re-extending these files
  */
 public record ArchiveEntry(
         String id,
