@@ -1,5 +1,6 @@
 package be.paraaf.archive;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.DocumentStore;
@@ -116,7 +117,7 @@ public class ArchiveService {
         ValidationSummary received = validation.validate(new DocumentToValidate(request.documentName(),
                 request.signedPdf()));
         if (!"PDF".equals(received.documentType()) || received.signatureCount() == 0) {
-            throw new InvalidInputException("not-signed", 422,
+            throw new InvalidInputException(ProblemType.NOT_SIGNED,
                     "Only signed PDFs are archived; this document has no signature.", Map.of(), null);
         }
         byte[] pdf = request.signedPdf();
@@ -208,7 +209,7 @@ public class ArchiveService {
         ArchiveEntry entry = find(viewer, id);
         byte[] record = evidenceRecords.record(id).orElseGet(() -> {
             evidenceRecords.sealPending();
-            return evidenceRecords.record(id).orElseThrow(() -> new ArchiveException("evidence-record-pending", 503,
+            return evidenceRecords.record(id).orElseThrow(() -> new ArchiveException(ProblemType.EVIDENCE_RECORD_PENDING,
                     "The entry's evidence record is not sealed yet (the time-stamping authority did not answer); "
                             + "try again in a moment.", Map.of(), null));
         });
@@ -254,7 +255,7 @@ public class ArchiveService {
     private be.paraaf.signing.KeyCredential sealKey() {
         SealCredentials credentials = seal.getIfAvailable();
         if (credentials == null) {
-            throw new ArchiveException("seal-not-configured", 503, "The archive needs the service's seal key "
+            throw new ArchiveException(ProblemType.SEAL_NOT_CONFIGURED, "The archive needs the service's seal key "
                     + "(paraaf.signing.seal.key-store, or the demo PKI).", Map.of(), null);
         }
         return credentials.seal();
@@ -264,7 +265,7 @@ public class ArchiveService {
         try {
             return store.get(part.sha256());
         } catch (NotFoundException | IllegalStateException e) {
-            throw new ArchiveException("archive-blob-damaged", 500, "Part " + part.name() + " v" + part.version()
+            throw new ArchiveException(ProblemType.ARCHIVE_BLOB_DAMAGED, "Part " + part.name() + " v" + part.version()
                     + " is missing or does not match its SHA-256; run the integrity check.",
                     Map.of("part", part.name(), "sha256", part.sha256()), e);
         }
@@ -283,7 +284,7 @@ public class ArchiveService {
         try {
             json.readTree(content);
         } catch (JacksonException e) {
-            throw new InvalidInputException("invalid-audit-trail", 422, "The audit trail is not valid JSON.",
+            throw new InvalidInputException(ProblemType.INVALID_AUDIT_TRAIL, "The audit trail is not valid JSON.",
                     Map.of(), e);
         }
     }

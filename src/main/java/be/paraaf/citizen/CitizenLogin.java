@@ -1,5 +1,6 @@
 package be.paraaf.citizen;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.Digests;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.ParaafException;
@@ -176,7 +177,7 @@ public class CitizenLogin {
                 || row.pickupSha256() == null || !MessageDigest.isEqual(
                         sha256(pickupToken).getBytes(StandardCharsets.US_ASCII),
                         row.pickupSha256().getBytes(StandardCharsets.US_ASCII))) {
-            throw new LoginException("pickup-token-refused", 401, "The pickup token is missing or wrong: only the "
+            throw new LoginException(ProblemType.PICKUP_TOKEN_REFUSED, "The pickup token is missing or wrong: only the "
                     + "page that started this login can pick up its session.");
         }
         if (row.pickedUp()) {
@@ -291,7 +292,7 @@ public class CitizenLogin {
                 + "where id = ? and method = 'ITSME'").param(loginId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
                     String.valueOf(rs.getBoolean(4)), instant(rs.getTimestamp(5)).toString()}).optional()
-                .orElseThrow(() -> new LoginException("login-not-found", 404, "No such itsme login."));
+                .orElseThrow(() -> new LoginException(ProblemType.LOGIN_NOT_FOUND, "No such itsme login."));
         ConsentOutcome outcome = row[1] != null ? itsme.outcome(row[1])
                 : clock.instant().isBefore(Instant.parse(row[4])) ? new ConsentOutcome.Pending()
                 : new ConsentOutcome.Expired(); // a login for a number without a usable account (see itsmeStart)
@@ -336,7 +337,7 @@ public class CitizenLogin {
 
     /** The session of a token; 401 (problem {@code unauthenticated}) when there is none. */
     public CitizenSession require(String token) {
-        return session(token).orElseThrow(() -> new LoginException("unauthenticated", 401, "Log in with the eID or "
+        return session(token).orElseThrow(() -> new LoginException(ProblemType.UNAUTHENTICATED, "Log in with the eID or "
                 + "itsme first (POST /api/citizen/login/…) and send the session in the " + SESSION_HEADER + " header."));
     }
 
@@ -381,11 +382,11 @@ public class CitizenLogin {
     }
 
     private static LoginException refused(String detail) {
-        return new LoginException("citizen-login-refused", 401, detail);
+        return new LoginException(ProblemType.CITIZEN_LOGIN_REFUSED, detail);
     }
 
     private static LoginException notFound() {
-        return new LoginException("login-not-found", 404, "No such eID login.");
+        return new LoginException(ProblemType.LOGIN_NOT_FOUND, "No such eID login.");
     }
 
     private static LoginException gone(String problemType, String detail) {
@@ -412,6 +413,11 @@ public class CitizenLogin {
 
     /** A login that cannot go on. */
     static final class LoginException extends ParaafException {
+
+        /** A problem of the catalogue, with its status. */
+        LoginException(ProblemType type, String detail) {
+            this(type.slug(), type.status(), detail);
+        }
 
         LoginException(String problemType, int status, String detail) {
             super(problemType, status, detail, Map.of(), null);

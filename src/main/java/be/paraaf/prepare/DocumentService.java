@@ -1,5 +1,6 @@
 package be.paraaf.prepare;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.NotFoundException;
 import be.paraaf.access.ApiClientRepository;
@@ -136,7 +137,7 @@ public class DocumentService {
      */
     public DocumentMetadata addSignatureField(String ownerClientId, String id, String name, Placement placement) {
         if (name == null || !FIELD_NAME.matcher(name).matches()) {
-            throw new InvalidInputException("invalid-field-name", 422, "A field name is 1 to 64 letters, digits, "
+            throw new InvalidInputException(ProblemType.INVALID_FIELD_NAME, "A field name is 1 to 64 letters, digits, "
                     + "'-' or '_' (no dots: a dot separates parts of a PDF field name).", Map.of(), null);
         }
         StoredDocument document = find(ownerClientId, id);
@@ -146,7 +147,7 @@ public class DocumentService {
         DocumentVersion version = new DocumentVersion(document.version() + 1, stored.sha256(), stored.size(),
                 "signature field added: " + name, clock.instant());
         if (!documents.addVersion(document.id(), document.version(), version, document.pageCount())) {
-            throw new DocumentException("concurrent-change", 409,
+            throw new DocumentException(ProblemType.CONCURRENT_CHANGE,
                     "The document was changed by another request at the same time; read it again and retry.");
         }
         return metadata(ownerClientId, id);
@@ -169,7 +170,7 @@ public class DocumentService {
                 return metadata(ownerClientId, id);
             }
         }
-        throw new DocumentException("document-changed", 409, "The document changed since this signature was "
+        throw new DocumentException(ProblemType.DOCUMENT_CHANGED, "The document changed since this signature was "
                 + "prepared (another signer signed first); prepare the signature again.");
     }
 
@@ -200,7 +201,7 @@ public class DocumentService {
     private void checkSize(byte[] content) {
         long max = properties.maxSize().toBytes();
         if (content.length > max) {
-            throw new DocumentException("document-too-large", 413, "The document is " + content.length
+            throw new DocumentException(ProblemType.DOCUMENT_TOO_LARGE, "The document is " + content.length
                     + " bytes; this service accepts at most " + max + ".", Map.of("maxSize", max));
         }
     }

@@ -1,5 +1,6 @@
 package be.paraaf.prepare;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.BoundedWork;
 import be.paraaf.system.ParaafException;
@@ -56,7 +57,7 @@ public class PagePreviews implements DisposableBean {
         }
         int resolution = dpi == null ? properties.defaultDpi() : dpi;
         if (resolution < 18 || resolution > properties.maxDpi()) {
-            throw new InvalidInputException("invalid-resolution", 400,
+            throw new InvalidInputException(ProblemType.INVALID_RESOLUTION,
                     "The resolution must be between 18 and " + properties.maxDpi() + " dpi.", Map.of(), null);
         }
         Path cached = cache.resolve(sha256).resolve(pageNumber + "-" + resolution + ".png");
@@ -83,7 +84,7 @@ public class PagePreviews implements DisposableBean {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             if (pageNumber < 1 || pageNumber > document.getNumberOfPages()) {
-                throw new PreviewException("page-not-found", 404, "The document has " + document.getNumberOfPages()
+                throw new PreviewException(ProblemType.PAGE_NOT_FOUND, "The document has " + document.getNumberOfPages()
                         + " page(s); there is no page " + pageNumber + ".");
             }
             PDRectangle box = document.getPage(pageNumber - 1).getCropBox();
@@ -117,6 +118,11 @@ public class PagePreviews implements DisposableBean {
 
     /** A preview that cannot be produced; the document itself is fine. */
     static final class PreviewException extends ParaafException {
+
+        /** A problem of the catalogue, with its status. */
+        PreviewException(ProblemType type, String detail) {
+            this(type.slug(), type.status(), detail);
+        }
 
         PreviewException(String problemType, int status, String detail) {
             super(problemType, status, detail);

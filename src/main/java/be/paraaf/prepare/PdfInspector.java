@@ -1,5 +1,6 @@
 package be.paraaf.prepare;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.pdf.PdfFiles;
 import be.paraaf.prepare.PdfInspection.ActiveContent;
 import be.paraaf.prepare.PdfInspection.ExistingSignature;
@@ -66,7 +67,7 @@ final class PdfInspector {
             Instant deadline = deadline();
             checkPages(document);
             if (!document.getSignatureDictionaries().isEmpty()) {
-                throw new DocumentException("signed-document-not-cleaned", 409, "The PDF is signed; removing its "
+                throw new DocumentException(ProblemType.SIGNED_DOCUMENT_NOT_CLEANED, "The PDF is signed; removing its "
                         + "active content would break the signatures. Upload it without removeActiveContent.");
             }
             List<ActiveContent> removed = new ActiveContentScan(true, deadline).scan(document);
@@ -84,11 +85,11 @@ final class PdfInspector {
         return PdfFiles.read(content, document -> {
             checkPages(document);
             if (!document.getSignatureDictionaries().isEmpty()) {
-                throw new DocumentException("document-signed", 409, "The document is already signed; a new field "
+                throw new DocumentException(ProblemType.DOCUMENT_SIGNED, "The document is already signed; a new field "
                         + "would change a signed document. Add fields before the first signature.");
             }
             if (placement.page() > document.getNumberOfPages()) {
-                throw new DocumentException("invalid-placement", 422, "Page " + placement.page()
+                throw new DocumentException(ProblemType.INVALID_PLACEMENT, "Page " + placement.page()
                         + " does not exist; the document has " + document.getNumberOfPages() + " page(s).");
             }
             PDDocumentCatalog catalog = document.getDocumentCatalog();
@@ -98,14 +99,14 @@ final class PdfInspector {
                 catalog.setAcroForm(form);
             }
             if (form.getField(name) != null) {
-                throw new DocumentException("field-exists", 409, "The document already has a field named '" + name
+                throw new DocumentException(ProblemType.FIELD_EXISTS, "The document already has a field named '" + name
                         + "'.", Map.of("field", name));
             }
             PDPage page = document.getPage(placement.page() - 1);
             PDRectangle rectangle = toPdfRectangle(page, placement);
             for (SignatureField existing : signatureFields(document, form)) {
                 if (existing.page() == placement.page() && overlaps(existing, placement)) {
-                    throw new DocumentException("field-overlap", 409, "The new field overlaps signature field '"
+                    throw new DocumentException(ProblemType.FIELD_OVERLAP, "The new field overlaps signature field '"
                             + existing.name() + "' on page " + placement.page() + ".", Map.of("field", existing.name()));
                 }
             }
@@ -164,11 +165,11 @@ final class PdfInspector {
     private void checkPages(PDDocument document) {
         int pages = document.getNumberOfPages();
         if (pages > maxPages) {
-            throw new DocumentException("too-many-pages", 422, "The PDF has " + pages + " pages; this service "
+            throw new DocumentException(ProblemType.TOO_MANY_PAGES, "The PDF has " + pages + " pages; this service "
                     + "accepts at most " + maxPages + ".", Map.of("pageCount", pages, "maxPages", maxPages));
         }
         if (pages == 0) {
-            throw new DocumentException("no-pages", 422, "The PDF has no pages.");
+            throw new DocumentException(ProblemType.NO_PAGES, "The PDF has no pages.");
         }
     }
 
@@ -195,7 +196,7 @@ final class PdfInspector {
     private static PDRectangle toPdfRectangle(PDPage page, Placement placement) {
         PDRectangle box = page.getCropBox();
         if (placement.x() + placement.width() > box.getWidth() || placement.y() + placement.height() > box.getHeight()) {
-            throw new DocumentException("invalid-placement", 422, "The field does not fit on page "
+            throw new DocumentException(ProblemType.INVALID_PLACEMENT, "The field does not fit on page "
                     + placement.page() + " (" + box.getWidth() + " x " + box.getHeight() + " points).");
         }
         return new PDRectangle(box.getLowerLeftX() + placement.x(),
@@ -269,7 +270,7 @@ final class PdfInspector {
             for (PDPage page : document.getPages()) {
                 pageNumber++;
                 if (clock.instant().isAfter(deadline)) {
-                    throw new DocumentException("inspection-timeout", 422, "Inspecting the PDF took longer than "
+                    throw new DocumentException(ProblemType.INSPECTION_TIMEOUT, "Inspecting the PDF took longer than "
                             + timeout.toSeconds() + " s; it was stopped at page " + pageNumber + ".");
                 }
                 additionalActions(page.getCOSObject(), "page " + pageNumber);

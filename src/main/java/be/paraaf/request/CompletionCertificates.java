@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.audit.AuditEntry;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.prepare.CompletionCertificateDocument;
@@ -63,13 +64,13 @@ public class CompletionCertificates {
 
     DocumentContent certificate(SigningRequest request, Language language) {
         if (request.state() != RequestState.COMPLETED) {
-            throw new RequestException("request-not-completed", 409, "The request is " + request.state()
+            throw new RequestException(ProblemType.REQUEST_NOT_COMPLETED, "The request is " + request.state()
                     + "; a completion certificate exists only once every signer has signed.",
                     Map.of("state", request.state().name()));
         }
         SealCredentials credentials = seal.getIfAvailable();
         if (credentials == null) {
-            throw new RequestException("seal-not-configured", 503, "The completion certificate needs the service's "
+            throw new RequestException(ProblemType.SEAL_NOT_CONFIGURED, "The completion certificate needs the service's "
                     + "seal key (paraaf.signing.seal.key-store, or the demo PKI).");
         }
         DocumentContent signed = documents.content(request.ownerClientId(), request.documentId());

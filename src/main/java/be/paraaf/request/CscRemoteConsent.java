@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.Digests;
 import be.paraaf.consent.csc.CscClient;
 import be.paraaf.consent.csc.CscException;
@@ -59,7 +60,7 @@ class CscRemoteConsent implements RemoteConsent, DisposableBean {
         List<X509Certificate> chain = credential(nrn).chain();
         String named = CertificateIdentity.nationalNumber(chain.get(0)).map(NationalRegisterNumber::value).orElse("");
         if (!named.equals(nrn)) {
-            throw new RequestException("remote-credential-mismatch", 502, "The remote-signing provider's "
+            throw new RequestException(ProblemType.REMOTE_CREDENTIAL_MISMATCH, "The remote-signing provider's "
                     + "certificate for this person names someone else.");
         }
         return chain;
@@ -70,7 +71,7 @@ class CscRemoteConsent implements RemoteConsent, DisposableBean {
         String signAlgorithm = switch (signatureAlgorithm) {
             case "SHA256withECDSA" -> CscClient.ECDSA_SHA256_OID;
             case "SHA256withRSA" -> CscClient.RSA_SHA256_OID;
-            default -> throw new RequestException("invalid-consent-request", 422, "A remote-signing provider signs "
+            default -> throw new RequestException(ProblemType.INVALID_CONSENT_REQUEST, "A remote-signing provider signs "
                     + "SHA-256 hashes: " + signatureAlgorithm + " cannot be asked for.");
         };
         CscClient.Credential credential = credential(nrn);
@@ -80,7 +81,7 @@ class CscRemoteConsent implements RemoteConsent, DisposableBean {
         try {
             waiting.execute(() -> decide(id, credential.id(), hash, documentTitle, signAlgorithm));
         } catch (RejectedExecutionException e) {
-            throw new RequestException("remote-signing-busy", 503, "Too many signatures are waiting for their "
+            throw new RequestException(ProblemType.REMOTE_SIGNING_BUSY, "Too many signatures are waiting for their "
                     + "signers' approval; try again in a minute.");
         }
         return new Challenge(id, VerificationCodes.derive(hash), expiresAt);
@@ -104,7 +105,7 @@ class CscRemoteConsent implements RemoteConsent, DisposableBean {
     }
 
     private CscClient.Credential credential(String nrn) {
-        return csc.credentialOf(nrn).orElseThrow(() -> new RequestException("no-remote-credential", 409,
+        return csc.credentialOf(nrn).orElseThrow(() -> new RequestException(ProblemType.NO_REMOTE_CREDENTIAL,
                 "This person has no remote signing credential at the remote-signing provider: they sign with "
                         + "the eID card, or enrol with the provider first."));
     }

@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.prepare.DocumentMetadata;
 import be.paraaf.prepare.PdfInspection.SignatureField;
@@ -46,7 +47,7 @@ final class FieldAssignments {
             }
         }
         if (!problems.isEmpty()) {
-            throw new RequestException("invalid-signature-field", 422, String.join("; ", problems)
+            throw new RequestException(ProblemType.INVALID_SIGNATURE_FIELD, String.join("; ", problems)
                     + ". The document's empty signature fields: " + emptyFields(document) + ".",
                     Map.of("errors", problems));
         }
@@ -65,7 +66,7 @@ final class FieldAssignments {
                             + NationalRegisterNumber.parse(party.nationalNumber()).formatted() + ")"));
         }
         if (!problems.isEmpty()) {
-            throw new RequestException("signer-not-named-in-document", 422, String.join("; ", problems)
+            throw new RequestException(ProblemType.SIGNER_NOT_NAMED_IN_DOCUMENT, String.join("; ", problems)
                     + ". A signer must be the person the document names in their field: correct the signer's "
                     + "national register number, or the document.", Map.of("errors", problems));
         }
@@ -81,7 +82,7 @@ final class FieldAssignments {
             List<String> described = open.stream().map(name -> document.parties().stream()
                     .filter(party -> party.field().equals(name)).findFirst()
                     .map(party -> name + " (" + party.role() + " " + party.name() + ")").orElse(name)).toList();
-            throw new RequestException("unassigned-signature-field", 422, "No signer is assigned to "
+            throw new RequestException(ProblemType.UNASSIGNED_SIGNATURE_FIELD, "No signer is assigned to "
                     + String.join(", ", described) + ". Give each signature field the document reserves for a party "
                     + "a signer, or name it in unsignedFields to leave it unsigned on purpose.", Map.of("fields", open));
         }

@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditEntry;
@@ -70,7 +71,7 @@ public class RequestService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = spec.expiresAt() == null ? now.plus(properties.defaultLifetime()) : spec.expiresAt();
         if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(properties.maxLifetime()))) {
-            throw new RequestException("invalid-request", 422, "expiresAt must be in the future and at most "
+            throw new RequestException(ProblemType.INVALID_REQUEST, "expiresAt must be in the future and at most "
                     + properties.maxLifetime().toDays() + " days away.");
         }
         String id = UUID.randomUUID().toString();
@@ -109,7 +110,7 @@ public class RequestService {
         try {
             CallbackAddresses.requirePublic(URI.create(callbackUrl));
         } catch (IOException e) {
-            throw new RequestException("invalid-callback-url", 422, "callbackUrl must name a host on the public "
+            throw new RequestException(ProblemType.INVALID_CALLBACK_URL, "callbackUrl must name a host on the public "
                     + "internet: " + e.getMessage() + ".");
         }
     }
@@ -208,7 +209,7 @@ public class RequestService {
                         "There is no signing request " + requestId + " naming you."));
         Signer signer = request.signers().stream()
                 .filter(candidate -> candidate.number().equals(number) && request.isTurnOf(candidate))
-                .findFirst().orElseThrow(() -> new RequestException("not-your-turn", 409,
+                .findFirst().orElseThrow(() -> new RequestException(ProblemType.NOT_YOUR_TURN,
                         "It is not your turn to sign this request (it is " + request.state() + ")."));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expires = now.plus(lifetime).isBefore(request.expiresAt()) ? now.plus(lifetime) : request.expiresAt();
@@ -259,7 +260,7 @@ public class RequestService {
             String documentSha256, Map<String, String> details) {
         Instant now = clock.instant();
         if (!requests.update(request, state, step, now)) {
-            throw new RequestException("concurrent-change", 409,
+            throw new RequestException(ProblemType.CONCURRENT_CHANGE,
                     "The request was changed at the same time by someone else; read it again.");
         }
         SigningRequest changed = requests.find(request.id()).orElseThrow();
@@ -276,7 +277,7 @@ public class RequestService {
             String event, String documentSha256, Map<String, String> details, String declineReason) {
         Instant now = clock.instant();
         if (!requests.updateSigner(signer, from, to, now, declineReason)) {
-            throw new RequestException("concurrent-change", 409,
+            throw new RequestException(ProblemType.CONCURRENT_CHANGE,
                     "This signer's state changed at the same time; read it again.");
         }
         SigningRequest changed = requests.find(request.id()).orElseThrow();
@@ -334,12 +335,12 @@ public class RequestService {
     /** Paging bounds shared by every list: page ≥ 0, 1 ≤ size ≤ 100. */
     public static void checkPaging(int page, int size) {
         if (page < 0 || size < 1 || size > 100) {
-            throw new RequestException("invalid-paging", 400, "page must be ≥ 0 and size between 1 and 100.");
+            throw new RequestException(ProblemType.INVALID_PAGING, "page must be ≥ 0 and size between 1 and 100.");
         }
     }
 
     static RequestException notActive(SigningRequest request, String verb) {
-        return new RequestException("request-not-active", 409, "The request is " + request.state()
+        return new RequestException(ProblemType.REQUEST_NOT_ACTIVE, "The request is " + request.state()
                 + " and cannot be " + verb + ".", Map.of("state", request.state().name()));
     }
 }

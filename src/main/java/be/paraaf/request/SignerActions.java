@@ -1,5 +1,6 @@
 package be.paraaf.request;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.notify.MailComposer.Kind;
 import be.paraaf.system.ParaafException;
 import be.paraaf.audit.Actor;
@@ -109,7 +110,7 @@ public class SignerActions {
         checkTurn(context);
         String text = reason == null || reason.isBlank() ? null : reason.strip();
         if (text != null && text.length() > 500) {
-            throw new RequestException("invalid-reason", 400, "A reason has at most 500 characters.");
+            throw new RequestException(ProblemType.INVALID_REASON, "A reason has at most 500 characters.");
         }
         DocumentVersion version = currentVersion(context);
         workflow.inTransaction(() -> {
@@ -147,7 +148,7 @@ public class SignerActions {
         SignerAttempt attempt = requests.attempt(handle == null ? "" : handle)
                 .filter(a -> a.requestId().equals(context.request.id()) && a.position() == context.signer.position()
                         && a.method() == ConsentMethods.EID)
-                .orElseThrow(() -> new RequestException("signature-handle-not-found", 404,
+                .orElseThrow(() -> new RequestException(ProblemType.SIGNATURE_HANDLE_NOT_FOUND,
                         "This signer has no prepared eID signature with that handle."));
         complete(context, attempt, signatureValue);
         return outcome(context);
@@ -162,7 +163,7 @@ public class SignerActions {
         checkMethod(context, ConsentMethods.ITSME);
         RemoteConsent provider = remoteConsent.getIfAvailable();
         if (provider == null) {
-            throw new RequestException("itsme-unavailable", 503, "Signing with itsme is not available on this "
+            throw new RequestException(ProblemType.ITSME_UNAVAILABLE, "Signing with itsme is not available on this "
                     + "service; sign with the eID card.");
         }
         String nrn = context.signer.number().value();
@@ -230,7 +231,7 @@ public class SignerActions {
         DocumentVersion version = currentVersion(context);
         DocumentContent content = documents.content(owner, context.request.documentId());
         if (!content.sha256().equals(version.sha256())) {
-            throw new RequestException("concurrent-change", 409, "The document changed meanwhile; try again.");
+            throw new RequestException(ProblemType.CONCURRENT_CHANGE, "The document changed meanwhile; try again.");
         }
         PadesSignatureSpec spec = new PadesSignatureSpec(context.request.level(), HashAlgorithm.SHA256,
                 new VisibleAppearance(context.signer.fieldName(), null, null,
@@ -264,11 +265,11 @@ public class SignerActions {
 
     private void complete(Context context, SignerAttempt attempt, byte[] signatureValue) {
         if (attempt.finishedAt() != null) {
-            throw new RequestException("signature-already-completed", 409, "This signature was already completed "
+            throw new RequestException(ProblemType.SIGNATURE_ALREADY_COMPLETED, "This signature was already completed "
                     + "or abandoned; prepare a new one.");
         }
         if (clock.instant().isAfter(attempt.expiresAt())) {
-            throw new RequestException("signature-expired", 410, "The prepared signature expired; prepare again.");
+            throw new RequestException(ProblemType.SIGNATURE_EXPIRED, "The prepared signature expired; prepare again.");
         }
         checkTurn(context);
         checkIdentity(context, CertificateChains.parseBase64(List.of(attempt.signerCertificate())).get(0), "complete");
@@ -279,7 +280,7 @@ public class SignerActions {
             Context now = new Context(fresh, fresh.signer(context.signer.position()).orElseThrow());
             checkTurn(now);
             if (!requests.finishAttempt(attempt.handle(), clock.instant())) {
-                throw new RequestException("signature-already-completed", 409, "This signature was already "
+                throw new RequestException(ProblemType.SIGNATURE_ALREADY_COMPLETED, "This signature was already "
                         + "completed.");
             }
             DocumentMetadata document = documents.addSignedVersion(owner, fresh.documentId(),
@@ -296,12 +297,12 @@ public class SignerActions {
     private Context resolve(String token) {
         Optional<SignerRef> ref = token == null || token.length() > 100 ? Optional.empty()
                 : requests.findByTokenHash(LinkTokens.hash(token), clock.instant());
-        SignerRef found = ref.orElseThrow(() -> new RequestException("signing-link-not-found", 404,
+        SignerRef found = ref.orElseThrow(() -> new RequestException(ProblemType.SIGNING_LINK_NOT_FOUND,
                 "This signing link is not valid."));
         SigningRequest request = requests.find(found.requestId()).orElseThrow();
         if (request.state() == RequestState.EXPIRED || request.state() == RequestState.CANCELLED
                 || !clock.instant().isBefore(request.expiresAt())) {
-            throw new RequestException("signing-link-expired", 410, "This signing request has "
+            throw new RequestException(ProblemType.SIGNING_LINK_EXPIRED, "This signing request has "
                     + (request.state() == RequestState.CANCELLED ? "been cancelled." : "expired."),
                     Map.of("requestState", request.state().name()));
         }
@@ -311,7 +312,7 @@ public class SignerActions {
     private Context viewable(String token) {
         Context context = resolve(token);
         if (context.request.state() == RequestState.DRAFT) {
-            throw new RequestException("request-not-started", 409, "The request has not been started yet.");
+            throw new RequestException(ProblemType.REQUEST_NOT_STARTED, "The request has not been started yet.");
         }
         return context;
     }
@@ -332,15 +333,15 @@ public class SignerActions {
         SigningRequest request = context.request;
         Signer signer = context.signer;
         if (request.state() != RequestState.IN_PROGRESS) {
-            throw new RequestException("request-not-in-progress", 409, "The request is " + request.state() + ".",
+            throw new RequestException(ProblemType.REQUEST_NOT_IN_PROGRESS, "The request is " + request.state() + ".",
                     Map.of("requestState", request.state().name()));
         }
         if (signer.state() == SignerState.SIGNED || signer.state() == SignerState.DECLINED) {
-            throw new RequestException("signer-already-acted", 409, "This signer has already "
+            throw new RequestException(ProblemType.SIGNER_ALREADY_ACTED, "This signer has already "
                     + signer.state().name().toLowerCase() + ".", Map.of("signerState", signer.state().name()));
         }
         if (!request.isTurnOf(signer)) {
-            throw new RequestException("not-your-turn", 409, "It is not this signer's turn yet: step "
+            throw new RequestException(ProblemType.NOT_YOUR_TURN, "It is not this signer's turn yet: step "
                     + signer.step() + " signs after step " + request.currentStep() + ".",
                     Map.of("step", signer.step(), "currentStep", request.currentStep()));
         }
@@ -348,7 +349,7 @@ public class SignerActions {
 
     private static void checkMethod(Context context, ConsentMethods method) {
         if (!context.signer.methods().allows(method)) {
-            throw new RequestException("consent-method-not-allowed", 403, "This signer must sign with "
+            throw new RequestException(ProblemType.CONSENT_METHOD_NOT_ALLOWED, "This signer must sign with "
                     + context.signer.methods() + ".", Map.of("allowed", context.signer.methods().name()));
         }
     }
@@ -361,7 +362,7 @@ public class SignerActions {
         String whose = found.map(RequestViews::mask).orElse("no national register number");
         audit.append(context.request.id(), "signature.refused", context.actor(), null, Map.of("reason",
                 "signer-identity-mismatch", "step", step, "certificateNumber", whose));
-        throw new RequestException("signer-identity-mismatch", 403, "The signing certificate carries " + whose
+        throw new RequestException(ProblemType.SIGNER_IDENTITY_MISMATCH, "The signing certificate carries " + whose
                 + ", not the national register number expected for " + context.signer.role()
                 + ". Only that person can sign here; nothing was signed.", Map.of("role", context.signer.role()));
     }

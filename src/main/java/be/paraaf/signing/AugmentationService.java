@@ -1,5 +1,6 @@
 package be.paraaf.signing;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import eu.europa.esig.dss.enumerations.SignatureProfile;
 import eu.europa.esig.dss.extension.SignedDocumentExtender;
@@ -39,7 +40,7 @@ public class AugmentationService {
 
     public SignedDocument extend(DocumentInput document, SignatureLevel target) {
         if (target == SignatureLevel.B_B) {
-            throw new InvalidInputException("invalid-level", 422,
+            throw new InvalidInputException(ProblemType.INVALID_LEVEL,
                     "Extension raises signatures to B-T, B-LT or B-LTA; B-B is where signatures start.", Map.of(), null);
         }
         boolean pdf = looksLikePdf(document.content());
@@ -58,7 +59,7 @@ public class AugmentationService {
                     extender = SignedDocumentExtender.fromDocument(new InMemoryDocument(document.content(),
                             document.name()));
                 } catch (RuntimeException e) {
-                    throw new InvalidInputException("unsupported-document", 415,
+                    throw new InvalidInputException(ProblemType.UNSUPPORTED_DOCUMENT,
                             "The document is neither a signed PDF nor signed XML.", Map.of(), e);
                 }
                 extender.setCertificateVerifier(certificateVerifier);
@@ -94,7 +95,7 @@ public class AugmentationService {
     }
 
     private static InvalidInputException notSigned() {
-        return new InvalidInputException("not-signed", 422,
+        return new InvalidInputException(ProblemType.NOT_SIGNED,
                 "The document has no signature to extend. Sign it first, or add a document time-stamp.",
                 Map.of(), null);
     }

@@ -1,5 +1,6 @@
 package be.paraaf.signing;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.ParaafException;
 import eu.europa.esig.dss.alert.exception.AlertException;
@@ -21,15 +22,15 @@ final class DssErrors {
         } catch (ParaafException e) {
             throw e;
         } catch (ProtectedDocumentException e) {
-            throw new SigningException("document-locked", 409,
+            throw new SigningException(ProblemType.DOCUMENT_LOCKED,
                     "The document's certification signature does not allow this change: " + e.getMessage());
         } catch (DSSExternalResourceException e) {
-            throw new SigningException("trust-service-unavailable", 502,
+            throw new SigningException(ProblemType.TRUST_SERVICE_UNAVAILABLE,
                     "A time-stamping or revocation service did not answer: " + e.getMessage(), Map.of(), e);
         } catch (AlertException e) {
-            throw new SigningException("signer-certificate-not-acceptable", 422, alertMessage(e), Map.of(), e);
+            throw new SigningException(ProblemType.SIGNER_CERTIFICATE_NOT_ACCEPTABLE, alertMessage(e), Map.of(), e);
         } catch (IllegalInputException e) {
-            throw new InvalidInputException("invalid-document", 422, e.getMessage(), Map.of(), e);
+            throw new InvalidInputException(ProblemType.INVALID_DOCUMENT, e.getMessage(), Map.of(), e);
         } catch (IllegalArgumentException e) {
             // DSS checks the parameters against the document (field names, overlaps) with plain IAEs
             String message = String.valueOf(e.getMessage());
@@ -38,15 +39,15 @@ final class DssErrors {
         } catch (eu.europa.esig.dss.model.DSSException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (message.contains("signature size") || message.contains("too small")) {
-                throw new SigningException("signature-too-large", 422,
+                throw new SigningException(ProblemType.SIGNATURE_TOO_LARGE,
                         "The signature does not fit the space reserved in the PDF: " + message, Map.of(), e);
             }
             if (message.contains("Unable to process") || message.contains("Unable to retrieve")
                     || message.contains("Connect") || message.contains("connect")) {
-                throw new SigningException("trust-service-unavailable", 502,
+                throw new SigningException(ProblemType.TRUST_SERVICE_UNAVAILABLE,
                         "A time-stamping or revocation service did not answer: " + message, Map.of(), e);
             }
-            throw new SigningException("signing-refused", 422, "The signature cannot be created: " + message,
+            throw new SigningException(ProblemType.SIGNING_REFUSED, "The signature cannot be created: " + message,
                     Map.of(), e);
         }
     }

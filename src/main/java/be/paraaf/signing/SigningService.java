@@ -1,5 +1,6 @@
 package be.paraaf.signing;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.identity.CertificateChains;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.signing.PendingSignatureStore.Claim;
@@ -259,7 +260,7 @@ public class SigningService {
                 ? pades.isValidSignatureValue(new ToBeSigned(state.dataToSign()), value, new CertificateToken(chain.get(0)))
                 : xades.isValidSignatureValue(new ToBeSigned(state.dataToSign()), value, new CertificateToken(chain.get(0)));
         if (!valid) {
-            throw new InvalidInputException("signature-value-mismatch", 422,
+            throw new InvalidInputException(ProblemType.SIGNATURE_VALUE_MISMATCH,
                     "The signature value does not verify with the signer's certificate over the data to be signed. "
                             + "Sign exactly the dataToSign bytes with " + javaSignatureAlgorithm(key, hash)
                             + " (PKCS#1 v1.5 for RSA).", Map.of(), null);
@@ -278,7 +279,7 @@ public class SigningService {
             signature.update(dataToSign.getBytes());
             return new SignatureValue(algorithm, signature.sign());
         } catch (GeneralSecurityException e) {
-            throw new SigningException("key-unusable", 500, "The service's signing key could not sign.", Map.of(), e);
+            throw new SigningException(ProblemType.KEY_UNUSABLE, "The service's signing key could not sign.", Map.of(), e);
         }
     }
 
@@ -288,13 +289,13 @@ public class SigningService {
 
     private static void checkPdf(PdfInputs.PdfFacts facts, PadesSignatureSpec spec) {
         if (spec.certification() != null && facts.signatureCount() > 0) {
-            throw new SigningException("certification-not-first", 409,
+            throw new SigningException(ProblemType.CERTIFICATION_NOT_FIRST,
                     "A certification signature must be the first signature; this document already has "
                             + facts.signatureCount() + ".");
         }
         if (spec.appearance() != null && spec.appearance().placement() != null
                 && spec.appearance().placement().page() > facts.pageCount()) {
-            throw new InvalidInputException("invalid-placement", 422, "Page " + spec.appearance().placement().page()
+            throw new InvalidInputException(ProblemType.INVALID_PLACEMENT, "Page " + spec.appearance().placement().page()
                     + " does not exist; the document has " + facts.pageCount() + " page(s).", Map.of(), null);
         }
     }
@@ -302,15 +303,15 @@ public class SigningService {
     static void checkSignerKey(List<X509Certificate> chain) {
         PublicKey key = chain.get(0).getPublicKey();
         if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
-            throw new InvalidInputException("weak-key", 422,
+            throw new InvalidInputException(ProblemType.WEAK_KEY,
                     "RSA keys shorter than 2048 bits are not accepted for signing.", Map.of(), null);
         }
         if (key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() < 256) {
-            throw new InvalidInputException("weak-key", 422,
+            throw new InvalidInputException(ProblemType.WEAK_KEY,
                     "Elliptic-curve keys below 256 bits are not accepted for signing.", Map.of(), null);
         }
         if (!(key instanceof RSAPublicKey) && !(key instanceof ECPublicKey)) {
-            throw new InvalidInputException("unsupported-key", 422,
+            throw new InvalidInputException(ProblemType.UNSUPPORTED_KEY,
                     "Only RSA and ECDSA signer keys are supported, not " + key.getAlgorithm() + ".", Map.of(), null);
         }
     }

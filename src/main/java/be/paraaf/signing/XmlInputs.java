@@ -1,5 +1,6 @@
 package be.paraaf.signing;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import eu.europa.esig.dss.xml.utils.DomUtils;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class XmlInputs {
         try {
             DomUtils.buildDOM(document.content());
         } catch (RuntimeException e) {
-            throw new InvalidInputException("not-xml", 415,
+            throw new InvalidInputException(ProblemType.NOT_XML,
                     "The document is not well-formed XML, or it declares a DTD or entities, which paraaf refuses.",
                     Map.of(), e);
         }

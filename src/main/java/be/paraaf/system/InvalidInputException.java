@@ -17,6 +17,11 @@ public class InvalidInputException extends ParaafException {
         super(problemType, status, detail, properties, cause);
     }
 
+    /** A problem of the catalogue, with its status. */
+    public InvalidInputException(ProblemType type, String detail, Map<String, Object> properties, Throwable cause) {
+        this(type.slug(), type.status(), detail, properties, cause);
+    }
+
     public InvalidInputException(String problemType, String detail, Throwable cause) {
         super(problemType, 400, detail, Map.of(), cause);
     }

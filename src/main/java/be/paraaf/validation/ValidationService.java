@@ -1,5 +1,6 @@
 package be.paraaf.validation;
 
+import be.paraaf.system.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import be.paraaf.system.BoundedWork;
@@ -243,10 +244,10 @@ public class ValidationService implements DisposableBean {
                     "The PDF is encrypted with a password; paraaf cannot open it to validate its signatures.",
                     Map.of(), e);
         } catch (UnsupportedOperationException e) {
-            throw new InvalidInputException("unsupported-document", 415,
+            throw new InvalidInputException(ProblemType.UNSUPPORTED_DOCUMENT,
                     "The document is neither a PDF nor an XML signature paraaf can validate.", Map.of(), e);
         } catch (StackOverflowError e) {
-            throw new InvalidInputException("document-too-complex", 422,
+            throw new InvalidInputException(ProblemType.DOCUMENT_TOO_COMPLEX,
                     "The " + kind.label + " nests its objects too deeply to be read safely.", Map.of(), null);
         } catch (IllegalInputException | DSSException | UncheckedIOException e) {
             throw unreadable(kind, e);

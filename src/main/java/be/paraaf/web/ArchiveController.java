@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.access.ApiClient;
 import be.paraaf.archive.ArchiveEntry;
@@ -88,7 +89,7 @@ class ArchiveController {
                     pdf.name(), pdf.content(), auditTrail);
         } catch (JacksonException | IllegalArgumentException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException inner ? inner : e;
-            throw new InvalidInputException("invalid-archive-request", 400,
+            throw new InvalidInputException(ProblemType.INVALID_ARCHIVE_REQUEST,
                     "The archive metadata is not acceptable: " + cause.getMessage(), Map.of(), e);
         }
         if (request.requestId() != null) {

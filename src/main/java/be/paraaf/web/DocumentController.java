@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.access.ApiClient;
 import be.paraaf.prepare.DocumentMetadata;
@@ -113,7 +114,7 @@ class DocumentController {
             placement = new Placement(required(field.page(), "page"), required(field.x(), "x"),
                     required(field.y(), "y"), required(field.width(), "width"), required(field.height(), "height"));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid-placement", 422, e.getMessage(), Map.of(), e);
+            throw new InvalidInputException(ProblemType.INVALID_PLACEMENT, e.getMessage(), Map.of(), e);
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(documents.addSignatureField(client.id(), id, field.name(), placement));

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ final class Paging {
 
     static void check(int page, int size) {
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_SIZE) {
-            throw new InvalidInputException("invalid-paging", 400, "page must be between 0 and " + MAX_PAGE
+            throw new InvalidInputException(ProblemType.INVALID_PAGING, "page must be between 0 and " + MAX_PAGE
                     + " and size between 1 and " + MAX_SIZE + " (got page " + page + ", size " + size + ").",
                     Map.of("maxPage", MAX_PAGE, "maxSize", MAX_SIZE), null);
         }

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.access.ApiClient;
 import be.paraaf.prepare.DocumentService.DocumentContent;
 import be.paraaf.prepare.Language;
@@ -126,7 +127,7 @@ class RequestController {
         try {
             return RequestState.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new RequestException("invalid-state", 400, "state must be one of " + List.of(RequestState.values()));
+            throw new RequestException(ProblemType.INVALID_STATE, "state must be one of " + List.of(RequestState.values()));
         }
     }
 

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.access.ApiClient;
 import be.paraaf.signing.AppearanceLanguage;
@@ -135,7 +136,7 @@ class SigningController {
             throws IOException {
         SealCredentials credentials = seal.getIfAvailable();
         if (credentials == null) {
-            throw new SigningException("seal-not-configured", 503,
+            throw new SigningException(ProblemType.SEAL_NOT_CONFIGURED,
                     "No seal key is configured (paraaf.signing.seal.key-store) and the demo PKI is off.");
         }
         if (Uploads.isXml(document)) {
@@ -235,7 +236,7 @@ class SigningController {
             try {
                 return build.get();
             } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new InvalidInputException("invalid-signature-options", 400, e.getMessage(), Map.of(), e);
+                throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_OPTIONS, e.getMessage(), Map.of(), e);
             }
         }
     }

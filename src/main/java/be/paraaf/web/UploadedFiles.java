@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.signing.DocumentInput;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class UploadedFiles {
 
     byte[] bytes(MultipartFile file) {
         if (file.getSize() > inMemoryLimit) {
-            throw new InvalidInputException("upload-too-large", 413, "The upload is " + megabytes(file.getSize())
+            throw new InvalidInputException(ProblemType.UPLOAD_TOO_LARGE, "The upload is " + megabytes(file.getSize())
                     + "; this operation reads documents of at most " + megabytes(inMemoryLimit) + " (paraaf.upload-limit)."
                     + " Sealing and validating PDFs take larger files.", Map.of("maxSize", inMemoryLimit), null);
         }
@@ -101,7 +102,7 @@ class UploadedFiles {
         if (cause != null) {
             log.warn("an upload of {} bytes could not be stored for work", size, cause);
         }
-        return new InvalidInputException("insufficient-storage", 507, "This service has not enough free disk space "
+        return new InvalidInputException(ProblemType.INSUFFICIENT_STORAGE, "This service has not enough free disk space "
                 + "to work on a document of " + megabytes(size) + " now. Try again later or with a smaller file.",
                 Map.of(), null);
     }

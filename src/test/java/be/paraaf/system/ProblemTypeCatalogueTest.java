@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -34,6 +35,37 @@ class ProblemTypeCatalogueTest {
         assertThat(missing).as("problem types thrown but missing from ProblemType").isEmpty();
     }
 
+    /** Throw sites name a catalogue entry and take its status; these few are still sent with a neighbouring one. */
+    private static final Set<String> NEIGHBOURING_STATUSES = Set.of("device-authentication-failed",
+            "itsme-invalid-enrolment", "remote-key-unusable");
+    private static final Pattern LITERAL_STATUS = Pattern.compile("new\\s+(?:" + EXCEPTIONS + ")\\s*\\(\\s*(?:"
+            + SLUG + "|ItsmeException\\.([A-Z_]+))\\s*,\\s*(\\d{3})\\s*,");
+
+    @Test
+    void aThrowSiteThatStillPicksAStatusPicksTheCataloguesOne() throws IOException {
+        Map<String, String> itsmeConstants = new java.util.HashMap<>();
+        Matcher constants = Pattern.compile("static final String ([A-Z_]+) = " + SLUG + ";")
+                .matcher(Files.readString(Path.of("src/main/java/be/paraaf/consent/itsme/ItsmeException.java")));
+        while (constants.find()) {
+            itsmeConstants.put(constants.group(1), constants.group(2));
+        }
+        Set<String> disagreeing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher site = LITERAL_STATUS.matcher(Files.readString(file));
+                while (site.find()) {
+                    String slug = site.group(1) != null ? site.group(1) : itsmeConstants.get(site.group(2));
+                    int status = Integer.parseInt(site.group(3));
+                    ProblemType.of(slug).filter(type -> type.status() != status)
+                            .filter(type -> !NEIGHBOURING_STATUSES.contains(slug))
+                            .ifPresent(type -> disagreeing.add(file.getFileName() + ": " + slug + " sent as "
+                                    + status + ", catalogue " + type.status()));
+                }
+            }
+        }
+        assertThat(disagreeing).as("use XxxException(ProblemType.X, …): the status is the catalogue's").isEmpty();
+    }
+
     @Test
     void everyCatalogueEntryIsDocumented() throws IOException {
         String docs = Files.readString(Path.of("docs/problems.md"));
@@ -59,6 +91,10 @@ class ProblemTypeCatalogueTest {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 String source = Files.readString(file);
                 boolean exceptionClass = file.getFileName().toString().endsWith("Exception.java");
+                Matcher constants = Pattern.compile("ProblemType\\.([A-Z0-9_]+)\\b").matcher(source);
+                while (constants.find()) {
+                    slugs.add(constants.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                }
                 Matcher matcher = THROW_SITE.matcher(source);
                 while (matcher.find()) {
                     for (int group = 1; group <= matcher.groupCount(); group++) {

@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -58,7 +59,7 @@ public final class DeviceSignatures {
     /** Parses a base64 SubjectPublicKeyInfo and accepts only EC P-256. */
     static PublicKey parsePublicKey(String base64) {
         if (base64 == null || base64.isBlank()) {
-            throw new ItsmeException(ItsmeException.INVALID_ENROLMENT, 400,
+            throw new ItsmeException(ProblemType.ITSME_INVALID_ENROLMENT,
                     "devicePublicKey is missing: send the device's EC P-256 public key as base64 SubjectPublicKeyInfo.");
         }
         try {
@@ -70,7 +71,7 @@ public final class DeviceSignatures {
             }
             return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new ItsmeException(ItsmeException.INVALID_ENROLMENT, 400,
+            throw new ItsmeException(ProblemType.ITSME_INVALID_ENROLMENT,
                     "The device public key must be a base64 SubjectPublicKeyInfo of an EC P-256 key.");
         }
     }

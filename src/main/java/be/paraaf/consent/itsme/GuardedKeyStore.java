@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.ProblemType;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -36,11 +37,11 @@ abstract class GuardedKeyStore implements RemoteKeyStore {
     @Override
     public final byte[] sign(String alias, SignatureActivationData sad, byte[] dataToSign, String algorithm) {
         if (!ALGORITHMS.contains(algorithm)) {
-            throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 422,
+            throw new ItsmeException(ProblemType.REMOTE_KEY_UNUSABLE,
                     "Remote keys sign with " + ALGORITHMS + ", not " + algorithm + ".");
         }
         if ("NONEwithECDSA".equals(algorithm) && dataToSign.length != 32) {
-            throw new ItsmeException(ItsmeException.REMOTE_KEY_UNUSABLE, 422, "A hash to sign must be 32 bytes.");
+            throw new ItsmeException(ProblemType.REMOTE_KEY_UNUSABLE, "A hash to sign must be 32 bytes.");
         }
         activation.consume(sad, alias, SignatureActivation.boundHash(dataToSign, algorithm));
         try {

@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.ParaafException;
 import java.util.Map;
 
@@ -29,12 +30,27 @@ public class ItsmeException extends ParaafException {
     public static final String SIGNATURE_ACTIVATION_REFUSED = "signature-activation-refused";
     public static final String REMOTE_KEY_UNUSABLE = "remote-key-unusable";
 
+    /** A problem of the catalogue, with its status. */
+    public ItsmeException(ProblemType type, String detail) {
+        this(type.slug(), type.status(), detail);
+    }
+
     public ItsmeException(String problemType, int status, String detail) {
         super(problemType, status, detail, Map.of(), null);
     }
 
+    /** A problem of the catalogue, with its status. */
+    public ItsmeException(ProblemType type, String detail, Map<String, Object> properties) {
+        this(type.slug(), type.status(), detail, properties);
+    }
+
     public ItsmeException(String problemType, int status, String detail, Map<String, Object> properties) {
         super(problemType, status, detail, properties, null);
+    }
+
+    /** A problem of the catalogue, with its status. */
+    public ItsmeException(ProblemType type, String detail, Throwable cause) {
+        this(type.slug(), type.status(), detail, cause);
     }
 
     public ItsmeException(String problemType, int status, String detail, Throwable cause) {

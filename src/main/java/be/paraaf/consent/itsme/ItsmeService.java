@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.identity.CertificateChains;
 import be.paraaf.system.Digests;
 import be.paraaf.identity.CitizenIdentity;
@@ -140,16 +141,16 @@ public class ItsmeService implements ItsmeSigning {
     public List<X509Certificate> confirmEnrolment(String accountId, EidConfirmation proof) {
         ItsmeRepository.Account account = repository.account(accountId).orElseThrow(ItsmeService::accountNotFound);
         if (account.state() != AccountState.PENDING_EID_CONFIRMATION) {
-            throw new ItsmeException(ItsmeException.ACCOUNT_NOT_ACTIVE, 409,
+            throw new ItsmeException(ProblemType.ITSME_ACCOUNT_NOT_ACTIVE,
                     "The account is " + account.state() + ", not awaiting eID confirmation.");
         }
         if (!account.nationalRegisterNumber().equals(proof.nationalRegisterNumber())) {
-            throw new ItsmeException(ItsmeException.IDENTITY_MISMATCH, 409,
+            throw new ItsmeException(ProblemType.ITSME_IDENTITY_MISMATCH,
                     "The eID that signed the contract belongs to someone else than the enrolled person.");
         }
         RemoteSigningCertificates ca = remoteSigningCa.getIfAvailable();
         if (ca == null) {
-            throw new ItsmeException(ItsmeException.NO_REMOTE_SIGNING_CA, 503,
+            throw new ItsmeException(ProblemType.ITSME_NO_REMOTE_SIGNING_CA,
                     "No remote signing certification authority is configured: itsme enrolments cannot be confirmed.");
         }
         PublicKey remoteKey = publicKey(account.publicKey());
@@ -162,7 +163,7 @@ public class ItsmeService implements ItsmeSigning {
         }
         if (!repository.activate(accountId, account.nationalRegisterNumber(), CertificateChains.toStoredText(chain),
                 proof.signedContractSha256(), clock.instant())) {
-            throw new ItsmeException(ItsmeException.ACCOUNT_EXISTS, 409,
+            throw new ItsmeException(ProblemType.ITSME_ACCOUNT_EXISTS,
                     "This person already has an active itsme account, or the account changed meanwhile.");
         }
         log.info("itsme account {} confirmed with the eID and active", accountId);
@@ -173,7 +174,7 @@ public class ItsmeService implements ItsmeSigning {
     public void unlock(String accountId) {
         repository.account(accountId).orElseThrow(ItsmeService::accountNotFound);
         if (!repository.unlock(accountId)) {
-            throw new ItsmeException(ItsmeException.ACCOUNT_NOT_ACTIVE, 409, "The account is not locked.");
+            throw new ItsmeException(ProblemType.ITSME_ACCOUNT_NOT_ACTIVE, "The account is not locked.");
         }
         log.info("itsme account {} unlocked", accountId);
     }
@@ -226,11 +227,11 @@ public class ItsmeService implements ItsmeSigning {
         ItsmeRepository.Account account = usable(nationalRegisterNumber);
         checkTitle(documentTitle);
         if (dataToSign == null || dataToSign.length == 0 || dataToSign.length > MAX_DATA_TO_SIGN) {
-            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+            throw new ItsmeException(ProblemType.INVALID_CONSENT_REQUEST,
                     "The data to be signed must be 1 byte to 64 KiB.");
         }
         if (signatureAlgorithm == null || !signatureAlgorithm.matches("SHA(256|384|512)withECDSA")) {
-            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+            throw new ItsmeException(ProblemType.INVALID_CONSENT_REQUEST,
                     "The remote key is an EC P-256 key: ask for SHA256withECDSA (or SHA384/512withECDSA), not "
                             + signatureAlgorithm + ".");
         }
@@ -249,7 +250,7 @@ public class ItsmeService implements ItsmeSigning {
         ItsmeRepository.Account account = usable(nationalRegisterNumber);
         checkTitle(documentTitle);
         if (sha256 == null || sha256.length != 32) {
-            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+            throw new ItsmeException(ProblemType.INVALID_CONSENT_REQUEST,
                     "The hash must be 32 bytes (SHA-256).");
         }
         return startConsent(account, documentTitle, sha256.clone(), "NONEwithECDSA", VerificationCodes.derive(sha256));
@@ -271,7 +272,7 @@ public class ItsmeService implements ItsmeSigning {
     private static void checkTitle(String documentTitle) {
         if (documentTitle == null || documentTitle.isBlank() || documentTitle.length() > 200
                 || documentTitle.chars().anyMatch(Character::isISOControl)) {
-            throw new ItsmeException(ItsmeException.INVALID_CONSENT_REQUEST, 422,
+            throw new ItsmeException(ProblemType.INVALID_CONSENT_REQUEST,
                     "The document title must be 1-200 characters without control characters.");
         }
     }
@@ -300,12 +301,12 @@ public class ItsmeService implements ItsmeSigning {
      */
     public String authenticateDevice(String deviceId, long epochSecond, String signature) {
         ItsmeRepository.Device device = repository.device(deviceId == null ? "" : deviceId)
-                .orElseThrow(() -> new ItsmeException(ItsmeException.DEVICE_NOT_FOUND, 404, "Unknown device."));
+                .orElseThrow(() -> new ItsmeException(ProblemType.ITSME_DEVICE_NOT_FOUND, "Unknown device."));
         long skew = Math.abs(clock.instant().getEpochSecond() - epochSecond);
         if (skew > properties.channelClockSkew().toSeconds()
                 || !DeviceSignatures.verify(publicKey(device.publicKey()),
                         DeviceSignatures.channel(deviceId, epochSecond), decode(signature))) {
-            throw new ItsmeException(ItsmeException.DEVICE_AUTHENTICATION_FAILED, 401,
+            throw new ItsmeException(ProblemType.DEVICE_AUTHENTICATION_FAILED,
                     "The device signature over the channel challenge is missing, stale or invalid.");
         }
         return device.accountId();
@@ -355,7 +356,7 @@ public class ItsmeService implements ItsmeSigning {
                 lockPendingConsents(account.id());
                 throw locked();
             }
-            throw new ItsmeException(ItsmeException.WRONG_SECRET_CODE, 403, "The secret code is wrong.",
+            throw new ItsmeException(ProblemType.WRONG_SECRET_CODE, "The secret code is wrong.",
                     Map.of("attemptsLeft", properties.maxWrongCodes() - wrong));
         }
         repository.resetWrongCodes(account.id());
@@ -392,12 +393,12 @@ public class ItsmeService implements ItsmeSigning {
 
     private Checked checkAnswer(String deviceId, Approval answer, boolean approve) {
         if (answer == null || answer.consentId() == null) {
-            throw new ItsmeException(ItsmeException.CONSENT_NOT_FOUND, 404, "No consent named.");
+            throw new ItsmeException(ProblemType.CONSENT_NOT_FOUND, "No consent named.");
         }
         ItsmeRepository.Consent consent = consent(answer.consentId());
         ItsmeRepository.Device device = repository.device(deviceId == null ? "" : deviceId)
                 .filter(found -> found.accountId().equals(consent.accountId()))
-                .orElseThrow(() -> new ItsmeException(ItsmeException.DEVICE_NOT_FOUND, 404,
+                .orElseThrow(() -> new ItsmeException(ProblemType.ITSME_DEVICE_NOT_FOUND,
                         "No such device for this consent's account."));
         String hash = answer.hash() == null ? "" : answer.hash();
         String nonce = answer.nonce() == null ? "" : answer.nonce();
@@ -425,16 +426,16 @@ public class ItsmeService implements ItsmeSigning {
         }
         if (expired(consent)) {
             expire(consent);
-            throw new ItsmeException(ItsmeException.CONSENT_EXPIRED, 410,
+            throw new ItsmeException(ProblemType.CONSENT_EXPIRED,
                     "The consent request expired at " + consent.expiresAt() + "; ask for a new one.");
         }
         if (!MessageDigest.isEqual(hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 consent.dataSha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            throw new ItsmeException(ItsmeException.CONSENT_HASH_MISMATCH, 409,
+            throw new ItsmeException(ProblemType.CONSENT_HASH_MISMATCH,
                     "The approved hash is not the hash of this consent's data to be signed; nothing was signed.");
         }
         if (!repository.useNonce(device.id(), nonce, consent.id(), clock.instant())) {
-            throw new ItsmeException(ItsmeException.APPROVAL_REPLAYED, 409,
+            throw new ItsmeException(ProblemType.APPROVAL_REPLAYED,
                     "This nonce has been used before: the answer is a replay and is refused.");
         }
         return new Checked(account, consent);
@@ -444,7 +445,7 @@ public class ItsmeService implements ItsmeSigning {
 
     private ItsmeRepository.Account usable(String nationalRegisterNumber) {
         if (!NationalRegisterNumber.isValid(nationalRegisterNumber)) {
-            throw new ItsmeException(ItsmeException.ACCOUNT_NOT_FOUND, 404,
+            throw new ItsmeException(ProblemType.ITSME_ACCOUNT_NOT_FOUND,
                     "Not a valid national register number, so no itsme account.");
         }
         String nrn = NationalRegisterNumber.parse(nationalRegisterNumber).value();
@@ -523,21 +524,21 @@ public class ItsmeService implements ItsmeSigning {
     }
 
     private static ItsmeException accountNotFound() {
-        return new ItsmeException(ItsmeException.ACCOUNT_NOT_FOUND, 404, "No itsme account for this person.");
+        return new ItsmeException(ProblemType.ITSME_ACCOUNT_NOT_FOUND, "No itsme account for this person.");
     }
 
     private static ItsmeException notActive() {
-        return new ItsmeException(ItsmeException.ACCOUNT_NOT_ACTIVE, 409,
+        return new ItsmeException(ProblemType.ITSME_ACCOUNT_NOT_ACTIVE,
                 "The itsme account has not been confirmed with the eID yet.");
     }
 
     private static ItsmeException locked() {
-        return new ItsmeException(ItsmeException.ACCOUNT_LOCKED, 423,
+        return new ItsmeException(ProblemType.ITSME_ACCOUNT_LOCKED,
                 "The itsme account is locked after too many wrong secret codes; it must be unlocked first.");
     }
 
     private static ItsmeException alreadyDecided() {
-        return new ItsmeException(ItsmeException.CONSENT_ALREADY_DECIDED, 409,
+        return new ItsmeException(ProblemType.CONSENT_ALREADY_DECIDED,
                 "This consent has already been decided; an answer can be given only once.");
     }
 }

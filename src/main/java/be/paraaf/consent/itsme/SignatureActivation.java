@@ -1,5 +1,6 @@
 package be.paraaf.consent.itsme;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.Digests;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -117,7 +118,7 @@ final class SignatureActivation {
     }
 
     private static ItsmeException refused(String why) {
-        return new ItsmeException(ItsmeException.SIGNATURE_ACTIVATION_REFUSED, 403,
+        return new ItsmeException(ProblemType.SIGNATURE_ACTIVATION_REFUSED,
                 "The remote key refuses to sign: the signature activation data is " + why + ".");
     }
 

@@ -1,5 +1,6 @@
 package be.paraaf.demo.pki;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.AtomicFiles;
@@ -79,7 +80,7 @@ final class CertificateIndex {
                         "No certificate with serial " + serial.toString(16) + " was issued by the demo PKI.");
             }
             if (entry.revoked()) {
-                throw new InvalidInputException("certificate-already-revoked", 409, "Certificate "
+                throw new InvalidInputException(ProblemType.CERTIFICATE_ALREADY_REVOKED, "Certificate "
                         + serial.toString(16) + " was already revoked at " + entry.revocationTime() + ".",
                         Map.of("serial", serial.toString(16)), null);
             }

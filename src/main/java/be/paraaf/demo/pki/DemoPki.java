@@ -1,5 +1,6 @@
 package be.paraaf.demo.pki;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.NotFoundException;
 import be.paraaf.identity.CitizenIdentity;
@@ -241,7 +242,7 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
     public IssuedCertificate revoke(BigInteger serial, RevocationReason reason) {
         Objects.requireNonNull(reason, "reason");
         if (serial.equals(rootCertificate().getSerialNumber())) {
-            throw new InvalidInputException("root-not-revocable", 409, "The root CA cannot be revoked.",
+            throw new InvalidInputException(ProblemType.ROOT_NOT_REVOCABLE, "The root CA cannot be revoked.",
                     Map.of("serial", serial.toString(16)), null);
         }
         IssuedCertificate revoked = index.revoke(serial, clock.instant(), reason);

@@ -1,5 +1,6 @@
 package be.paraaf.demo.pki;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.demo.DemoOnly;
 import be.paraaf.identity.CitizenIdentity;
@@ -116,7 +117,7 @@ class PkiDevController {
         boolean hasKey = request.publicKey() != null && !request.publicKey().isBlank();
         boolean hasCsr = request.csr() != null && !request.csr().isBlank();
         if (hasKey == hasCsr) {
-            throw new InvalidInputException("invalid-public-key", 400,
+            throw new InvalidInputException(ProblemType.INVALID_PUBLIC_KEY,
                     "Send exactly one of publicKey and csr.", Map.of("field", "publicKey"), null);
         }
         PublicKey key = hasCsr ? PublicKeyInputs.fromCertificationRequest(request.csr())
@@ -174,14 +175,14 @@ class PkiDevController {
                 return purpose;
             }
         }
-        throw new InvalidInputException("invalid-purpose", 400, "purpose must be SIGNATURE or AUTHENTICATION.",
+        throw new InvalidInputException(ProblemType.INVALID_PURPOSE, "purpose must be SIGNATURE or AUTHENTICATION.",
                 Map.of("field", "purpose"), null);
     }
 
     static BigInteger parseSerial(String hex) {
         String digits = hex == null ? "" : hex.strip().replaceFirst("^(0x|0X)", "").replace(":", "");
         if (!digits.matches("[0-9a-fA-F]{1,64}")) {
-            throw new InvalidInputException("invalid-serial", 400, "A certificate serial must be hexadecimal.",
+            throw new InvalidInputException(ProblemType.INVALID_SERIAL, "A certificate serial must be hexadecimal.",
                     Map.of("field", "serial"), null);
         }
         return new BigInteger(digits, 16);
@@ -202,19 +203,19 @@ class PkiDevController {
         try {
             nationalNumber = NationalRegisterNumber.parse(number);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid-national-register-number", 400,
+            throw new InvalidInputException(ProblemType.INVALID_NATIONAL_REGISTER_NUMBER,
                     "nationalRegisterNumber: " + e.getMessage() + ".", Map.of("field", "nationalRegisterNumber"), e);
         }
         try {
             return new CitizenIdentity(givenName, surname, nationalNumber);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid-name", 400, e.getMessage() + ".", Map.of(), e);
+            throw new InvalidInputException(ProblemType.INVALID_NAME, e.getMessage() + ".", Map.of(), e);
         }
     }
 
     private static String require(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException("missing-field", 400, field + " is required.", Map.of("field", field),
+            throw new InvalidInputException(ProblemType.MISSING_FIELD, field + " is required.", Map.of("field", field),
                     null);
         }
         return value;

@@ -1,5 +1,6 @@
 package be.paraaf.demo.pki;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import java.io.IOException;
 import java.security.PublicKey;
@@ -70,6 +71,6 @@ final class PublicKeyInputs {
     }
 
     private static InvalidInputException invalid(String field, String detail, Throwable cause) {
-        return new InvalidInputException("invalid-public-key", 400, detail, Map.of("field", field), cause);
+        return new InvalidInputException(ProblemType.INVALID_PUBLIC_KEY, detail, Map.of("field", field), cause);
     }
 }

@@ -1,5 +1,6 @@
 package be.paraaf.demo.pki;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import java.util.Arrays;
 import java.util.Map;
@@ -42,7 +43,7 @@ public enum RevocationReason {
         }
         String wanted = text.trim().replace("-", "").replace("_", "");
         return Arrays.stream(values()).filter(r -> r.rfcName.equalsIgnoreCase(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("invalid-revocation-reason", 400,
+                .orElseThrow(() -> new InvalidInputException(ProblemType.INVALID_REVOCATION_REASON,
                         "Unknown revocation reason '" + text + "'; use one of " + names() + ".",
                         Map.of("field", "reason"), null));
     }
