@@ -155,6 +155,7 @@ class CitizenPageIT extends ServiceIT {
         assertThat(waitFor(page, By.id("title")).getText()).isEqualTo(title);
         page.findElement(By.id("reason")).sendKeys("wrong address");
         page.findElement(By.id("decline")).click();
+        waitFor(page, By.id("decline-confirm")).click(); // declining asks to confirm first
         new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("outcome"),
                 "You declined to sign."));
         page.findElement(By.cssSelector("#back a")).click();
