@@ -30,6 +30,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
@@ -196,6 +197,7 @@ final class HtmlPdfRenderer {
         }
         PDAcroForm form = new PDAcroForm(pdf);
         pdf.getDocumentCatalog().setAcroForm(form);
+        acroFormBeforeStructureTree(pdf.getDocumentCatalog().getCOSObject());
         PDStructureTreeRoot structure = pdf.getDocumentCatalog().getStructureTreeRoot();
         PDStructureElement top = (PDStructureElement) structure.getKids().get(0);
         List<String> names = new ArrayList<>();
@@ -223,6 +225,27 @@ final class HtmlPdfRenderer {
         }
         form.getCOSObject().removeItem(COSName.NEED_APPEARANCES);
         return names;
+    }
+
+    /**
+     * DSS's object-level comparison walks the catalog in key order and names each change by the first path that
+     * reaches it. A signature value added later is then found through /AcroForm (a form fill) rather than through
+     * the structure tree's reference to the widget, which DSS would report as an undefined change.
+     */
+    private static void acroFormBeforeStructureTree(COSDictionary catalog) {
+        Map<COSName, COSBase> entries = new LinkedHashMap<>();
+        for (Map.Entry<COSName, COSBase> entry : catalog.entrySet()) {
+            entries.put(entry.getKey(), entry.getValue());
+        }
+        COSBase acroForm = entries.remove(COSName.ACRO_FORM);
+        catalog.clear();
+        for (COSName first : List.of(COSName.TYPE, COSName.PAGES)) {
+            if (entries.containsKey(first)) {
+                catalog.setItem(first, entries.remove(first));
+            }
+        }
+        catalog.setItem(COSName.ACRO_FORM, acroForm);
+        entries.forEach(catalog::setItem);
     }
 
     private static float tenths(float value) {
