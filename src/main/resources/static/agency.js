@@ -20,10 +20,13 @@
   let documentId = null;
   let requestId = null;
   let following = null;
+  // every call carries the organisation's API key
+  const api = paraafApi.client({ headers: () => ({ "X-API-Key": keyInput.value.trim() }) });
 
   const SAMPLE = {
     agency: { name: "Woonmaatschappij Scheldeland (demo)", enterpriseNumber: "0403.170.701",
-      address: { street: "Kouter", number: "12", postalCode: "9000", municipality: "Gent" }, representative: "Jérôme Maës" },
+      address: { street: "Kouter", number: "12", postalCode: "9000", municipality: "Gent" }, representative: "Jérôme Maës",
+      iban: "BE68 5390 0754 7034" },
     tenants: [{ name: "Zoë Van den Broeck", nationalNumber: "92.05.05-123.45", birthDate: "1992-05-05" }],
     dwelling: { street: "Rue de l'Église", number: "7", postalCode: "9300", municipality: "Aalst" },
     startDate: "2027-01-01", durationMonths: 108, baseRent: "845,50", adjustedRent: "512,37", charges: "45,00",
@@ -35,29 +38,53 @@
   const euro = text => text.includes(",") ? text.replace(/[.\s\u00a0\u202f]/g, "").replace(",", ".") : text;
   const amount = id => euro(value(id));
   const set = (id, text) => { document.getElementById(id).value = text ?? ""; };
+  // dates show as dd/mm/yyyy and go to the API as ISO; a date that is none is said before anything is sent
+  const shown = iso => iso ? paraafI18n.shortDate(iso) : "";
+  function isoOf(input, label) {
+    const typed = input.value.trim();
+    if (!typed) return "";
+    const iso = paraafI18n.isoDate(typed);
+    if (iso) return iso;
+    input.setAttribute("aria-invalid", "true");
+    input.focus();
+    throw new paraafApi.ParaafProblem(0, { title: t("agency.badDate", label ? label + " " + typed : typed) });
+  }
+  const dateOf = id => isoOf(document.getElementById(id), t(document.querySelector("label[for='" + id + "']")
+    .dataset.i18n));
 
+  // one tenant: each input with a visible label in the page's language (data-i18n: switched with the language)
   function tenantRow(tenant = {}) {
     const row = document.createElement("p");
     row.className = "tenant";
-    const field = (cls, label, text, size, type) => {
-      const input = document.createElement("input");
-      input.className = cls; input.size = size; input.value = text || ""; input.type = type || "text";
-      input.setAttribute("aria-label", t(label));
-      input.placeholder = t(label);
-      return input;
+    const field = (cls, label, text, size, extra = {}) => {
+      const wrapper = document.createElement("label");
+      const words = document.createElement("span");
+      words.dataset.i18n = label;
+      words.textContent = t(label);
+      const input = Object.assign(document.createElement("input"), { className: cls, size, value: text || "" });
+      Object.entries(extra).forEach(([name, value]) => input.setAttribute(name, value));
+      wrapper.append(words, document.createElement("br"), input);
+      return wrapper;
     };
+    const methodLabel = document.createElement("label");
+    const methodWords = Object.assign(document.createElement("span"), { textContent: t("agency.method") });
+    methodWords.dataset.i18n = "agency.method";
     const method = document.createElement("select");
     method.className = "tenant-method";
-    method.setAttribute("aria-label", t("agency.method"));
     [["EITHER", "agency.either"], ["ITSME", "sign.itsme"], ["EID", "sign.eid"]].forEach(([v, label]) => {
-      const option = document.createElement("option"); option.value = v; option.textContent = t(label); method.append(option);
+      const option = document.createElement("option"); option.value = v; option.textContent = t(label);
+      option.dataset.i18n = label; method.append(option);
     });
+    methodLabel.append(methodWords, document.createElement("br"), method);
     const remove = document.createElement("button");
     remove.type = "button"; remove.className = "remove-tenant"; remove.textContent = t("agency.removeTenant");
+    remove.dataset.i18n = "agency.removeTenant";
     remove.addEventListener("click", () => row.remove());
     row.append(field("tenant-name", "agency.name", tenant.name, 24), " ",
       field("tenant-nrn", "agency.nrn", tenant.nationalNumber, 15), " ",
-      field("tenant-birth", "agency.birth", tenant.birthDate, 10, "date"), " ", method, " ", remove);
+      field("tenant-birth", "agency.birth", shown(tenant.birthDate), 10,
+        { inputmode: "numeric", placeholder: t("agency.datePlaceholder"), "aria-describedby": "date-format" }),
+      " ", methodLabel, " ", remove);
     document.getElementById("tenants").append(row);
   }
 
@@ -76,60 +103,52 @@
     set("agency-name", s.agency.name); set("agency-number", s.agency.enterpriseNumber);
     set("agency-street", s.agency.address.street); set("agency-house", s.agency.address.number);
     set("agency-postal", s.agency.address.postalCode); set("agency-city", s.agency.address.municipality);
+    set("agency-iban", s.agency.iban);
     set("agency-representative", representative ? representative.name : s.agency.representative);
     if (representative) set("agency-representative-nrn", representative.nationalRegisterNumberFormatted);
     document.getElementById("tenants").replaceChildren();
     tenants.forEach(tenantRow);
     set("dwelling-street", s.dwelling.street); set("dwelling-house", s.dwelling.number);
     set("dwelling-postal", s.dwelling.postalCode); set("dwelling-city", s.dwelling.municipality);
-    set("start", s.startDate); set("months", s.durationMonths); set("base-rent", s.baseRent);
+    set("start", shown(s.startDate)); set("months", s.durationMonths); set("base-rent", s.baseRent);
     set("adjusted-rent", s.adjustedRent); set("charges", s.charges); set("deposit", s.deposit); set("clauses", s.clauses);
   });
 
   function tenants() {
     return [...document.querySelectorAll("#tenants .tenant")].map(row => ({
       name: row.querySelector(".tenant-name").value.trim(), nationalNumber: row.querySelector(".tenant-nrn").value.trim(),
-      birthDate: row.querySelector(".tenant-birth").value, method: row.querySelector(".tenant-method").value }));
+      birthDate: isoOf(row.querySelector(".tenant-birth"), t("agency.birth")),
+      method: row.querySelector(".tenant-method").value }));
   }
 
   function lease() {
     return { agency: { name: value("agency-name"), enterpriseNumber: value("agency-number"),
         address: { street: value("agency-street"), number: value("agency-house"), postalCode: value("agency-postal"),
-          municipality: value("agency-city") }, representative: value("agency-representative") },
+          municipality: value("agency-city") }, representative: value("agency-representative"),
+        ...(value("agency-iban") ? { iban: value("agency-iban") } : {}) },
       tenants: tenants().map(({ name, nationalNumber, birthDate }) => ({ name, nationalNumber, birthDate })),
       dwelling: { street: value("dwelling-street"), number: value("dwelling-house"), postalCode: value("dwelling-postal"),
         municipality: value("dwelling-city") },
-      startDate: value("start"), durationMonths: Number(value("months")), baseRent: amount("base-rent"),
+      startDate: dateOf("start"), durationMonths: Number(value("months")), baseRent: amount("base-rent"),
       adjustedRent: amount("adjusted-rent"), charges: amount("charges"), deposit: amount("deposit"), clauses: value("clauses") };
-  }
-
-  async function call(path, options = {}) {
-    options.headers = Object.assign({ "X-API-Key": keyInput.value.trim() }, options.headers || {});
-    const response = await fetch(path, options);
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      throw problem;
-    }
-    return response;
   }
 
   document.getElementById("lease").addEventListener("submit", async event => {
     event.preventDefault();
     try {
       sessionStorage.setItem("paraaf.key", keyInput.value.trim());
-      const response = await call("/api/documents/templates/lease?lang=" + paraafI18n.language(), { method: "POST",
-        headers: { "Content-Type": "application/json" }, body: JSON.stringify(lease()) });
-      const metadata = await response.json();
+      const metadata = await api.json("/api/documents/templates/lease?lang=" + paraafI18n.language(),
+        { method: "POST", json: lease() });
       documentId = metadata.id;
       const box = document.getElementById("pages");
       box.replaceChildren();
       for (let page = 1; page <= metadata.pageCount; page++) {
-        const blob = await (await call("/api/documents/" + documentId + "/pages/" + page + ".png?dpi=60")).blob();
+        const blob = await api.blob("/api/documents/" + documentId + "/pages/" + page + ".png?dpi=96");
         const image = document.createElement("img");
         image.src = URL.createObjectURL(blob);
         image.alt = t("sign.page", page, metadata.pageCount);
         image.className = "page";
-        image.style.maxWidth = "100%"; image.style.border = "1px solid #c9d1d9"; image.style.margin = "0 0 1rem";
+        image.style.maxWidth = "100%";
         box.append(image);
       }
       document.getElementById("document").hidden = false;
@@ -145,10 +164,13 @@
     signers.push({ role: "agency", name: value("agency-representative"), nationalRegisterNumber:
       value("agency-representative-nrn"), consentMethods: "EITHER", fieldName: "agency", step: people.length + 1 });
     try {
-      const created = await (await call("/api/requests", { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ documentId, title: t("agency.requestTitle"), signers }) })).json();
+      const notices = value("notify-email") ? { notificationEmail: value("notify-email"),
+        notificationLanguage: value("notify-language") } : {};
+      const created = await api.json("/api/requests", { method: "POST",
+        json: { documentId, title: t("agency.requestTitle"), signers, ...notices } });
       requestId = created.id;
-      await call("/api/requests/" + requestId + "/start", { method: "POST" });
+      names = new Map(signers.map(signer => [signer.role, signer.name]));
+      await api.response("/api/requests/" + requestId + "/start", { method: "POST" });
       const list = document.getElementById("signers");
       list.replaceChildren();
       created.signerLinks.forEach(link => {
@@ -156,7 +178,6 @@
         item.dataset.role = link.role;
         const anchor = document.createElement("a");
         anchor.href = "/sign.html?token=" + encodeURIComponent(link.token);
-        anchor.textContent = link.role;
         anchor.className = "signer-link";
         const state = document.createElement("span");
         state.className = "signer-state";
@@ -164,13 +185,20 @@
         list.append(item);
       });
       document.getElementById("request").hidden = false;
+      states();
       follow();
     } catch (problem) { show(problem); }
   });
 
   // the request's and signers' states in the current language (again after a language switch)
   let lastRequest = null;
+  let names = new Map();
   function states() {
+    // a signer by the role people read and their name: "Huurder 1 — Zoë Van den Broeck"
+    document.querySelectorAll("#signers li").forEach(item => {
+      item.querySelector(".signer-link").textContent = paraafI18n.role(item.dataset.role)
+        + (names.get(item.dataset.role) ? " — " + names.get(item.dataset.role) : "");
+    });
     if (!lastRequest) return;
     document.getElementById("request-state").textContent = t("request." + lastRequest.state);
     lastRequest.signers.forEach(signer => {
@@ -182,39 +210,38 @@
   }
   paraafI18n.onChange(states);
 
+  // follows the request until it ends (completed, declined, expired, cancelled), slower while nothing changes
   function follow() {
-    clearInterval(following);
-    const refresh = async () => {
-      try {
-        const request = await (await call("/api/requests/" + requestId)).json();
-        lastRequest = request;
-        states();
-        document.getElementById("downloads").hidden = request.state !== "COMPLETED";
-        if (!["DRAFT", "IN_PROGRESS"].includes(request.state)) clearInterval(following);
-      } catch (problem) { show(problem); clearInterval(following); }
-    };
-    refresh();
-    following = setInterval(refresh, 2000);
+    if (following) following.stop();
+    following = paraafApi.poll(async () => {
+      const request = await api.json("/api/requests/" + requestId);
+      lastRequest = request;
+      states();
+      document.getElementById("downloads").hidden = request.state !== "COMPLETED";
+      return paraafApi.ended(request.state) || request;
+    }, { every: 2000, max: 10000, onProblem: show });
   }
 
   document.getElementById("download-pdf").addEventListener("click", async () => {
-    try { save(await (await call("/api/requests/" + requestId + "/document")).blob(), "huurovereenkomst.pdf"); }
+    try { save(await api.blob("/api/requests/" + requestId + "/document"), "huurovereenkomst.pdf"); }
     catch (problem) { show(problem); }
   });
 
   document.getElementById("archive-search").addEventListener("submit", async event => {
     event.preventDefault();
     try {
-      const page = await (await call("/api/archive?nationalNumber=" + encodeURIComponent(value("archive-nrn")))).json();
+      const page = await api.json("/api/archive?nationalNumber=" + encodeURIComponent(value("archive-nrn")));
       const list = document.getElementById("archive-results");
       list.replaceChildren();
       page.items.forEach(entry => {
         const item = document.createElement("li");
         const evidence = document.createElement("button");
         evidence.type = "button"; evidence.textContent = t("agency.evidence");
-        evidence.addEventListener("click", async () => save(await (await call("/api/archive/" + entry.id + "/evidence"))
-          .blob(), "evidence-" + entry.id + ".zip"));
-        item.append((entry.documentType || "") + " — " + (entry.archivedAt || entry.createdAt || "") + " ", evidence);
+        evidence.addEventListener("click", async () => {
+          try { save(await api.blob("/api/archive/" + entry.id + "/evidence"), "evidence-" + entry.id + ".zip"); }
+          catch (problem) { show(problem); }
+        });
+        item.append(t("doctype." + entry.documentType) + " — " + shown(entry.archivedAt || entry.createdAt) + " ", evidence);
         list.append(item);
       });
       if (!page.items.length) list.append(Object.assign(document.createElement("li"), { textContent: t("agency.none") }));
@@ -226,10 +253,9 @@
   document.getElementById("actualisation-form").addEventListener("submit", async event => {
     event.preventDefault();
     try {
-      await call("/api/actualisations", { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ name: value("act-name"), nationalRegisterNumber: value("act-nrn"),
-          dossierNumber: value("act-dossier"), housingCompany: value("act-company") || null,
-          dueDate: value("act-due"), language: value("act-language") }) });
+      await api.json("/api/actualisations", { method: "POST", json: { name: value("act-name"),
+        nationalRegisterNumber: value("act-nrn"), dossierNumber: value("act-dossier"),
+        housingCompany: value("act-company") || null, dueDate: dateOf("act-due"), language: value("act-language") } });
       status.replaceChildren();
       await actualisations();
     } catch (problem) { show(problem); }
@@ -238,7 +264,7 @@
 
   let lastActualisations = [];
   async function actualisations() {
-    lastActualisations = await (await call("/api/actualisations?size=50")).json();
+    lastActualisations = await api.json("/api/actualisations?size=50");
     renderActualisations();
   }
 
@@ -248,7 +274,7 @@
       const line = document.createElement("li");
       line.className = "actualisation";
       line.dataset.id = item.id;
-      line.append(item.dossierNumber + " — " + item.name + " — " + paraafI18n.date(item.dueDate) + " — ");
+      line.append(item.dossierNumber + " — " + item.name + " — " + shown(item.dueDate) + " — ");
       const state = document.createElement("strong");
       state.className = "actualisation-status";
       state.textContent = t("agency.actualisation." + item.status);
@@ -257,7 +283,7 @@
         const download = document.createElement("button");
         download.type = "button"; download.className = "download"; download.textContent = t("agency.confirmation");
         download.addEventListener("click", async () => {
-          try { save(await (await call("/api/requests/" + item.requestId + "/document")).blob(),
+          try { save(await api.blob("/api/requests/" + item.requestId + "/document"),
             "actualisatie-" + item.dossierNumber + ".pdf"); } catch (problem) { show(problem); }
         });
         line.append(" ", download);
@@ -274,9 +300,15 @@
   }
 
   function show(problem) {
-    paraafProblem(status, problem, t("error.generic"),
-      Array.isArray(problem.errors) ? " " + problem.errors.map(e => e.field + ": " + e.message).join("; ") : "");
+    paraafApi.show(status, problem);
   }
+  // date placeholders in the page's language
+  function placeholders() {
+    document.querySelectorAll("input.date, input.tenant-birth").forEach(input => {
+      input.placeholder = t("agency.datePlaceholder");
+    });
+  }
+  paraafI18n.onChange(placeholders);
 
   tenantRow();
   if (keyInput.value) actualisations().catch(() => {});

@@ -9,37 +9,8 @@ const paraafAgent = (() => {
   const params = new URLSearchParams(location.search);
   if (/^\d{2,5}$/.test(params.get("agentPort") || "")) localStorage.setItem("paraaf.agentPort", params.get("agentPort"));
   const base = "http://127.0.0.1:" + (localStorage.getItem("paraaf.agentPort") || "47210");
-  const TEXTS = {
-    nl: { looking: "De paraaf-agent zoeken…", absent: "De paraaf-agent draait niet op deze computer.",
-      outdated: "Uw paraaf-agent ({0}) is te oud: installeer versie {1} of nieuwer.",
-      install: "Installeer hem eenmaal (en de eID-middleware van eid.belgium.be), start hem en deze pagina gaat vanzelf verder:",
-      linux: "Linux: het .deb-pakket (sudo apt install ./paraaf-agent_*.deb) of de app-map (bin/paraaf-agent).",
-      windows: "Windows en macOS: de app-map van de downloadpagina; start paraaf-agent.",
-      downloads: "Downloads met versie en SHA-256", code: "Controlecode — het venster van de agent toont dezelfde:",
-      window: "Controleer de code in het venster van de agent en typ daar uw pincode.", signed: "Ondertekend met uw eID.",
-      loggedIn: "Aangemeld met uw eID.", again: "Opnieuw proberen", triesLeft: " (nog {0} pogingen)" },
-    fr: { looking: "Recherche de l'agent paraaf…", absent: "L'agent paraaf ne tourne pas sur cet ordinateur.",
-      outdated: "Votre agent paraaf ({0}) est trop ancien : installez la version {1} ou plus récente.",
-      install: "Installez-le une fois (ainsi que le middleware eID d'eid.belgium.be), lancez-le et cette page continue d'elle-même :",
-      linux: "Linux : le paquet .deb (sudo apt install ./paraaf-agent_*.deb) ou le dossier d'application (bin/paraaf-agent).",
-      windows: "Windows et macOS : le dossier d'application de la page de téléchargement ; lancez paraaf-agent.",
-      downloads: "Téléchargements avec version et SHA-256", code: "Code de contrôle — la fenêtre de l'agent affiche le même :",
-      window: "Vérifiez le code dans la fenêtre de l'agent et tapez-y votre code PIN.", signed: "Signé avec votre eID.",
-      loggedIn: "Connecté avec votre eID.", again: "Réessayer", triesLeft: " (encore {0} essais)" },
-    en: { looking: "Looking for the paraaf agent…", absent: "The paraaf agent is not running on this computer.",
-      outdated: "Your paraaf agent ({0}) is too old: install version {1} or newer.",
-      install: "Install it once (and the eID middleware from eid.belgium.be), start it, and this page goes on by itself:",
-      linux: "Linux: the .deb package (sudo apt install ./paraaf-agent_*.deb) or the app folder (bin/paraaf-agent).",
-      windows: "Windows and macOS: the app folder from the downloads page; start paraaf-agent.",
-      downloads: "Downloads with version and SHA-256", code: "Check code — the agent's window shows the same:",
-      window: "Check the code in the agent's window and type your PIN there.", signed: "Signed with your eID.",
-      loggedIn: "Logged in with your eID.", again: "Try again", triesLeft: " ({0} tries left)" }
-  };
-  const t = (key, ...args) => {
-    let text = (TEXTS[paraafI18n.language()] || TEXTS.en)[key];
-    args.forEach((arg, i) => { text = text.replace("{" + i + "}", arg); });
-    return text;
-  };
+  // the words are in i18n.js ("agent.*"), with every other page text
+  const t = paraafI18n.t;
   let pairing = null;
 
   const newer = (have, need) => {
@@ -84,11 +55,11 @@ const paraafAgent = (() => {
   function installGuide(detected) {
     const guide = element("div", "agent-install");
     guide.className = "card";
-    guide.append(element("p", null, detected.state === "outdated" ? t("outdated", detected.version, MIN_VERSION)
-      : t("absent")), element("p", null, t("install")));
+    guide.append(element("p", null, detected.state === "outdated" ? t("agent.outdated", detected.version, MIN_VERSION)
+      : t("agent.absent")), element("p", null, t("agent.install")));
     const list = element("ul");
-    list.append(element("li", null, t("linux")), element("li", null, t("windows")));
-    const link = element("a", "agent-downloads", t("downloads"));
+    list.append(element("li", null, t("agent.linux")), element("li", null, t("agent.windows")));
+    const link = element("a", "agent-downloads", t("agent.downloads"));
     link.href = "/downloads";
     const downloads = element("p");
     downloads.append(link);
@@ -102,7 +73,7 @@ const paraafAgent = (() => {
   function run(box, { action, link, onDone }) {
     const generation = String(++runs); // a second click replaces the first run's loop
     box.dataset.run = generation;
-    const status = element("p", "agent-status", t("looking"));
+    const status = element("p", "agent-status", t("agent.looking"));
     status.setAttribute("role", "status");
     box.replaceChildren(status);
     box.hidden = false;
@@ -119,21 +90,21 @@ const paraafAgent = (() => {
       strong.className = "verdict VALID";
       const codeLine = element("p");
       codeLine.append(strong);
-      status.textContent = t("window");
-      box.replaceChildren(element("p", null, t("code")), codeLine, status);
+      status.textContent = t("agent.window");
+      box.replaceChildren(element("p", null, t("agent.code")), codeLine, status);
       const result = await post(action === "sign" ? "/v1/sign" : "/v1/login", { link, verificationCode: code });
       if (result.ok) {
-        box.replaceChildren(element("p", "agent-done", t(action === "sign" ? "signed" : "loggedIn")));
+        box.replaceChildren(element("p", "agent-done", t(action === "sign" ? "agent.signed" : "agent.loggedIn")));
         onDone(result.body);
         return;
       }
       const problem = element("div", "agent-problem");
       problem.className = "error";
       problem.setAttribute("role", "alert");
-      problem.textContent = (result.body.title || "paraaf agent") + (result.body.detail ? ": " + result.body.detail : "")
+      problem.textContent = (result.body.title || t("agent.problem")) + (result.body.detail ? ": " + result.body.detail : "")
         + (Number.isInteger(result.body.triesLeft) && !/tr(y|ies) left/.test(result.body.detail || "")
-          ? t("triesLeft", result.body.triesLeft) : "");
-      const again = element("button", "agent-again", t("again"));
+          ? t("agent.triesLeft", result.body.triesLeft) : "");
+      const again = element("button", "agent-again", t("agent.again"));
       again.type = "button";
       again.addEventListener("click", attempt);
       box.replaceChildren(problem, again);

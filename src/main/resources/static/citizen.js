@@ -11,45 +11,30 @@
   const status = document.getElementById("status");
   let session = JSON.parse(sessionStorage.getItem(STORE) || "null");
   let waiting = null;
-
-  async function call(path, options = {}) {
-    const headers = Object.assign({}, options.headers || {});
-    if (session) headers[HEADER] = session.token;
-    const response = await fetch(path, Object.assign({}, options, { headers }));
-    if (response.status === 401 && session) { forget(); }
-    return response;
-  }
-
-  async function json(response) {
-    try { return await response.json(); } catch (e) { return {}; }
-  }
+  // every call carries the session; a 401 means it ended: back to the login
+  const api = paraafApi.client({ headers: () => session ? { [HEADER]: session.token } : {},
+    unauthorized: () => { if (session) forget(); } });
 
   // ---------------------------------------------------------------- log in
 
   document.getElementById("itsme-login").addEventListener("submit", async event => {
     event.preventDefault();
     const nationalRegisterNumber = document.getElementById("nrn").value.replace(/[\s.\-]/g, "");
-    const response = await fetch("/api/citizen/login/itsme", { method: "POST",
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ nationalRegisterNumber }) });
-    const started = await json(response);
-    if (!response.ok) { problem(started); return; }
+    let started;
+    try {
+      started = await paraafApi.json("/api/citizen/login/itsme", { method: "POST", json: { nationalRegisterNumber } });
+    } catch (refusal) { problem(refusal); return; }
     status.replaceChildren();
     document.getElementById("login-code").textContent = started.verificationCode;
     document.getElementById("itsme-login-waiting").hidden = false;
-    wait(async () => {
-      const result = await fetch("/api/citizen/login/itsme/" + encodeURIComponent(started.id));
-      if (result.status === 202) return false;
-      const body = await json(result);
-      if (!result.ok) { problem(body); return true; }
-      loggedIn(body);
-      return true;
-    });
+    wait(() => paraafApi.response("/api/citizen/login/itsme/" + encodeURIComponent(started.id)));
   });
 
   document.getElementById("eid-login").addEventListener("click", async () => {
-    const response = await fetch("/api/citizen/login/eid/challenge", { method: "POST" });
-    const challenge = await json(response);
-    if (!response.ok) { problem(challenge); return; }
+    let challenge;
+    try {
+      challenge = await paraafApi.json("/api/citizen/login/eid/challenge", { method: "POST" });
+    } catch (refusal) { problem(refusal); return; }
     status.replaceChildren();
     document.getElementById("login-agent-command").textContent =
       "java -jar paraaf.jar eid-agent login --link " + challenge.agentLink;
@@ -57,33 +42,24 @@
     // one click: the local agent (agent.js) answers the challenge; the session is picked up below as before
     paraafAgent.run(document.getElementById("login-agent-box"), { action: "login", link: challenge.agentLink,
       onDone: () => {} });
-    wait(async () => {
-      const result = await fetch("/api/citizen/login/eid/" + encodeURIComponent(challenge.id) + "/session", {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ pickupToken: challenge.pickupToken }) });
-      if (result.status === 202) return false;
-      const body = await json(result);
-      if (!result.ok) { problem(body); return true; }
-      loggedIn(body);
-      return true;
-    });
+    wait(() => paraafApi.response("/api/citizen/login/eid/" + encodeURIComponent(challenge.id) + "/session",
+      { method: "POST", json: { pickupToken: challenge.pickupToken } }));
   });
 
-  // polls until `step` answers true; one login at a time
-  function wait(step) {
-    if (waiting) clearInterval(waiting);
-    let busy = false;
-    waiting = setInterval(async () => {
-      if (busy) return;
-      busy = true;
-      try {
-        if (await step()) { clearInterval(waiting); waiting = null; }
-      } finally { busy = false; }
-    }, 1000);
+  // asks `ask()` until the login is done (200 with the session; 202: not yet) or refused; one login at a time
+  function wait(ask) {
+    if (waiting) waiting.stop();
+    waiting = paraafApi.poll(async () => {
+      const answer = await ask();
+      if (answer.status === 202) return "waiting";
+      loggedIn(await answer.json());
+      return true;
+    }, { every: 1000, max: 4000, onProblem: problem });
   }
 
   function loggedIn(body) {
-    session = { token: body.token, nationalRegisterNumber: body.nationalRegisterNumber, method: body.method };
+    session = { token: body.token, nationalRegisterNumber: body.nationalRegisterNumber, method: body.method,
+      name: body.name };
     sessionStorage.setItem(STORE, JSON.stringify(session));
     document.getElementById("itsme-login-waiting").hidden = true;
     document.getElementById("eid-login-help").hidden = true;
@@ -92,7 +68,7 @@
   }
 
   document.getElementById("logout").addEventListener("click", async () => {
-    await call("/api/citizen/session", { method: "DELETE" });
+    await api.response("/api/citizen/session", { method: "DELETE" }).catch(() => {});
     forget();
   });
 
@@ -108,17 +84,17 @@
     document.getElementById("login").hidden = !!session;
     document.getElementById("home").hidden = !session;
     if (!session) return;
+    // the citizen by name (from their certificate); a session from before names were given shows the number's end
     const nrn = session.nationalRegisterNumber || "";
-    document.getElementById("who").textContent = "*******" + nrn.slice(-4) + " ("
-      + (session.method === "EID" ? "eID" : "itsme") + ")";
+    document.getElementById("who").textContent = t("citizen.who", session.name || "*******" + nrn.slice(-4),
+      session.method === "EID" ? "eID" : "itsme");
     await Promise.all([actualisations(), requests(), documents()]);
   }
 
   async function actualisations() {
     const box = document.getElementById("actualisations");
-    const response = await call("/api/citizen/actualisations");
-    const items = await json(response);
-    if (!response.ok) { problem(items); return; }
+    let items;
+    try { items = await api.json("/api/citizen/actualisations"); } catch (refusal) { problem(refusal); return; }
     box.replaceChildren(...(items.length ? items.map(actualisation) : [muted(t("citizen.actualisations.none"))]));
   }
 
@@ -129,7 +105,7 @@
     const fieldset = document.createElement("fieldset");
     const legend = document.createElement("legend");
     legend.textContent = t("citizen.dossier", item.dossierNumber, item.housingCompany || "—",
-      paraafI18n.date(item.dueDate));
+      paraafI18n.shortDate(item.dueDate));
     const state = document.createElement("p");
     state.className = "actualisation-status";
     state.textContent = t("citizen.status." + item.status);
@@ -157,12 +133,11 @@
         const choice = form.querySelector("input[name=choice]:checked");
         if (!choice) return;
         confirm.disabled = true;
-        const response = await call("/api/citizen/actualisations/" + encodeURIComponent(item.id) + "/decision", {
-          method: "POST", headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ choice: choice.value, language: paraafI18n.language() }) });
-        const decision = await json(response);
-        confirm.disabled = false;
-        if (!response.ok) { problem(decision); return; }
+        let decision;
+        try {
+          decision = await api.json("/api/citizen/actualisations/" + encodeURIComponent(item.id) + "/decision",
+            { method: "POST", json: { choice: choice.value, language: paraafI18n.language() } });
+        } catch (refusal) { problem(refusal); return; } finally { confirm.disabled = false; }
         location.href = decision.signingPage + "&back=citizen&lang=" + paraafI18n.language();
       });
     }
@@ -176,25 +151,25 @@
 
   async function requests() {
     const box = document.getElementById("requests");
-    const response = await call("/api/citizen/requests");
-    const items = await json(response);
-    if (!response.ok) { problem(items); return; }
+    let items;
+    try { items = await api.json("/api/citizen/requests"); } catch (refusal) { problem(refusal); return; }
     if (!items.length) { box.replaceChildren(muted(t("citizen.requests.none"))); return; }
     const list = document.createElement("ul");
     list.className = "links";
     items.forEach(item => {
       const line = document.createElement("li");
       line.className = "citizen-request";
-      line.textContent = item.title + " — " + t("request." + item.state) + " (" + item.role + ": "
+      line.textContent = item.title + " — " + t("request." + item.state) + " (" + paraafI18n.role(item.role) + ": "
         + t("signer." + item.signerState) + ")";
       if (item.yourTurn) {
         const turn = document.createElement("button");
         turn.type = "button"; turn.className = "primary sign-now"; turn.textContent = t("citizen.signNow");
         turn.addEventListener("click", async () => {
-          const response = await call("/api/citizen/requests/" + encodeURIComponent(item.requestId) + "/signing-link",
-            { method: "POST" });
-          const link = await json(response);
-          if (!response.ok) { problem(link); return; }
+          let link;
+          try {
+            link = await api.json("/api/citizen/requests/" + encodeURIComponent(item.requestId) + "/signing-link",
+              { method: "POST" });
+          } catch (refusal) { problem(refusal); return; }
           location.href = link.signingPage + "&back=citizen&lang=" + paraafI18n.language();
         });
         line.append(" ", turn);
@@ -206,17 +181,16 @@
 
   async function documents() {
     const box = document.getElementById("documents");
-    const response = await call("/api/citizen/archive");
-    const page = await json(response);
-    if (!response.ok) { problem(page); return; }
+    let page;
+    try { page = await api.json("/api/citizen/archive"); } catch (refusal) { problem(refusal); return; }
     if (!page.items || !page.items.length) { box.replaceChildren(muted(t("citizen.documents.none"))); return; }
     const list = document.createElement("ul");
     list.className = "links";
     page.items.forEach(item => {
       const line = document.createElement("li");
       line.className = "archived";
-      line.append(t("doctype." + item.documentType) + " — " + paraafI18n.date(item.archivedAt) + " ", download(t("citizen.open"), "/api/citizen/archive/" + encodeURIComponent(item.id)
-        + "/document", item.id + ".pdf"));
+      line.append(t("doctype." + item.documentType) + " — " + paraafI18n.shortDate(item.archivedAt) + " ",
+        download(t("citizen.open"), "/api/citizen/archive/" + encodeURIComponent(item.id) + "/document", item.id + ".pdf"));
       list.append(line);
     });
     box.replaceChildren(list);
@@ -227,9 +201,8 @@
     const button = document.createElement("button");
     button.type = "button"; button.className = "download"; button.textContent = label;
     button.addEventListener("click", async () => {
-      const response = await call(path);
-      if (!response.ok) { problem(await json(response)); return; }
-      const url = URL.createObjectURL(await response.blob());
+      let url;
+      try { url = URL.createObjectURL(await api.blob(path)); } catch (refusal) { problem(refusal); return; }
       const link = document.createElement("a");
       link.href = url; link.download = fileName;
       document.body.append(link);
@@ -247,8 +220,8 @@
     return line;
   }
 
-  function problem(body) {
-    paraafProblem(status, body, t("citizen.error"));
+  function problem(refusal) {
+    paraafApi.show(status, refusal, t("citizen.error"));
   }
 
   paraafI18n.onChange(() => show());

@@ -1,11 +1,16 @@
 // The agent's packages with their version and SHA-256, or why there are none (GET /api/downloads).
 (async () => {
-  const response = await fetch("/api/downloads");
-  const list = await response.json();
+  let list;
+  try {
+    list = await paraafApi.json("/api/downloads");
+  } catch (refusal) {
+    paraafApi.show(document.getElementById("no-packages"), refusal);
+    return;
+  }
   document.getElementById("agent-version").textContent = list.agentVersion || "—";
   if (!list.packages || list.packages.length === 0) {
     const none = document.getElementById("no-packages");
-    none.textContent = list.message || "No agent package was built.";
+    none.textContent = list.message || paraafI18n.t("downloads.none");
     none.hidden = false;
     return;
   }

@@ -11,8 +11,7 @@
   let app = JSON.parse(localStorage.getItem(STORE) || "null");
   let key = null;
   let demo = null; // the demo citizens, in dev mode only
-  let generation = 0; // one poll loop at a time: a newer loop (another device loaded) ends the older one
-  let inFlight = null;
+  let listening = null; // the push channel's poller: one at a time, a newer one (another device loaded) ends it
 
   const ecdsa = { name: "ECDSA", hash: "SHA-256" };
   const text = value => new TextEncoder().encode(value);
@@ -70,10 +69,10 @@
     event.preventDefault();
     const body = { nationalRegisterNumber: app.nationalRegisterNumber,
       givenName: document.getElementById("given-name").value.trim(), surname: document.getElementById("surname").value.trim() };
-    const response = await fetch("/api/dev/itsme/accounts/" + encodeURIComponent(app.accountId) + "/activation",
-      { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const json = await response.json();
-    if (!response.ok) { problem(json); return; }
+    try {
+      await paraafApi.json("/api/dev/itsme/accounts/" + encodeURIComponent(app.accountId) + "/activation",
+        { method: "POST", json: body });
+    } catch (refusal) { problem(refusal); return; }
     activated();
   });
 
@@ -83,7 +82,7 @@
   function confirmation() {
     const box = document.getElementById("eid-confirmation");
     box.hidden = !app.pendingActivation;
-    clearInterval(watching);
+    if (watching) watching.stop();
     if (!app.pendingActivation) return;
     // one link: the browser opens the contract to read, the agent signs it
     const contract = location.origin + "/api/itsme/enrolments/" + encodeURIComponent(app.accountId) + "/contract?lang="
@@ -91,17 +90,17 @@
     document.getElementById("contract-link").href = contract;
     document.getElementById("confirm-command").textContent = "java -jar paraaf.jar eid-agent sign --link " + contract;
     const account = app.accountId;
-    watching = setInterval(async () => {
-      if (!app || app.accountId !== account) { clearInterval(watching); return; }
-      try {
-        const response = await fetch("/api/itsme/devices/" + app.deviceId + "/account", { headers: await headers() });
-        if (response.ok && (await response.json()).state === "ACTIVE") activated();
-      } catch (e) { /* the next round asks again */ }
-    }, 2000);
+    watching = paraafApi.poll(async () => {
+      if (!app || app.accountId !== account) return true;
+      const state = (await paraafApi.json("/api/itsme/devices/" + app.deviceId + "/account",
+        { headers: await headers() })).state;
+      if (state === "ACTIVE") { activated(); return true; }
+      return state;
+    }, { every: 2000, max: 8000 });
   }
 
   function activated() {
-    clearInterval(watching);
+    if (watching) watching.stop();
     app.pendingActivation = false;
     localStorage.setItem(STORE, JSON.stringify(app));
     document.getElementById("dev-activation").hidden = true;
@@ -124,10 +123,10 @@
     const body = { phone, nationalRegisterNumber: nrn, code,
       devicePublicKey: b64(await crypto.subtle.exportKey("spki", pair.publicKey)),
       proofOfPossession: await sign(message("paraaf-itsme-enrol-v1", nrn, phone)) };
-    const response = await fetch("/api/itsme/enrolments", { method: "POST",
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const json = await response.json();
-    if (!response.ok) { problem(json); return; }
+    let json;
+    try {
+      json = await paraafApi.json("/api/itsme/enrolments", { method: "POST", json: body });
+    } catch (refusal) { problem(refusal); return; }
     app = { accountId: json.accountId, deviceId: json.deviceId, privateKey: await crypto.subtle.exportKey("jwk", key),
       nationalRegisterNumber: nrn, pendingActivation: true };
     localStorage.setItem(STORE, JSON.stringify(app));
@@ -146,24 +145,17 @@
       "Paraaf-Device-Signature": await sign(message("paraaf-itsme-channel-v1", app.deviceId, String(now))) };
   }
 
-  async function poll() {
-    const mine = ++generation;
-    if (inFlight) inFlight.abort();
-    while (app && mine === generation) {
-      try {
-        inFlight = new AbortController();
-        const response = await fetch("/api/itsme/devices/" + app.deviceId + "/consents/pending?waitSeconds=20",
-          { headers: await headers(), signal: inFlight.signal });
-        const json = await response.json();
-        if (mine !== generation) return;
-        if (!response.ok) { problem(json); await pause(3000); continue; }
-        render(json);
-      } catch (e) {
-        if (mine !== generation) return;
-        await pause(3000);
-      }
-      await pause(500);
-    }
+  // the push channel: a long poll (the service answers when a consent arrives, else after 20 s)
+  function poll() {
+    if (listening) listening.stop();
+    const device = app.deviceId;
+    listening = paraafApi.poll(async signal => {
+      if (!app || app.deviceId !== device) return true;
+      const consents = await paraafApi.json("/api/itsme/devices/" + device + "/consents/pending?waitSeconds=20",
+        { headers: await headers(), signal });
+      render(consents);
+      return consents.map(consent => consent.consentId);
+    }, { every: 500, max: 3000, onProblem: problem });
   }
 
   function render(consents) {
@@ -212,14 +204,17 @@
     const nonce = b64(nonceBytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
     const body = Object.assign({ consentId: consent.consentId, hash: consent.hash, nonce,
       deviceSignature: await sign(message(purpose, consent.consentId, consent.hash, nonce)) }, extra);
-    const response = await fetch("/api/itsme/devices/" + app.deviceId + "/consents/" + consent.consentId + "/" + kind,
-      { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const json = await response.json();
-    if (response.status === 423) {
-      document.querySelector("[data-consent='" + CSS.escape(consent.consentId) + "']")?.remove();
-      lockedState(true);
+    try {
+      await paraafApi.json("/api/itsme/devices/" + app.deviceId + "/consents/" + consent.consentId + "/" + kind,
+        { method: "POST", json: body });
+    } catch (refusal) {
+      if (refusal.status === 423) {
+        document.querySelector("[data-consent='" + CSS.escape(consent.consentId) + "']")?.remove();
+        lockedState(true);
+      }
+      problem(refusal);
+      return;
     }
-    if (!response.ok) { problem(json); return; }
     say(t(kind === "approval" ? "app.approved" : "app.rejected"));
     document.querySelector("[data-consent='" + CSS.escape(consent.consentId) + "']")?.remove();
   }
@@ -237,11 +232,12 @@
   }
 
   document.getElementById("unlock").addEventListener("click", async () => {
-    const response = await fetch("/api/dev/itsme/accounts/" + encodeURIComponent(app.accountId) + "/unlock",
-      { method: "POST" });
-    const json = await response.json();
-    if (!response.ok) { problem(json); return; }
+    try {
+      await paraafApi.json("/api/dev/itsme/accounts/" + encodeURIComponent(app.accountId) + "/unlock",
+        { method: "POST" });
+    } catch (refusal) { problem(refusal); return; }
     lockedState(false);
+    poll(); // a refusal while locked may have ended the push channel
     say(t("app.unlocked"));
   });
 
@@ -253,12 +249,11 @@
     status.replaceChildren(line);
   }
 
-  function problem(json) {
-    paraafProblem(status, json, t("error.generic"),
-      json.attemptsLeft !== undefined ? " (" + t("app.attemptsLeft", json.attemptsLeft) + ")" : "");
+  function problem(refusal) {
+    paraafApi.show(status, refusal);
+    const left = (refusal.body || {}).attemptsLeft;
+    if (left !== undefined) status.querySelector("#problem").append(" (" + t("app.attemptsLeft", left) + ")");
   }
-
-  const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
   function placeholders() {
     ["given-name", "surname"].forEach(id => {
       const input = document.getElementById(id);

@@ -14,19 +14,24 @@
   let polling = null;
 
   async function load() {
-    const response = await fetch(api);
-    const json = await response.json();
-    if (!response.ok) { problem(json); return null; }
-    info = json;
+    try {
+      info = await paraafApi.json(api);
+    } catch (refusal) {
+      paraafApi.show(status, refusal);
+      return null;
+    }
     render();
-    return json;
+    return info;
   }
+
+  // nothing more can happen on this link: signed, declined, or the request ended
+  const over = current => ["SIGNED", "DECLINED"].includes(current.state) || paraafApi.ended(current.requestState);
 
   function render() {
     document.getElementById("request").hidden = false;
     document.getElementById("title").textContent = info.requestTitle;
     document.getElementById("document-name").textContent = info.document.name;
-    document.getElementById("role").textContent = info.role + " (" + info.name + ")";
+    document.getElementById("role").textContent = paraafI18n.role(info.role) + " — " + info.name;
     document.getElementById("state").textContent = t("signer." + info.state);
     const turn = info.requestState === "IN_PROGRESS" && info.step === info.currentStep
       && ["INVITED", "VIEWED"].includes(info.state);
@@ -81,36 +86,67 @@
 
   const shellWord = text => /^[\w@%+=:,.\/-]+$/.test(text) ? text : "'" + text.replace(/'/g, "'\\''") + "'";
 
+  // The pages as sharp images at the chosen zoom: the server renders each at the resolution the shown width needs
+  // (device pixels included, in steps so the cache is shared, at most the service's 200 dpi); the box scrolls when
+  // zoomed in. Buttons and the keys +, - and 0 on the focused page box change the zoom.
+  const ZOOMS = [1, 1.5, 2, 3];
+  const A4_WIDTH_INCHES = 8.27;
+  let zoom = 0;
+  const box = document.getElementById("pages");
+  box.addEventListener("keydown", event => {
+    if (event.key === "+" || event.key === "=") setZoom(zoom + 1);
+    else if (event.key === "-") setZoom(zoom - 1);
+    else if (event.key === "0") setZoom(0);
+    else return;
+    event.preventDefault();
+  });
+  document.getElementById("zoom-in").addEventListener("click", () => setZoom(zoom + 1));
+  document.getElementById("zoom-out").addEventListener("click", () => setZoom(zoom - 1));
+  document.getElementById("zoom-fit").addEventListener("click", () => setZoom(0));
+
+  function setZoom(level) {
+    const next = Math.max(0, Math.min(ZOOMS.length - 1, level));
+    if (next === zoom) return;
+    zoom = next;
+    pages();
+  }
+
   function pages() {
-    const box = document.getElementById("pages");
+    const factor = ZOOMS[zoom];
+    box.setAttribute("aria-label", t("sign.pages", info.document.pageCount));
+    document.getElementById("zoom-level").textContent = Math.round(factor * 100) + " %";
+    document.getElementById("zoom-out").disabled = zoom === 0;
+    document.getElementById("zoom-in").disabled = zoom === ZOOMS.length - 1;
+    const shown = (box.clientWidth || 800) * factor * (window.devicePixelRatio || 1);
+    const dpi = Math.min(200, Math.max(72, Math.ceil(shown / A4_WIDTH_INCHES / 24) * 24));
     box.replaceChildren();
     for (let page = 1; page <= info.document.pageCount; page++) {
       const image = document.createElement("img");
-      image.src = api + "/pages/" + page + ".png?dpi=72";
+      image.src = api + "/pages/" + page + ".png?dpi=" + dpi;
       image.alt = t("sign.page", page, info.document.pageCount);
-      image.style.maxWidth = "100%";
-      image.style.border = "1px solid #c9d1d9";
-      image.style.display = "block";
-      image.style.margin = "0 0 1rem";
+      image.className = "page";
+      image.dataset.dpi = String(dpi);
+      image.style.width = factor * 100 + "%";
       box.append(image);
     }
   }
 
   document.getElementById("itsme").addEventListener("click", async () => {
-    const response = await fetch(api + "/itsme", { method: "POST" });
-    const json = await response.json();
-    if (!response.ok) { actionError("sign-error", json); return; }
+    let started;
+    try {
+      started = await paraafApi.json(api + "/itsme", { method: "POST" });
+    } catch (refusal) { actionError("sign-error", refusal); return; }
     actionError("sign-error", null);
-    document.getElementById("code").textContent = json.verificationCode;
+    document.getElementById("code").textContent = started.verificationCode;
     document.getElementById("itsme-waiting").hidden = false;
-    follow();
+    follow(3000);
   });
 
   document.getElementById("eid").addEventListener("click", () => {
     document.getElementById("eid-help").hidden = false;
     // one click: the local agent (agent.js) signs; the command line below stays for scripting
-    paraafAgent.run(document.getElementById("agent-box"), { action: "sign", link: api, onDone: load });
-    follow();
+    paraafAgent.run(document.getElementById("agent-box"), { action: "sign", link: api, onDone: () => follow(3000) });
+    follow(3000);
   });
 
   // declining ends the request for everyone: a reason first, then an explicit confirmation
@@ -119,7 +155,7 @@
   document.getElementById("decline-form").addEventListener("submit", event => {
     event.preventDefault();
     if (!reasonField.value.trim()) {
-      actionError("decline-error", { type: "reason-missing" });
+      actionError("decline-error", new paraafApi.ParaafProblem(0, { type: "reason-missing" }));
       reasonField.setAttribute("aria-invalid", "true");
       reasonField.focus();
       return;
@@ -134,30 +170,29 @@
     document.getElementById("decline").focus();
   });
   document.getElementById("decline-confirm").addEventListener("click", async () => {
-    const response = await fetch(api + "/decline", { method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ reason: reasonField.value.trim() }) });
-    const json = await response.json();
     confirmBox.hidden = true;
-    if (!response.ok) { actionError("decline-error", json); return; }
+    try {
+      await paraafApi.json(api + "/decline", { method: "POST", json: { reason: reasonField.value.trim() } });
+    } catch (refusal) { actionError("decline-error", refusal); return; }
     await load();
   });
 
-  // a refused action, next to it and in the page's language: known problem types have their own sentence
-  function actionError(id, json) {
+  // a refused action, next to it and in the page's language (paraafApi.describe: a known type's own sentence)
+  function actionError(id, refusal) {
     const box = document.getElementById(id);
-    box.hidden = !json;
-    if (!json) { box.textContent = ""; return; }
-    const slug = String(json.type || "").split("/").pop();
-    const key = "sign.error." + slug;
-    box.textContent = t(key) !== key ? t(key) : t("sign.error.other");
+    box.hidden = !refusal;
+    box.textContent = refusal ? paraafApi.describe(refusal, paraafI18n.t("problem.other")) : "";
   }
 
-  function follow() {
-    if (polling) return;
-    polling = setInterval(async () => {
-      const current = await load();
-      if (current && current.state === "SIGNED") { clearInterval(polling); polling = null; }
-    }, 1000);
+  // follows the link's state until nothing more can happen on it; after a click (an approval on its way) at most
+  // `max` ms apart, else slowing to 8 s while nothing changes
+  function follow(max = 8000) {
+    if (polling) polling.stop();
+    polling = paraafApi.poll(async () => {
+      const current = await paraafApi.json(api);
+      if (JSON.stringify(current) !== JSON.stringify(info)) { info = current; render(); }
+      return over(current) || current;
+    }, { every: 1000, max, onProblem: refusal => paraafApi.show(status, refusal) });
   }
 
   function say(text, kind) {
@@ -169,10 +204,10 @@
     status.append(line);
   }
 
-  function problem(json) {
-    paraafProblem(status, json, t("error.generic"));
-  }
-
   paraafI18n.onChange(() => { if (info) { render(); pages(); } });
-  load().then(loaded => { if (loaded) pages(); });
+  load().then(loaded => {
+    if (!loaded) return;
+    pages();
+    if (!over(loaded)) follow();
+  });
 })();

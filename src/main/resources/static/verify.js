@@ -33,16 +33,14 @@
     status.textContent = t("verify.busy");
     result.replaceChildren();
     try {
-      const response = await fetch("/api/validations", { method: "POST", body });
-      const json = await response.json();
-      if (!response.ok) { showProblem(json); return; }
+      const json = await paraafApi.json("/api/validations", { method: "POST", body });
       last = json;
       render(json);
       status.textContent = "";
       // the verdict first, also for a screen reader: focus moves to it (not on a language switch)
       document.getElementById("verdict").focus();
-    } catch (e) {
-      showProblem({ title: t("error.generic") });
+    } catch (refusal) {
+      showProblem(refusal);
     } finally {
       submit.disabled = false;
     }
@@ -52,7 +50,7 @@
 
   function showProblem(problem) {
     status.textContent = "";
-    paraafProblem(result, problem, t("error.generic"));
+    paraafApi.show(result, problem);
   }
 
   // a sentence of the JSON ({nl, fr, en}) in the page's language

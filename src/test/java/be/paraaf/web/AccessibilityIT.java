@@ -40,20 +40,35 @@ class AccessibilityIT extends ServiceIT {
 
     static Stream<Arguments> pages() {
         return Stream.of("nl", "fr", "en").flatMap(language -> Stream.of("/", "/verify.html", "/agency.html",
-                "/itsme-app.html", "/citizen.html", "SIGNER").map(page -> Arguments.of(page, language)));
+                "/itsme-app.html", "/citizen.html", "/downloads.html", "SIGNER", "SIGNER_ZOOMED", "AGENCY_FILLED")
+                .map(page -> Arguments.of(page, language)));
     }
 
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("pages")
     void pageHasNoWcagViolations(String page, String language) {
         WebDriver driver = BROWSER.driver();
-        String path = page.equals("SIGNER") ? "/sign.html?token=" + signerToken() : page;
+        String path = page.startsWith("SIGNER") ? "/sign.html?token=" + signerToken()
+                : page.equals("AGENCY_FILLED") ? "/agency.html" : page;
         driver.get(CLIENT.baseUrl() + path + (path.contains("?") ? "&" : "?") + "lang=" + language);
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.tagName("html"),
                 "lang", language));
-        if (page.equals("SIGNER")) {
+        if (page.startsWith("SIGNER")) {
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
                     By.id("request")));
+        }
+        if (page.equals("SIGNER_ZOOMED")) {
+            driver.findElement(By.id("zoom-in")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("zoom-level"),
+                    "150 %"));
+        }
+        if (page.equals("AGENCY_FILLED")) {
+            // the tenants' rows are made by the script: their labels too, in the page's language
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.id("api-key"),
+                    "value", be.paraaf.demo.DemoClients.WOONPUNT_KEY));
+            driver.findElement(By.id("sample")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+                    By.cssSelector("#tenants .tenant")).size() == 2);
         }
         assertThat(violations(driver)).as("WCAG 2.1 A/AA violations on " + path + " (" + language + ")").isEmpty();
     }

@@ -70,6 +70,12 @@ class AgencyPageIT extends ServiceIT {
             return found.size() == 4 ? found : null;
         });
         assertThat(waitFor(page, By.id("request-state")).getText()).isEqualTo("lopend");
+        assertThat(links.get(0).getText()).as("a signer by role and name, not tenant-1").startsWith("Huurder 1 — ");
+        assertThat(links.get(3).getText()).startsWith("Woonmaatschappij — ");
+        assertThat(((JavascriptExecutor) page).executeScript("return [...document.querySelectorAll('input, select')]"
+                + ".filter(i => i.type !== 'hidden' && i.labels.length === 0 && !i.getAttribute('aria-label'))"
+                + ".map(i => i.id || i.className)")).as("inputs without a label").asList().isEmpty();
+        assertThat(page.findElement(By.id("start")).getAttribute("value")).as("dd/mm/yyyy").matches("\\d{2}/\\d{2}/\\d{4}");
         String token = links.get(0).getAttribute("href").replaceFirst(".*token=", "");
 
         assertThat(CLIENT.postJson("/api/sign/" + token + "/decline", "{\"reason\":\"verkeerde huurprijs\"}")

@@ -61,6 +61,20 @@ class SignerPageIT extends ServiceIT {
                 ((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth", image))
                         .intValue() > 0));
 
+        assertThat(page.findElement(By.id("role")).getText()).isEqualTo("Huurder — Nina Aerts");
+
+        // zoom: the same pages, wider and rendered at a higher resolution (keyboard: + on the page box)
+        int fitted = naturalWidth(page, images.get(0));
+        page.findElement(By.id("zoom-in")).click();
+        page.findElement(By.id("pages")).sendKeys("+");
+        assertThat(page.findElement(By.id("zoom-level")).getText()).isEqualTo("200 %");
+        new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> {
+            List<WebElement> zoomed = driver.findElements(By.cssSelector("#pages img"));
+            return zoomed.size() == 2 && zoomed.stream().allMatch(image -> naturalWidth(driver, image) > fitted);
+        });
+        page.findElement(By.id("zoom-fit")).click();
+        assertThat(page.findElement(By.id("zoom-level")).getText()).isEqualTo("100 %");
+
         page.findElement(By.id("itsme")).click();
         String shown = new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> {
             String code = driver.findElement(By.id("code")).getText();
@@ -131,6 +145,41 @@ class SignerPageIT extends ServiceIT {
         assertThat(audit.toString()).contains("signer.declined", "Le loyer est erron");
     }
 
+    /** A page image is bounded: a resolution beyond the cap is a 400 problem, never a render that fills the heap. */
+    @Test
+    void aHugeResolutionIsRefusedInWords() {
+        DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, "Nina Aerts", newNationalNumber(), "EITHER");
+        for (String dpi : List.of("201", "100000", "2147483647", "-5", "abc")) {
+            HttpResponse<byte[]> answer = CLIENT.get("/api/sign/" + request.token() + "/pages/1.png?dpi=" + dpi);
+            assertThat(answer.statusCode()).as("dpi=" + dpi).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+        }
+        HttpResponse<byte[]> highest = CLIENT.get("/api/sign/" + request.token() + "/pages/1.png?dpi=200");
+        assertThat(highest.statusCode()).isEqualTo(200);
+    }
+
+    /** Once the request has ended, the page stops asking: no more requests for the signer's state. */
+    @Test
+    void theSignerPageStopsFollowingADeclinedRequest() throws InterruptedException {
+        DemoData.StartedRequest request = DemoData.startedRequest(CLIENT, "Nina Aerts", newNationalNumber(), "EITHER");
+        WebDriver page = open("/sign.html?lang=en&token=" + request.token());
+        waitFor(page, By.id("document-name"));
+        JavascriptExecutor js = (JavascriptExecutor) page;
+        js.executeScript("window.asked = 0; const original = window.fetch; window.fetch = (url, options) => {"
+                + " if (String(url).endsWith(arguments[0])) window.asked++; return original(url, options); };",
+                request.token());
+        page.findElement(By.id("reason")).sendKeys("wrong rent");
+        page.findElement(By.id("decline")).click();
+        waitFor(page, By.id("decline-confirm")).click();
+        assertThat(waitFor(page, By.id("outcome")).getText()).contains("declined");
+        Thread.sleep(3000);
+        long settled = ((Number) js.executeScript("return window.asked")).longValue();
+        Thread.sleep(5000);
+        assertThat(((Number) js.executeScript("return window.asked")).longValue()).as("state requests after the end")
+                .isEqualTo(settled);
+    }
+
     @Test
     void anUnknownLinkSaysSoPlainly() {
         WebDriver page = open("/sign.html?lang=en&token=no-such-link");
@@ -146,6 +195,10 @@ class SignerPageIT extends ServiceIT {
                 + "...new Uint8Array(b.slice(0, 4))) + ' ' + b.byteLength), e => done(String(e)));",
                 link.getAttribute("href"));
         return String.valueOf(text);
+    }
+
+    private static int naturalWidth(WebDriver page, WebElement image) {
+        return ((Number) ((JavascriptExecutor) page).executeScript("return arguments[0].naturalWidth", image)).intValue();
     }
 
     private static WebDriver open(String path) {
