@@ -45,9 +45,8 @@
     if (!typed) return "";
     const iso = paraafI18n.isoDate(typed);
     if (iso) return iso;
-    input.setAttribute("aria-invalid", "true");
-    input.focus();
-    throw new paraafApi.ParaafProblem(0, { title: t("agency.badDate", label ? label + " " + typed : typed) });
+    throw Object.assign(new paraafApi.ParaafProblem(0, { title: t("agency.badDate", label ? label + " " + typed
+      : typed) }), { input });
   }
   const dateOf = id => isoOf(document.getElementById(id), t(document.querySelector("label[for='" + id + "']")
     .dataset.i18n));
@@ -300,7 +299,44 @@
   }
 
   function show(problem) {
-    paraafApi.show(status, problem);
+    paraafApi.show(status, problem, null, fieldName);
+    // the fields the service refused are marked, for eyes and screen readers; the first gets the focus
+    document.querySelectorAll("[aria-invalid='true']").forEach(input => input.removeAttribute("aria-invalid"));
+    const refused = ((problem && problem.body && problem.body.errors) || []).map(error => error && fieldInput(error.field))
+      .concat(problem && problem.input ? [problem.input] : []).filter(Boolean);
+    refused.forEach(input => input.setAttribute("aria-invalid", "true"));
+    if (refused.length) refused[0].focus();
+  }
+  // a field path of the lease's JSON as the form calls it: "tenants[1].birthDate" → "Huurder 2 — Geboortedatum"
+  const FIELDS = { "agency.name": ["agency-name", "agency.name"], "agency.enterpriseNumber": ["agency-number",
+    "agency.enterprise"], "agency.address.street": ["agency-street", "agency.street"], "agency.address.number":
+    ["agency-house", "agency.house"], "agency.address.postalCode": ["agency-postal", "agency.postal"],
+    "agency.address.municipality": ["agency-city", "agency.city"], "agency.representative":
+    ["agency-representative", "agency.representative"], "agency.iban": ["agency-iban", "agency.iban"],
+    "dwelling.street": ["dwelling-street", "agency.street"], "dwelling.number": ["dwelling-house", "agency.house"],
+    "dwelling.postalCode": ["dwelling-postal", "agency.postal"], "dwelling.municipality": ["dwelling-city",
+    "agency.city"], startDate: ["start", "agency.start"], durationMonths: ["months", "agency.months"],
+    baseRent: ["base-rent", "agency.baseRent"], adjustedRent: ["adjusted-rent", "agency.adjustedRent"],
+    charges: ["charges", "agency.charges"], deposit: ["deposit", "agency.deposit"], clauses: ["clauses", "agency.clauses"] };
+  const TENANT_FIELDS = { name: ["tenant-name", "agency.name"], nationalNumber: ["tenant-nrn", "agency.nrn"],
+    birthDate: ["tenant-birth", "agency.birth"] };
+  function fieldOf(path) {
+    const tenant = /^tenants\[(\d+)\]\.(\w+)$/.exec(String(path || ""));
+    if (tenant && TENANT_FIELDS[tenant[2]]) return { tenant: Number(tenant[1]), entry: TENANT_FIELDS[tenant[2]] };
+    return FIELDS[path] ? { entry: FIELDS[path] } : null;
+  }
+  function fieldName(path) {
+    const found = fieldOf(path);
+    if (!found) return null;
+    const words = t(found.entry[1]);
+    return found.tenant === undefined ? words : t("agency.tenant", found.tenant + 1) + " — " + words;
+  }
+  function fieldInput(path) {
+    const found = fieldOf(path);
+    if (!found) return null;
+    if (found.tenant === undefined) return document.getElementById(found.entry[0]);
+    const row = document.querySelectorAll("#tenants .tenant")[found.tenant];
+    return row ? row.querySelector("." + found.entry[0]) : null;
   }
   // date placeholders in the page's language
   function placeholders() {

@@ -56,7 +56,9 @@ const paraafApi = (() => {
   const slug = body => String((body && body.type) || "").split("/").pop();
   const said = text => typeof text === "string" && text.trim() ? text.trim() : null;
 
-  function describe(problem, fallback) {
+  // `field` (optional) names a field path of the problem's errors in the page's words ("tenants[0].name" → "Huurder
+  // 1 — Naam"); the path stays beside it for whoever reads the API
+  function describe(problem, fallback, field = () => null) {
     const body = problem instanceof ParaafProblem ? problem.body : (problem || {});
     const t = paraafI18n.t;
     const type = slug(body);
@@ -64,18 +66,19 @@ const paraafApi = (() => {
     const words = [said(body.title), said(body.detail)].filter(Boolean);
     const errors = (Array.isArray(body.errors) ? body.errors : [])
       .map(error => typeof error === "string" ? said(error)
-        : error && [said(error.field), said(error.message)].filter(Boolean).join(": "))
+        : error && [said(error.field) && (field(error.field) ? field(error.field) + " (" + error.field + ")"
+          : error.field), said(error.message)].filter(Boolean).join(": "))
       .filter(error => error && !words.some(word => word.includes(error)));
     if (!words.length) words.push(fallback || t("error.generic"));
     return words.join(": ") + (errors.length ? " (" + errors.join("; ") + ")" : "");
   }
 
-  function show(container, problem, fallback) {
+  function show(container, problem, fallback, field) {
     const box = document.createElement("div");
     box.className = "error";
     box.setAttribute("role", "alert");
     box.id = "problem";
-    box.textContent = describe(problem, fallback);
+    box.textContent = describe(problem, fallback, field);
     container.replaceChildren(box);
     container.hidden = false;
   }

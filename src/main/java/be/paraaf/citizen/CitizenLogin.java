@@ -102,8 +102,12 @@ public class CitizenLogin {
     public record ItsmeLogin(String id, String verificationCode, Instant expiresAt) {
     }
 
-    /** A successful login. */
-    public record Session(String token, String nationalRegisterNumber, String method, Instant expiresAt) {
+    /** A successful login; {@code name} is the holder's as their certificate gives it, for the page to greet. */
+    public record Session(String token, String nationalRegisterNumber, String name, String method, Instant expiresAt) {
+    }
+
+    /** Who a verified certificate names. */
+    private record Holder(String nationalNumber, String name) {
     }
 
     public Challenge eidChallenge() {
@@ -124,7 +128,7 @@ public class CitizenLogin {
      */
     public Session eidLogin(String challengeId, byte[] certificateChain, byte[] signature) {
         String challenge = claim(challengeId, "EID");
-        return open(verifiedNationalNumber(challenge, certificateChain, signature), "EID");
+        return open(verifiedHolder(challenge, certificateChain, signature), "EID");
     }
 
     /** The challenge of an open eID login, for the agent: 404 if unknown, 410 once answered or expired. */
@@ -153,12 +157,13 @@ public class CitizenLogin {
         if (!row.expiresAt().isAfter(clock.instant())) {
             throw refused("This login expired before the card answered; start a new one in the browser.");
         }
-        String nrn = verifiedNationalNumber(row.challenge(), certificateChain, signature);
+        Holder holder = verifiedHolder(row.challenge(), certificateChain, signature);
+        String nrn = holder.nationalNumber();
         Instant now = clock.instant();
         int answered = jdbc.sql("""
-                update citizen_challenges set used = true, national_number = ?, answered_at = ?
+                update citizen_challenges set used = true, national_number = ?, holder_name = ?, answered_at = ?
                 where id = ? and method = 'EID' and used = false and expires_at > ?""")
-                .params(nrn, utc(now), id, utc(now)).update();
+                .params(nrn, holder.name(), utc(now), id, utc(now)).update();
         if (answered != 1) {
             throw refused("The login challenge was already used or has expired.");
         }
@@ -194,7 +199,7 @@ public class CitizenLogin {
                         ? gone("login-already-picked-up", "The session of this login was already picked up.")
                         : gone("login-expired", "This login expired before its session was picked up; log in again.");
             }
-            return Optional.of(open(row.nationalNumber(), "EID"));
+            return Optional.of(open(new Holder(row.nationalNumber(), row.holderName()), "EID"));
         }
         if (row.used()) {
             throw gone("login-already-answered", "This challenge was used by a direct eID login; start a new one.");
@@ -205,8 +210,8 @@ public class CitizenLogin {
         return Optional.empty();
     }
 
-    /** The national register number of the Authentication certificate that signed {@code challenge}. */
-    private String verifiedNationalNumber(String challenge, byte[] certificateChain, byte[] signature) {
+    /** The holder of the Authentication certificate that signed {@code challenge}. */
+    private Holder verifiedHolder(String challenge, byte[] certificateChain, byte[] signature) {
         if (certificateChain != null && certificateChain.length > MAX_CHAIN_BYTES) {
             throw new InvalidInputException("invalid-certificate", "The certificate chain is larger than "
                     + MAX_CHAIN_BYTES / 1024 + " KB; an eID chain is a few KB.");
@@ -227,12 +232,13 @@ public class CitizenLogin {
         if (!verifies(certificate, challenge.getBytes(StandardCharsets.US_ASCII), signature)) {
             throw refused("The signature over the challenge does not verify with the certificate.");
         }
-        return CertificateIdentity.nationalNumber(certificate).map(NationalRegisterNumber::value)
+        String nrn = CertificateIdentity.nationalNumber(certificate).map(NationalRegisterNumber::value)
                 .orElseThrow(() -> refused("The certificate carries no Belgian national register number."));
+        return new Holder(nrn, CertificateIdentity.holderName(certificate));
     }
 
     private record EidLoginRow(String challenge, Instant expiresAt, boolean used, String pickupSha256,
-            String nationalNumber, Instant answeredAt, boolean pickedUp) {
+            String nationalNumber, String holderName, Instant answeredAt, boolean pickedUp) {
     }
 
     private Optional<EidLoginRow> eidLoginRow(String id) {
@@ -240,10 +246,11 @@ public class CitizenLogin {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select challenge, expires_at, used, pickup_sha256, national_number, answered_at, picked_up
+                select challenge, expires_at, used, pickup_sha256, national_number, holder_name, answered_at, picked_up
                 from citizen_challenges where id = ? and method = 'EID'""").param(id)
                 .query((rs, n) -> new EidLoginRow(rs.getString(1), instant(rs.getTimestamp(2)), rs.getBoolean(3),
-                        rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), rs.getBoolean(7)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+                        rs.getBoolean(8)))
                 .optional();
     }
 
@@ -308,7 +315,7 @@ public class CitizenLogin {
             throw refused("The itsme approval does not verify.");
         }
         claim(loginId, "ITSME");
-        return Optional.of(open(row[0], "ITSME"));
+        return Optional.of(open(new Holder(row[0], CertificateIdentity.holderName(chain.get(0))), "ITSME"));
     }
 
     /** The session of a token, if it is known and not expired. */
@@ -348,12 +355,13 @@ public class CitizenLogin {
         }
     }
 
-    private Session open(String nrn, String method) {
+    private Session open(Holder holder, String method) {
+        String nrn = holder.nationalNumber();
         String token = random(32);
         Instant expires = clock.instant().plus(SESSION_LIFETIME);
         jdbc.sql("insert into citizen_sessions (token_sha256, national_number, method, expires_at) values (?, ?, ?, ?)")
                 .params(sha256(token), nrn, method, utc(expires)).update();
-        return new Session(token, nrn, method, expires);
+        return new Session(token, nrn, holder.name(), method, expires);
     }
 
     /** Marks a challenge used (once, before it expires) and returns it. */

@@ -25,7 +25,9 @@ public final class MailComposer {
         /** to the agency; args: title, expiry, who has not signed */
         EXPIRED,
         /** to a signer, with the signed PDF and the completion certificate; args: title */
-        COMPLETED;
+        COMPLETED,
+        /** to the agency, with the signed PDF and the completion certificate; args: title, who signed */
+        AGENCY_COMPLETED;
 
         String key() {
             return name().toLowerCase(Locale.ROOT);

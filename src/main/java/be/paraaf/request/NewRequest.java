@@ -15,18 +15,21 @@ import java.util.regex.Pattern;
  * @param signatureLevel B-B, B-T, B-LT or B-LTA (default)
  * @param expiresAt null: the configured default lifetime
  * @param callbackUrl http(s) URL that receives the webhooks; null: none
- * @param notificationEmail the agency's address for notices about this request (declined, expired); null: none
+ * @param notificationEmail the agency's address for notices about this request (declined, expired, completed);
+ *                          null: none
+ * @param notificationLanguage nl, fr or en: the language of those notices (default nl); only with an address
  * @param unsignedFields the document's empty signature fields that no signer fills, named on purpose (every
  *                       other empty field needs a signer); null: none
  */
 public record NewRequest(String documentId, String title, String signatureLevel, Instant expiresAt,
-        String callbackUrl, List<NewSigner> signers, List<String> unsignedFields, String notificationEmail) {
+        String callbackUrl, List<NewSigner> signers, List<String> unsignedFields, String notificationEmail,
+        String notificationLanguage) {
 
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public NewRequest(String documentId, String title, String signatureLevel, Instant expiresAt, String callbackUrl,
             List<NewSigner> signers) {
-        this(documentId, title, signatureLevel, expiresAt, callbackUrl, signers, null, null);
+        this(documentId, title, signatureLevel, expiresAt, callbackUrl, signers, null, null, null);
     }
 
     public NewRequest {
@@ -77,6 +80,14 @@ public record NewRequest(String documentId, String title, String signatureLevel,
         notificationEmail = notificationEmail == null || notificationEmail.isBlank() ? null : notificationEmail.strip();
         if (notificationEmail != null && !notificationEmail.matches("[^@\\s]{1,64}@[^@\\s]{1,189}")) {
             throw new IllegalArgumentException("notificationEmail is not an e-mail address");
+        }
+        notificationLanguage = notificationLanguage == null || notificationLanguage.isBlank() ? null
+                : notificationLanguage.strip().toLowerCase(Locale.ROOT);
+        if (notificationLanguage != null && !notificationLanguage.matches("nl|fr|en")) {
+            throw new IllegalArgumentException("notificationLanguage must be nl, fr or en");
+        }
+        if (notificationLanguage != null && notificationEmail == null) {
+            throw new IllegalStateException("notificationLanguage is set but there is no notificationEmail to write to");
         }
     }
 

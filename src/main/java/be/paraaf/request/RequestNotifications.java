@@ -33,9 +33,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Mails what a {@link RequestNotice} announces, after the commit of the change: the invitation and reminders with
- * a personal link to the signer, the decline or expiry notice to the agency's {@code notificationEmail}, the
- * signed PDF (and completion certificate) to every signer when the request completes — each in the signer's
- * language. The hand-off is durable like {@link RequestArchiving}'s (Spring Modulith's JDBC event publication
+ * a personal link to the signer, the decline, expiry or completion notice to the agency's {@code notificationEmail}
+ * in the request's {@code notificationLanguage}, the signed PDF (and completion certificate) to every signer when
+ * the request completes — each in the signer's language. The hand-off is durable like {@link RequestArchiving}'s (Spring Modulith's JDBC event publication
  * registry; an incomplete publication is resubmitted by {@link HandOffResubmission} and at restart), and the
  * consumer is idempotent: a {@code notification_deliveries} row per mail, marked sent once the SMTP server took
  * it, so a resubmission sends only what was not sent. A crash between the server's answer and the mark sends that
@@ -47,7 +47,7 @@ class RequestNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(RequestNotifications.class);
     private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
-    /** Agency notices are in Dutch, the reference language; signers read theirs in their own. */
+    /** Agency notices without a language of their own are in Dutch, the reference language. */
     private static final String AGENCY_LANGUAGE = "nl";
 
     private final RequestRepository requests;
@@ -93,6 +93,7 @@ class RequestNotifications {
         String sender = jdbc.sql("select name from api_clients where id = ?").param(request.ownerClientId())
                 .query(String.class).optional().orElse(request.ownerClientId());
         int sent = 0;
+        String agencyLanguage = request.notificationLanguage() == null ? AGENCY_LANGUAGE : request.notificationLanguage();
         switch (notice.kind()) {
             case INVITATION, REMINDER -> {
                 Signer signer = request.signer(notice.position()).orElseThrow();
@@ -113,7 +114,7 @@ class RequestNotifications {
                 if (request.notificationEmail() != null) {
                     String reason = signer.declineReason() == null ? "—" : signer.declineReason();
                     sent += once(key(notice, 0), request, notice.kind(), () -> MailComposer.compose(Kind.DECLINED,
-                            AGENCY_LANGUAGE, request.notificationEmail(), sender,
+                            agencyLanguage, request.notificationEmail(), sender,
                             List.of(request.title(), signer.name(), signer.role(), reason), null, List.of()));
                 }
             }
@@ -122,8 +123,8 @@ class RequestNotifications {
                     String waiting = String.join(", ", request.signers().stream()
                             .filter(s -> s.state() != SignerState.SIGNED).map(Signer::name).toList());
                     sent += once(key(notice, 0), request, notice.kind(), () -> MailComposer.compose(Kind.EXPIRED,
-                            AGENCY_LANGUAGE, request.notificationEmail(), sender,
-                            List.of(request.title(), date(request.expiresAt(), AGENCY_LANGUAGE), waiting), null,
+                            agencyLanguage, request.notificationEmail(), sender,
+                            List.of(request.title(), date(request.expiresAt(), agencyLanguage), waiting), null,
                             List.of()));
                 }
             }
@@ -134,6 +135,12 @@ class RequestNotifications {
                                 Kind.COMPLETED, signer.language(), signer.email(), signer.name(),
                                 List.of(request.title()), null, completionAttachments(request, signer.language())));
                     }
+                }
+                if (request.notificationEmail() != null) {
+                    String signed = String.join(", ", request.signers().stream().map(Signer::name).toList());
+                    sent += once(key(notice, 0), request, Kind.AGENCY_COMPLETED, () -> MailComposer.compose(
+                            Kind.AGENCY_COMPLETED, agencyLanguage, request.notificationEmail(), sender,
+                            List.of(request.title(), signed), null, completionAttachments(request, agencyLanguage)));
                 }
             }
         }

@@ -26,13 +26,13 @@ class RequestRepository {
         jdbc.sql("""
                 insert into signing_requests (id, owner_client_id, document_id, title, signature_level, state,
                     current_step, callback_url, expires_at, created_at, updated_at, row_version, unsigned_fields,
-                    notification_email)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    notification_email, notification_language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(request.id(), request.ownerClientId(), request.documentId(), request.title(),
                         request.level().name(), request.state().name(), request.currentStep(), request.callbackUrl(),
                         utc(request.expiresAt()), utc(request.createdAt()), utc(request.updatedAt()),
                         request.rowVersion(), String.join(",", request.unsignedFields()),
-                        request.notificationEmail())
+                        request.notificationEmail(), request.notificationLanguage())
                 .update();
         for (Signer signer : request.signers()) {
             jdbc.sql("""
@@ -194,7 +194,8 @@ class RequestRepository {
                 RequestState.valueOf(rs.getString("state")), rs.getInt("current_step"), rs.getString("callback_url"),
                 instant(rs, "expires_at"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 rs.getInt("row_version"), signers, rs.getString("unsigned_fields").isEmpty() ? List.of()
-                        : List.of(rs.getString("unsigned_fields").split(",")), rs.getString("notification_email"));
+                        : List.of(rs.getString("unsigned_fields").split(",")), rs.getString("notification_email"),
+                rs.getString("notification_language"));
     }
 
     private static Signer signer(ResultSet rs, int row) throws SQLException {

@@ -88,7 +88,7 @@ public class RequestService {
         }
         SigningRequest request = new SigningRequest(id, clientId, spec.documentId(), spec.title(), spec.level(),
                 RequestState.DRAFT, 0, spec.callbackUrl(), expiresAt, now, now, 0, signers, spec.unsignedFields(),
-                spec.notificationEmail());
+                spec.notificationEmail(), spec.notificationLanguage());
         Optional<String> secret = inTransaction(() -> {
             requests.insert(request, tokens);
             audit.append(id, "request.created", Actor.agency(clientId), document.sha256(), Map.of(

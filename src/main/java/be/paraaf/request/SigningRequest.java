@@ -7,12 +7,13 @@ import java.util.Optional;
 
 /**
  * A row of {@code signing_requests} with its signers, in position order; {@code unsignedFields} are the document's
- * empty signature fields the agency chose to leave unsigned.
+ * empty signature fields the agency chose to leave unsigned; notices to the agency go to {@code notificationEmail}
+ * in {@code notificationLanguage} (nl, fr, en; null: nl).
  */
 public record SigningRequest(String id, String ownerClientId, String documentId, String title, SignatureLevel level,
         RequestState state, int currentStep, String callbackUrl, Instant expiresAt, Instant createdAt,
         Instant updatedAt, int rowVersion, List<Signer> signers, List<String> unsignedFields,
-        String notificationEmail) {
+        String notificationEmail, String notificationLanguage) {
 
     public SigningRequest {
         signers = List.copyOf(signers);
@@ -40,6 +41,6 @@ public record SigningRequest(String id, String ownerClientId, String documentId,
     SigningRequest with(List<Signer> newSigners) {
         return new SigningRequest(id, ownerClientId, documentId, title, level, state, currentStep, callbackUrl,
                 expiresAt, createdAt, updatedAt, rowVersion, newSigners, unsignedFields,
-                notificationEmail);
+                notificationEmail, notificationLanguage);
     }
 }

@@ -53,7 +53,12 @@ class RequestController {
         this.json = json;
     }
 
-    @Operation(summary = "Create a signing request (DRAFT); the answer holds each signer's link token, once")
+    @Operation(summary = "Create a signing request (DRAFT); the answer holds each signer's link token, once",
+            description = "The agency's notices about the request (declined, expired, completed with the signed PDF "
+                    + "and certificate) go to notificationEmail in notificationLanguage (nl, fr, en; default nl).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NewRequest.class))))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RequestView> create(@AuthenticationPrincipal ApiClient client, @RequestBody JsonNode body) {
         RequestView created = requests.create(client.id(), read(body));

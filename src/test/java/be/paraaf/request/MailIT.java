@@ -208,6 +208,54 @@ class MailIT {
     }
 
     @Test
+    void theAgencyHearsInTheLanguageItChoseForTheRequest() throws Exception {
+        Party tenant = agency.party("tenant-1", "tenant-1", 1, "Hélène");
+        String notices = "dossiers." + tenant.nrn() + "@logement.example.be";
+        JsonNode declined = agency.create(body(agency.leaseDocument(List.of(tenant)), notices, "fr",
+                List.of(signer(tenant, null, "nl"))));
+        agency.start(declined.get("id").asString());
+        assertThat(CLIENT.postJson("/api/sign/" + RequestFlow.tokens(declined).get("tenant-1") + "/decline",
+                "{\"reason\":\"Le loyer est erroné.\"}").statusCode()).isEqualTo(200);
+        Parts notice = parts(awaitMail(notices, "Refusé : Huurovereenkomst Aalst"));
+        assertThat(notice.text).contains("Bonjour ", "tenant-1 Test (tenant-1) a refusé de signer", "Le loyer est erroné.")
+                .doesNotContain("geweigerd");
+        assertThat(notice.html).contains("<html lang=\"fr\">");
+
+        Party signer = agency.party("tenant-1", "tenant-1", 1, "Jürgen");
+        String english = "files." + signer.nrn() + "@housing.example.be";
+        JsonNode completed = agency.create(body(agency.leaseDocument(List.of(signer)), english, "en",
+                List.of(signer(signer, null, "nl"))));
+        String id = completed.get("id").asString();
+        agency.start(id);
+        agency.signWithEid(RequestFlow.tokens(completed).get("tenant-1"), signer.citizen());
+        Parts done = parts(awaitMail(english, "Signed by everyone: Huurovereenkomst Aalst"));
+        assertThat(done.text).contains("Everyone signed the document", "tenant-1 Test");
+        assertThat(done.attachments).extracting(Attachment::name)
+                .containsExactly("lease-nl.pdf", "completion-certificate-" + id + "-en.pdf");
+        assertThat(done.attachments.get(0).bytes).isEqualTo(
+                CLIENT.get("/api/requests/" + id + "/document", DemoClients.WOONPUNT_KEY).body());
+        assertThat(PdfText.of(done.attachments.get(1).bytes)).contains("Completion certificate");
+        // the hand-off again: the agency's notice is not sent twice
+        assertThat(notifications.deliver(new RequestNotice(id, Kind.COMPLETED, 0, 0))).isZero();
+        assertThat(mailsTo(english)).hasSize(1);
+    }
+
+    @Test
+    void aNoticeLanguageIsCheckedWhenTheRequestIsMade() throws Exception {
+        Party tenant = agency.party("tenant-1", "tenant-1", 1, "Lotte");
+        String document = agency.leaseDocument(List.of(tenant));
+        for (String bad : List.of(body(document, "dossiers@woonpunt.example.be", "de", List.of(signer(tenant, null, "nl"))),
+                body(document, null, "fr", List.of(signer(tenant, null, "nl"))))) {
+            HttpResponse<byte[]> answer = CLIENT.postJson("/api/requests", bad, DemoClients.WOONPUNT_KEY);
+            assertThat(answer.statusCode()).as(TwoStepFlow.body(answer)).isEqualTo(422);
+            assertThat(ServiceClient.json(answer).get("detail").asString()).contains("notificationLanguage");
+        }
+        JsonNode openApi = ServiceClient.json(CLIENT.get("/v3/api-docs"));
+        assertThat(openApi.at("/components/schemas/NewRequest/properties/notificationLanguage").isMissingNode())
+                .as("the OpenAPI description names the field").isFalse();
+    }
+
+    @Test
     void anInvitationTheSmtpServerCouldNotTakeIsSentWhenTheHandOffIsResubmitted() throws Exception {
         Party tenant = agency.party("tenant-1", "tenant-1", 1, "Jürgen");
         String address = "jurgen." + tenant.nrn() + "@example.be";
@@ -247,12 +295,18 @@ class MailIT {
     }
 
     private String body(String documentId, String notificationEmail, List<String> signers) {
+        return body(documentId, notificationEmail, null, signers);
+    }
+
+    private String body(String documentId, String notificationEmail, String notificationLanguage,
+            List<String> signers) {
         boolean agencySigns = signers.stream().anyMatch(s -> s.contains("\"fieldName\":\"agency\""));
         return """
                 {"documentId":"%s","title":"Huurovereenkomst Aalst","signatureLevel":"B-B",
-                 "notificationEmail":%s,"signers":[%s],"unsignedFields":[%s]}""".formatted(documentId,
-                notificationEmail == null ? "null" : "\"" + notificationEmail + "\"", String.join(",", signers),
-                agencySigns ? "" : "\"agency\"");
+                 "notificationEmail":%s,"notificationLanguage":%s,"signers":[%s],"unsignedFields":[%s]}"""
+                .formatted(documentId, notificationEmail == null ? "null" : "\"" + notificationEmail + "\"",
+                        notificationLanguage == null ? "null" : "\"" + notificationLanguage + "\"",
+                        String.join(",", signers), agencySigns ? "" : "\"agency\"");
     }
 
     private static String token(String text) {

@@ -35,6 +35,19 @@ class NewRequestTest {
     }
 
     @Test
+    void notificationLanguage_nlFrOrEnAndOnlyWithAnAddress() {
+        List<NewSigner> signers = List.of(signer("a", "f"));
+        assertThat(new NewRequest("doc", "t", null, null, null, signers, null, "dossiers@example.be", " FR ")
+                .notificationLanguage()).isEqualTo("fr");
+        assertThat(new NewRequest("doc", "t", null, null, null, signers, null, "dossiers@example.be", null)
+                .notificationLanguage()).isNull();
+        assertThatThrownBy(() -> new NewRequest("doc", "t", null, null, null, signers, null, "dossiers@example.be",
+                "de")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nl, fr or en");
+        assertThatThrownBy(() -> new NewRequest("doc", "t", null, null, null, signers, null, null, "fr"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("notificationEmail");
+    }
+
+    @Test
     void signers_needDistinctRolesAndFieldsAndValidNumbers() {
         assertThatThrownBy(() -> new NewRequest("doc", "t", null, null, null, List.of(signer("a", "f"), signer("a", "g"))))
                 .isInstanceOf(IllegalStateException.class);

@@ -97,7 +97,18 @@ class AgencyPageIT extends ServiceIT {
         page.findElement(By.id("preview")).click();
 
         WebElement problem = waitFor(page, By.id("problem"));
-        assertThat(problem.getText()).contains("tenants[0].nationalNumber", "baseRent");
+        assertThat(problem.getText()).contains("tenants[0].nationalNumber", "baseRent")
+                .contains("Huurder 1 — Rijksregisternummer (tenants[0].nationalNumber)", "Basishuurprijs (baseRent)")
+                .doesNotContain("undefined");
+        assertThat(nrn.getAttribute("aria-invalid")).as("the refused field is marked").isEqualTo("true");
+        assertThat(page.findElement(By.id("base-rent")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        // a date that is none is said before anything is sent
+        page.findElement(By.id("start")).clear();
+        page.findElement(By.id("start")).sendKeys("31/02/2027");
+        page.findElement(By.id("preview")).click();
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("problem"),
+                "Begindatum 31/02/2027 is geen datum: schrijf dd/mm/jjjj."));
     }
 
     /** Fills the sample lease; its tenants arrive with the demo citizens (fetched), so wait for both. */

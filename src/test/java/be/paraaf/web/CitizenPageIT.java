@@ -73,10 +73,11 @@ class CitizenPageIT extends ServiceIT {
         assertThat(login.verificationCode()).isEqualTo(shown);
         app.approve(login.consentId(), CODE);
 
-        assertThat(waitFor(page, By.id("who")).getText()).contains(nrn.substring(7), "itsme");
+        assertThat(waitFor(page, By.id("who")).getText()).as("the citizen by name, not ******* and digits")
+                .isEqualTo("Lotte Maes (met itsme)");
         WebElement form = waitFor(page, By.cssSelector("form.actualisation[data-id='" + actualisationId + "']"));
         assertThat(form.findElement(By.tagName("legend")).getText()).contains(dossier, "Woonpunt Demo",
-                due.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl-BE"))));
+                due.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))); // as Belgian forms write it
         assertThat(form.findElement(By.className("actualisation-status")).getText()).isEqualTo("Te beantwoorden.");
 
         // keyboard only: focus the WITHDRAW choice, select it with the space bar, submit with Enter
@@ -143,7 +144,8 @@ class CitizenPageIT extends ServiceIT {
                 + "/api/citizen/login/eid/");
         answerLikeTheAgent(command.substring(command.indexOf("--link ") + 7), card);
 
-        assertThat(waitFor(page, By.id("who")).getText()).contains(nrn.substring(7), "eID");
+        assertThat(waitFor(page, By.id("who")).getText()).isEqualTo("Ruben Claes (with eID)");
+        assertThat(page.getTitle()).isEqualTo("paraaf — my documents");
         new WebDriverWait(page, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("requests"), title));
         assertThat(page.findElement(By.id("requests")).getText()).contains("in progress");

@@ -95,7 +95,8 @@ class PageTextsTest {
         Set<String> namespaces = keys.stream().map(key -> key.substring(0, key.indexOf('.')))
                 .collect(Collectors.toSet());
         Pattern attribute = Pattern.compile("data-i18n=\"([^\"]+)\"");
-        Pattern literal = Pattern.compile("[\"']([a-z]+(?:\\.[A-Za-z0-9_-]+)+)[\"']");
+        // a key literal, but not an object's property name ({"agency.address.street": …} names a JSON path)
+        Pattern literal = Pattern.compile("[\"']([a-z]+(?:\\.[A-Za-z0-9_-]+)+)[\"'](?!\\s*:)");
         List<String> missing = new ArrayList<>();
         sources.forEach((name, text) -> {
             Set<String> used = new TreeSet<>();
