@@ -165,7 +165,8 @@ class LocalAgentSigningIT extends ServiceIT {
                     .isEqualTo(waitFor(page, By.id("agent-code")).getText());
             agent.typePin(PIN);
 
-            assertThat(waitFor(page, By.id("who")).getText()).contains(nrn.substring(7), "eID");
+            assertThat(waitFor(page, By.id("who")).getText()).as("the holder by the name on the card")
+                    .isEqualTo("Lotte Claes (with eID)");
         }
     }
 
