@@ -39,6 +39,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /**
  * Every signature field of every template, signed in turn with the core engine (PAdES B-B, one-step with
@@ -78,6 +79,8 @@ class TemplateSigningIT extends ServiceIT {
                     new KeyCredential(signer.signatureKey(), signer.chain()), spec).content();
             assertThat(Arrays.mismatch(pdf, signed)).as("signing %s is an incremental update", field)
                     .isEqualTo(pdf.length);
+            PdfA.Verdict afterThisSignature = PdfA.validate(signed, PDFAFlavour.PDFA_2_A);
+            assertThat(afterThisSignature.failures()).as("veraPDF PDF/A-2A failures after signing %s", field).isEmpty();
             pdf = signed;
         }
 
@@ -134,8 +137,8 @@ class TemplateSigningIT extends ServiceIT {
                 PDSignatureField field = (PDSignatureField) document.getDocumentCatalog().getAcroForm().getField(name);
                 assertThat(field.getSignature()).as("signature in %s", name).isNotNull();
                 var widget = field.getWidgets().get(0);
-                assertThat(widget.getRectangle().getWidth()).isCloseTo(PdfComposer.FIELD_WIDTH, within(0.01f));
-                assertThat(widget.getRectangle().getHeight()).isCloseTo(PdfComposer.FIELD_HEIGHT, within(0.01f));
+                assertThat(widget.getRectangle().getWidth()).isCloseTo(HtmlPdfRenderer.FIELD_WIDTH, within(0.01f));
+                assertThat(widget.getRectangle().getHeight()).isCloseTo(HtmlPdfRenderer.FIELD_HEIGHT, within(0.01f));
                 assertThat(widget.getNormalAppearanceStream().getContents().readAllBytes()).as("appearance of %s", name)
                         .isNotEmpty();
             }
