@@ -197,7 +197,6 @@ final class HtmlPdfRenderer {
         }
         PDAcroForm form = new PDAcroForm(pdf);
         pdf.getDocumentCatalog().setAcroForm(form);
-        acroFormBeforeStructureTree(pdf.getDocumentCatalog().getCOSObject());
         PDStructureTreeRoot structure = pdf.getDocumentCatalog().getStructureTreeRoot();
         PDStructureElement top = (PDStructureElement) structure.getKids().get(0);
         List<String> names = new ArrayList<>();
@@ -224,28 +223,30 @@ final class HtmlPdfRenderer {
             names.add(field.name());
         }
         form.getCOSObject().removeItem(COSName.NEED_APPEARANCES);
+        parentTreeBeforeKids(structure);
         return names;
     }
 
     /**
-     * DSS's object-level comparison walks the catalog in key order and names each change by the first path that
-     * reaches it. A signature value added later is then found through /AcroForm (a form fill) rather than through
-     * the structure tree's reference to the widget, which DSS would report as an undefined change.
+     * Puts the structure tree root's /K after its /ParentTree, so that DSS 6.4 sees a later signature in one of
+     * our fields as a form fill and not as an undefined change.
+     *
+     * <p>DSS's {@code DefaultPdfObjectModificationsFinder} compares the signed and the final revision from the
+     * catalog down, in each dictionary's key order, and skips an object only when it was already compared under
+     * the same key name ({@code PdfObjectTreeReference(name, objectKey)}). So key order in the catalog cannot help:
+     * the widget is compared under /Fields and /Annots (a form fill) and again under the OBJR's /Obj, and the /V a
+     * signature adds is reported once per name. Under /Obj the path is /StructTreeRoot/K/…/K/Obj/V, which
+     * {@code PdfObjectModificationsFilter} cannot place (undefined); under /StructTreeRoot/ParentTree/… it is a
+     * structure tree change it accepts ({@code isStructTreeRootChange}). With /ParentTree first, the Form element is
+     * reached through the parent tree, its OBJR's /Obj is compared there, and the walk through /K skips it.
      */
-    private static void acroFormBeforeStructureTree(COSDictionary catalog) {
-        Map<COSName, COSBase> entries = new LinkedHashMap<>();
-        for (Map.Entry<COSName, COSBase> entry : catalog.entrySet()) {
-            entries.put(entry.getKey(), entry.getValue());
+    private static void parentTreeBeforeKids(PDStructureTreeRoot structure) {
+        COSDictionary root = structure.getCOSObject();
+        COSBase kids = root.getItem(COSName.K);
+        if (kids != null && root.containsKey(COSName.PARENT_TREE)) {
+            root.removeItem(COSName.K);
+            root.setItem(COSName.K, kids);
         }
-        COSBase acroForm = entries.remove(COSName.ACRO_FORM);
-        catalog.clear();
-        for (COSName first : List.of(COSName.TYPE, COSName.PAGES)) {
-            if (entries.containsKey(first)) {
-                catalog.setItem(first, entries.remove(first));
-            }
-        }
-        catalog.setItem(COSName.ACRO_FORM, acroForm);
-        entries.forEach(catalog::setItem);
     }
 
     private static float tenths(float value) {
