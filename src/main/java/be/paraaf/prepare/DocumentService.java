@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 public class DocumentService {
 
     public static final String UPLOAD = "upload";
-    private static final Pattern SOURCE = Pattern.compile("upload|template:[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern SOURCE = Pattern.compile("upload|template:[a-z0-9][a-z0-9-]{0,63}(@[1-9][0-9]{0,8})?");
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final DocumentRepository documents;
@@ -36,12 +36,12 @@ public class DocumentService {
     private final ApiClientRepository clients;
     private final DocumentsProperties properties;
     private final PdfInspector inspector;
-    private final TemplateService templates;
+    private final AgencyTemplates templates;
     private final PagePreviews previews;
     private final Clock clock;
 
     DocumentService(DocumentRepository documents, DocumentStore store, ApiClientRepository clients,
-            DocumentsProperties properties, TemplateService templates, PagePreviews previews, Clock clock) {
+            DocumentsProperties properties, AgencyTemplates templates, PagePreviews previews, Clock clock) {
         this.templates = templates;
         this.previews = previews;
         this.documents = documents;
@@ -78,7 +78,7 @@ public class DocumentService {
      * Stores a PDF paraaf made for {@code ownerClientId} (e.g. a rendered template), after the same inspection
      * as an upload.
      *
-     * @param source {@code upload} or {@code template:<name>}
+     * @param source {@code upload}, {@code template:<name>} or {@code template:<name>@<agency template version>}
      */
     public DocumentMetadata store(String ownerClientId, String name, byte[] content, String source) {
         return store(ownerClientId, name, content, source, List.of());
@@ -94,10 +94,17 @@ public class DocumentService {
                 parties);
     }
 
-    /** Renders template {@code name} in {@code language} from {@code input} and stores it as the caller's document. */
+    /**
+     * Renders template {@code name} in {@code language} from {@code input} — the caller's own template of that name
+     * (its latest version) when it uploaded one, else the built-in — and stores it as the caller's document. The
+     * source records the agency template version ({@code template:lease@3}), so the document can be traced to the
+     * exact package it was made with.
+     */
     public DocumentMetadata createFromTemplate(String ownerClientId, String name, Language language, JsonNode input) {
-        RenderedDocument rendered = templates.render(name, language, input);
-        return store(ownerClientId, rendered.name(), rendered.content(), "template:" + name, rendered.parties());
+        AgencyTemplates.Rendered rendered = templates.render(ownerClientId, name, null, language, input);
+        String source = "template:" + name + (rendered.version() == 0 ? "" : "@" + rendered.version());
+        return store(ownerClientId, rendered.document().name(), rendered.document().content(), source,
+                rendered.document().parties());
     }
 
     /** PNG of page {@code pageNumber} (1-based) of the current version, at {@code dpi} (null: default). */

@@ -40,7 +40,9 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 
 /**
- * Lays out a template's {@link Block}s on A4 pages and writes a PDF/A-2b file (ISO 19005-2, level B):
+ * The hand-written layout engine the templates used before they became HTML (see {@link HtmlPdfRenderer}); it
+ * still draws the validation report ({@link ValidationReportDocument}), and the template benchmark measures the
+ * HTML renderer against it. Lays out {@link Block}s on A4 pages and writes a PDF/A-2b file (ISO 19005-2, level B):
  * fonts embedded (Liberation Sans), XMP metadata with the PDF/A identification, an sRGB output intent,
  * no transparency, and — per signer — an empty signature field (ISO 32000-1 §12.7.4.5) whose widget has
  * an empty appearance stream and the print flag, as PDF/A requires of annotations.
@@ -72,8 +74,8 @@ final class PdfComposer {
     private static final float[] MUTED = {0.35f, 0.38f, 0.45f};
     private static final float[] ACCENT = {0.05f, 0.25f, 0.50f};
 
-    private static final byte[] REGULAR = resource("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf");
-    private static final byte[] BOLD = resource("/be/paraaf/prepare/fonts/LiberationSans-Bold.ttf");
+    private static final byte[] REGULAR = HtmlPdfRenderer.REGULAR;
+    private static final byte[] BOLD = HtmlPdfRenderer.BOLD;
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     /** What the document is: its title (also in the metadata), language and creation time. */
@@ -510,7 +512,7 @@ final class PdfComposer {
                 + "   <pdfaid:part>2</pdfaid:part>\n"
                 + "   <pdfaid:conformance>B</pdfaid:conformance>\n"
                 + "   <dc:format>application/pdf</dc:format>\n"
-                + "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escape(description.title())
+                + "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + PdfUaXmp.escape(description.title())
                 + "</rdf:li></rdf:Alt></dc:title>\n"
                 + "   <dc:language><rdf:Bag><rdf:li>" + description.language().locale().toLanguageTag()
                 + "</rdf:li></rdf:Bag></dc:language>\n"
@@ -522,20 +524,5 @@ final class PdfComposer {
                 + " </rdf:RDF>\n"
                 + "</x:xmpmeta>\n"
                 + "<?xpacket end=\"w\"?>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = PdfComposer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + name + " is missing from the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -19,6 +19,11 @@ final class Values {
         return values.containsKey(name);
     }
 
+    /** The checked value as its kind parsed it (String, LocalDate, Values, List of Values…), or null. */
+    Object value(String name) {
+        return values.get(name);
+    }
+
     String text(String name) {
         return get(name, String.class);
     }

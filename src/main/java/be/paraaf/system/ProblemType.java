@@ -90,6 +90,7 @@ public enum ProblemType {
     INVALID_SIGNATURE_OPTIONS("invalid-signature-options", 400, "Invalid signature options"),
     INVALID_SIGNATURE_VALUE("invalid-signature-value", 400, "Invalid signature value"),
     INVALID_STATE("invalid-state", 400, "Invalid state"),
+    INVALID_TEMPLATE_PACKAGE("invalid-template-package", 422, "Invalid template package"),
     ITSME_ACCOUNT_EXISTS("itsme-account-exists", 409, "itsme account exists"),
     ITSME_ACCOUNT_LOCKED("itsme-account-locked", 423, "itsme account locked"),
     ITSME_ACCOUNT_NOT_ACTIVE("itsme-account-not-active", 409, "itsme account not active"),

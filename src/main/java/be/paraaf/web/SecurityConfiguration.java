@@ -57,7 +57,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals",
                                 "/api/signatures/**", "/api/archive",
-                                "/api/archive/**", "/api/actualisations", "/api/actualisations/**").authenticated()
+                                "/api/archive/**", "/api/actualisations", "/api/actualisations/**", "/api/agency-templates",
+                                "/api/agency-templates/**").authenticated()
                         // the itsme-style app authenticates by its enrolled device key, checked per request
                         // in ItsmeService (channel signature, signed approvals), never by an API key
                         .requestMatchers("/api/itsme/**").permitAll()

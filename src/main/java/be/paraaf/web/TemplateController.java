@@ -1,15 +1,19 @@
 package be.paraaf.web;
 
+import be.paraaf.access.ApiClient;
+import be.paraaf.prepare.AgencyTemplates;
 import be.paraaf.prepare.Language;
 import be.paraaf.prepare.RenderedDocument;
 import be.paraaf.prepare.TemplateInfo;
 import be.paraaf.prepare.TemplateService;
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Document templates: what exists (with a JSON Schema each) and rendering one to PDF/A-2b. */
+/**
+ * Document templates: what exists (with a JSON Schema each), rendering one to tagged PDF/A-2a (PDF/UA-1), and an
+ * agency's own template packages.
+ */
 @RestController
 class TemplateController {
 
@@ -26,9 +33,30 @@ class TemplateController {
     static final String SIGNATURE_FIELDS_HEADER = "Paraaf-Signature-Fields";
 
     private final TemplateService templates;
+    private final AgencyTemplates agencyTemplates;
 
-    TemplateController(TemplateService templates) {
+    TemplateController(TemplateService templates, AgencyTemplates agencyTemplates) {
         this.templates = templates;
+        this.agencyTemplates = agencyTemplates;
+    }
+
+    @Operation(summary = "Upload a template package (zip: template.json, template.html, labels/nl|fr|en.properties, "
+            + "CSS, images) as the next version of your template of that name",
+            description = "The package is checked and a sample rendered in every language before it is stored; 422 "
+                    + "(invalid-template-package) lists every problem in the member 'problems'. Only you see it; a "
+                    + "template of the same name as a built-in one replaces it for your documents.")
+    @PostMapping(path = "/api/agency-templates", consumes = {"application/zip", "application/octet-stream"})
+    ResponseEntity<AgencyTemplates.Version> upload(@AuthenticationPrincipal ApiClient client,
+            @RequestBody byte[] zip) {
+        AgencyTemplates.Version version = agencyTemplates.upload(client.id(), zip);
+        return ResponseEntity.created(URI.create("/api/agency-templates/" + version.name() + "/"
+                + version.version())).body(version);
+    }
+
+    @Operation(summary = "Your uploaded templates, every version, newest first per name")
+    @GetMapping("/api/agency-templates")
+    List<AgencyTemplates.Version> agencyTemplates(@AuthenticationPrincipal ApiClient client) {
+        return agencyTemplates.list(client.id());
     }
 
     @Operation(summary = "The templates, their languages, signature fields and input JSON Schema")
@@ -37,7 +65,7 @@ class TemplateController {
         return templates.templates();
     }
 
-    @Operation(summary = "Renders a template to PDF/A-2b with one empty signature field per signer",
+    @Operation(summary = "Renders a template to tagged PDF/A-2a (PDF/UA-1) with one empty signature field per signer",
             description = "404 for an unknown template, 400 for an unsupported language, 422 listing every "
                     + "invalid field of the JSON body in the problem member 'errors'.")
     @PostMapping(path = "/api/templates/{name}/render", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -90,10 +90,11 @@ class TemplateLayoutTest {
                 PDRectangle box = widget.getRectangle();
                 assertThat(widget.isPrinted()).isTrue();
                 assertThat(widget.getNormalAppearanceStream()).isNotNull();
-                assertThat(box.getLowerLeftY()).isGreaterThanOrEqualTo(PdfComposer.BOTTOM);
-                assertThat(box.getUpperRightY()).isLessThanOrEqualTo(PdfComposer.TOP);
-                assertThat(box.getLowerLeftX()).isGreaterThanOrEqualTo(PdfComposer.LEFT);
-                assertThat(box.getUpperRightX()).isLessThanOrEqualTo(PdfComposer.LEFT + PdfComposer.WIDTH);
+                PDRectangle a4 = PDRectangle.A4;
+                assertThat(box.getLowerLeftY()).isGreaterThanOrEqualTo(HtmlPdfRenderer.BOTTOM_MARGIN);
+                assertThat(box.getUpperRightY()).isLessThanOrEqualTo(a4.getHeight() - HtmlPdfRenderer.MARGIN);
+                assertThat(box.getLowerLeftX()).isGreaterThanOrEqualTo(HtmlPdfRenderer.MARGIN);
+                assertThat(box.getUpperRightX()).isLessThanOrEqualTo(a4.getWidth() - HtmlPdfRenderer.MARGIN);
                 assertThat(document.getPages().indexOf(widget.getPage())).isGreaterThanOrEqualTo(0);
             }
         }

@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 
-/** Every template in every language renders to PDF/A-2b with the expected signature fields. */
+/**
+ * Every template in every language renders to tagged PDF/A-2a that veraPDF also passes as PDF/UA-1, with the
+ * expected signature fields.
+ */
 class TemplateRenderingTest {
 
     private static final TemplateService SERVICE = TemplateSamples.service();
@@ -34,13 +37,16 @@ class TemplateRenderingTest {
 
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("everyTemplateInEveryLanguage")
-    void rendersPdfA2b(String name, Language language) throws IOException {
+    void rendersTaggedPdfA2aThatIsAlsoPdfUa1(String name, Language language) throws IOException {
         RenderedDocument document = SERVICE.render(name, language, TemplateSamples.input(name));
 
-        PdfA.Verdict verdict = PdfA.validate2b(document.content());
-        assertThat(verdict.failures()).as("veraPDF PDF/A-2B failures").isEmpty();
+        PdfA.Verdict verdict = PdfA.validate(document.content(), PDFAFlavour.PDFA_2_A);
+        assertThat(verdict.failures()).as("veraPDF PDF/A-2A failures").isEmpty();
         assertThat(verdict.compliant()).isTrue();
-        assertThat(verdict.claimed()).isEqualTo(PDFAFlavour.PDFA_2_B);
+        assertThat(verdict.claimed()).isEqualTo(PDFAFlavour.PDFA_2_A);
+        PdfA.Verdict accessible = PdfA.validate(document.content(), PDFAFlavour.PDFUA_1);
+        assertThat(accessible.failures()).as("veraPDF PDF/UA-1 failures").isEmpty();
+        assertThat(accessible.compliant()).isTrue();
         assertThat(document.name()).isEqualTo(name + "-" + language.tag() + ".pdf");
         assertThat(document.fieldNames()).containsExactlyElementsOf(switch (name) {
             case "itsme-contract" -> List.of("citizen");

@@ -18,11 +18,14 @@ import be.paraaf.support.QPdf;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
 import be.paraaf.support.TwoStepFlow;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.jaxb.XmlObjectModification;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +42,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /**
  * Every signature field of every template, signed in turn with the core engine (PAdES B-B, one-step with
@@ -78,6 +82,10 @@ class TemplateSigningIT extends ServiceIT {
                     new KeyCredential(signer.signatureKey(), signer.chain()), spec).content();
             assertThat(Arrays.mismatch(pdf, signed)).as("signing %s is an incremental update", field)
                     .isEqualTo(pdf.length);
+            PdfA.Verdict afterThisSignature = PdfA.validate(signed, PDFAFlavour.PDFA_2_A);
+            assertThat(afterThisSignature.failures()).as("veraPDF PDF/A-2A failures after signing %s", field).isEmpty();
+            PdfA.Verdict accessible = PdfA.validate(signed, PDFAFlavour.PDFUA_1);
+            assertThat(accessible.failures()).as("veraPDF PDF/UA-1 failures after signing %s", field).isEmpty();
             pdf = signed;
         }
 
@@ -90,11 +98,17 @@ class TemplateSigningIT extends ServiceIT {
 
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
         validator.setCertificateVerifier(certificateVerifier);
-        SimpleReport report = validator.validateDocument().getSimpleReport();
+        Reports reports = validator.validateDocument();
+        SimpleReport report = reports.getSimpleReport();
         assertThat(report.getSignatureIdList()).hasSize(rendered.fieldNames().size());
         for (String id : report.getSignatureIdList()) {
             assertThat(report.getIndication(id)).as("DSS verdict of %s: %s", id, report.getSubIndication(id))
                     .isEqualTo(Indication.TOTAL_PASSED);
+        }
+        // stock DSS (the EU demo) must see each later signature as a form fill, not reach it through the tags
+        for (SignatureWrapper signature : reports.getDiagnosticData().getSignatures()) {
+            assertThat(signature.getPDFRevision().getPdfUndefinedChanges()).as("DSS undefined changes after %s",
+                    signature.getSignatureFieldNames()).extracting(XmlObjectModification::getValue).isEmpty();
         }
 
         List<PdfSig.Verdict> verdicts = pdfsig().signatures(pdf);
@@ -134,8 +148,8 @@ class TemplateSigningIT extends ServiceIT {
                 PDSignatureField field = (PDSignatureField) document.getDocumentCatalog().getAcroForm().getField(name);
                 assertThat(field.getSignature()).as("signature in %s", name).isNotNull();
                 var widget = field.getWidgets().get(0);
-                assertThat(widget.getRectangle().getWidth()).isCloseTo(PdfComposer.FIELD_WIDTH, within(0.01f));
-                assertThat(widget.getRectangle().getHeight()).isCloseTo(PdfComposer.FIELD_HEIGHT, within(0.01f));
+                assertThat(widget.getRectangle().getWidth()).isCloseTo(HtmlPdfRenderer.FIELD_WIDTH, within(0.01f));
+                assertThat(widget.getRectangle().getHeight()).isCloseTo(HtmlPdfRenderer.FIELD_HEIGHT, within(0.01f));
                 assertThat(widget.getNormalAppearanceStream().getContents().readAllBytes()).as("appearance of %s", name)
                         .isNotEmpty();
             }

@@ -10,7 +10,10 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
-/** veraPDF, the reference PDF/A validator, as an independent check of PDF/A-2b (ISO 19005-2, level B). */
+/**
+ * veraPDF, the reference PDF/A validator, as an independent check of PDF/A-2 (ISO 19005-2, levels B and A) and of
+ * PDF/UA-1 (ISO 14289-1, the machine-checkable part).
+ */
 public final class PdfA {
 
     /** The verdict and, when not compliant, each failed rule ("6.2.11.4.1-1: message @ location"), deduplicated. */
@@ -26,10 +29,17 @@ public final class PdfA {
 
     /** Validates against PDF/A-2B whatever the file claims, and reports what it claims in its XMP. */
     public static Verdict validate2b(byte[] pdf) {
+        return validate(pdf, PDFAFlavour.PDFA_2_B);
+    }
+
+    /**
+     * Validates against {@code profile} (e.g. {@link PDFAFlavour#PDFA_2_A}, or {@link PDFAFlavour#PDFUA_1} for
+     * ISO 14289-1) whatever the file claims, and reports the PDF/A part and level it claims in its XMP.
+     */
+    public static Verdict validate(byte[] pdf, PDFAFlavour profile) {
         try (PDFAParser claims = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf));
-                PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
-                        PDFAFlavour.PDFA_2_B);
-                PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+                PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), profile);
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(profile, false)) {
             ValidationResult result = validator.validate(parser);
             List<String> failures = result.getTestAssertions().stream()
                     .filter(assertion -> assertion.getStatus() == TestAssertion.Status.FAILED)
