@@ -1,0 +1,17 @@
+package be.paraaf.staff;
+
+/** What a member may do in their organisation: an admin manages members and the API key; both send requests. */
+public enum StaffRole {
+    ADMIN, CLERK;
+
+    static StaffRole parse(String text) {
+        if (text != null) {
+            for (StaffRole role : values()) {
+                if (role.name().equalsIgnoreCase(text.strip())) {
+                    return role;
+                }
+            }
+        }
+        throw new StaffException(be.paraaf.system.ProblemType.BAD_REQUEST, "role must be 'admin' or 'clerk'.");
+    }
+}
