@@ -176,6 +176,8 @@ public class BulkSend {
             rendered = templates.render(template, language, input);
         } catch (TemplateInputException e) {
             e.errors().forEach(error -> errors.add(new RowError(row, error.field(), error.message())));
+            unknownSignerFields(row, signerValues, field -> info.signatureFields().stream().anyMatch(pattern ->
+                    field.matches(Pattern.quote(pattern).replace("{n}", "\\E[0-9]{1,2}\\Q"))), "", errors);
             return null;
         } catch (ParaafException e) {
             errors.add(new RowError(row, null, e.getMessage()));
@@ -204,9 +206,8 @@ public class BulkSend {
                 errors.add(new RowError(row, "signer." + field, e.getMessage()));
             }
         }
-        signerValues.keySet().stream().filter(field -> !rendered.fieldNames().contains(field)).forEach(field ->
-                errors.add(new RowError(row, "signer." + field, "the document has no signature field " + field
-                        + " (it has " + String.join(", ", rendered.fieldNames()) + ")")));
+        unknownSignerFields(row, signerValues, rendered.fieldNames()::contains,
+                " (it has " + String.join(", ", rendered.fieldNames()) + ")", errors);
         if (title == null) {
             String templateTitle = info.titles().getOrDefault(language.tag(), template);
             title = signers.isEmpty() ? templateTitle : templateTitle + " – " + signers.get(0).name();
@@ -215,6 +216,12 @@ public class BulkSend {
             errors.add(new RowError(row, "title", "must be at most 200 characters"));
         }
         return new Prepared(row, input, title, signers, notificationEmail);
+    }
+
+    private static void unknownSignerFields(int row, Map<String, Map<String, String>> signerValues,
+            java.util.function.Predicate<String> known, String which, List<RowError> errors) {
+        signerValues.keySet().stream().filter(known.negate()).forEach(field -> errors.add(new RowError(row,
+                "signer." + field, "the document has no signature field " + field + which)));
     }
 
     /** Sets {@code value} at {@code path} (e.g. {@code tenants[1].name}); what is wrong with the path, or null. */
