@@ -12,6 +12,7 @@
   let total = 0;
   let current = null;
   let waiting = null;
+  let shownList = null; // what the table shows, so polling re-draws only what changed (focus stays put)
 
   async function call(path, options = {}) {
     const headers = Object.assign({}, options.headers || {});
@@ -136,6 +137,12 @@
     const response = await call("/api/staff/requests?" + query);
     const result = await json(response);
     if (!response.ok) { problem(result); return; }
+    const drawn = JSON.stringify(result);
+    if (drawn === shownList) {
+      if (current) timeline(current);
+      return;
+    }
+    shownList = drawn;
     total = result.total;
     const body = document.querySelector("#requests tbody");
     body.replaceChildren(...result.items.map(row));
@@ -423,7 +430,7 @@
     document.getElementById("api-key-shown").textContent = t("dash.apikey.shown", result.apiKey);
   });
 
-  paraafI18n.onChange(() => { if (me) { show(); if (current) detail(current); } });
+  paraafI18n.onChange(() => { shownList = null; if (me) { show(); if (current) detail(current); } });
 
   // a session this browser already has (the cookie is HttpOnly: ask the server)
   document.addEventListener("DOMContentLoaded", async () => {

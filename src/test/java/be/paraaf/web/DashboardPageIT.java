@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -94,35 +95,39 @@ class DashboardPageIT extends ServiceIT {
         new WebDriverWait(page, Duration.ofSeconds(30)).until(driver ->
                 driver.findElements(By.cssSelector("#requests tbody tr")).size() == 2);
         assertThat(page.findElement(By.id("page-info")).getText()).isEqualTo("Pagina 1 van 1 (2 in totaal)");
-        WebElement row = rowOf(page, tag + " Tom");
-        assertThat(row.findElement(By.className("request-state")).getText()).isEqualTo("lopend");
-        assertThat(row.findElement(By.className("request-progress")).getText()).isEqualTo("0 van 2");
+        String requestId = rowOf(page, tag + " Tom").getAttribute("data-id");
+        String row = "#requests tbody tr[data-id='" + requestId + "'] ";
+        assertThat(page.findElement(By.cssSelector(row + ".request-state")).getText()).isEqualTo("lopend");
+        assertThat(page.findElement(By.cssSelector(row + ".request-progress")).getText()).isEqualTo("0 van 2");
         assertThat(AccessibilityIT.violations(page)).as("axe, logged in").isEmpty();
 
         // a new link for the tenant (the mailed ones would stop working), then the tenant signs with itsme
-        row.findElement(By.className("open")).click();
-        String requestId = waitFor(page, By.id("detail")).getAttribute("data-id");
-        waitFor(page, By.cssSelector("#detail-signers li[data-position='1'] button.reissue")).click();
+        click(page, By.cssSelector(row + "button.open"));
+        assertThat(waitFor(page, By.id("detail")).getAttribute("data-id")).isEqualTo(requestId);
+        click(page, By.cssSelector("#detail-signers li[data-position='1'] button.reissue"));
         String tenantLink = waitFor(page, By.cssSelector("#detail-status a.new-link")).getAttribute("href");
         assertThat(AccessibilityIT.violations(page)).as("axe, request details").isEmpty();
         String dashboard = page.getWindowHandle();
         signWithItsme(page, tenantLink, tenantApp);
         page.switchTo().window(dashboard);
 
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(
-                By.cssSelector("#requests tbody tr[data-id='" + requestId + "'] .request-progress"), "1 van 2"));
-        assertThat(page.findElement(By.id("timeline")).getText()).contains("tenant-1 ondertekende",
-                "Nieuwe link voor tenant-1, de vorige ingetrokken (medewerker");
+        new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(By.cssSelector(row + ".request-progress"), "1 van 2"));
+        new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.id("timeline")).getText().contains("tenant-1 ondertekende"));
+        assertThat(page.findElement(By.id("timeline")).getText())
+                .contains("Nieuwe link voor tenant-1, de vorige ingetrokken (medewerker ***");
 
         // the agency's turn: the clerk signs, and the request completes
-        waitFor(page, By.cssSelector("#detail-signers li[data-position='2'] button.reissue")).click();
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(driver -> !driver.findElement(
+        click(page, By.cssSelector("#detail-signers li[data-position='2'] button.reissue"));
+        new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(driver -> !driver.findElement(
                 By.cssSelector("#detail-status a.new-link")).getAttribute("href").equals(tenantLink));
         String agencyLink = page.findElement(By.cssSelector("#detail-status a.new-link")).getAttribute("href");
         signWithItsme(page, agencyLink, clerkApp);
         page.switchTo().window(dashboard);
-        new WebDriverWait(page, Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(
-                By.cssSelector("#requests tbody tr[data-id='" + requestId + "'] .request-state"), "ondertekend"));
+        new WebDriverWait(page, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(By.cssSelector(row + ".request-state"), "ondertekend"));
         waitFor(page, By.cssSelector("#detail-downloads button.download-certificate"), 30);
 
         @SuppressWarnings("unchecked")
@@ -158,6 +163,15 @@ class DashboardPageIT extends ServiceIT {
                         + surname + "\"}");
         assertThat(activated.statusCode()).as(TwoStepFlow.body(activated)).isEqualTo(200);
         return app;
+    }
+
+    /** Clicks what the 5-second refresh may just have re-drawn. */
+    private static void click(WebDriver page, By locator) {
+        new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.findElement(locator).click();
+                    return true;
+                });
     }
 
     private static WebElement rowOf(WebDriver page, String title) {
