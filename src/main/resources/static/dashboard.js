@@ -128,18 +128,20 @@
     if ((page + 1) * SIZE < total) { page++; list(); }
   });
 
-  async function list() {
+  // background: the 5-second refresh, which must not keep an unattended session alive (idle timeout)
+  async function list(background = false) {
     const state = document.getElementById("filter-state").value;
     const q = document.getElementById("filter-q").value.trim();
     const query = new URLSearchParams({ page: String(page), size: String(SIZE) });
     if (state) query.set("state", state);
     if (q) query.set("q", q);
-    const response = await call("/api/staff/requests?" + query);
+    const response = await call("/api/staff/requests?" + query,
+      background ? { headers: { "Paraaf-Background": "1" } } : {});
     const result = await json(response);
     if (!response.ok) { problem(result); return; }
     const drawn = JSON.stringify(result);
     if (drawn === shownList) {
-      if (current) timeline(current);
+      if (current) timeline(current, background);
       return;
     }
     shownList = drawn;
@@ -152,7 +154,7 @@
     document.getElementById("next").disabled = page + 1 >= pages;
     if (current) {
       const fresh = result.items.find(item => item.id === current.id);
-      if (fresh) detail(fresh);
+      if (fresh) detail(fresh, background);
     }
   }
 
@@ -180,7 +182,7 @@
 
   // ---------------------------------------------------------------- one request
 
-  async function detail(item) {
+  async function detail(item, background = false) {
     current = item;
     const box = document.getElementById("detail");
     box.hidden = false;
@@ -191,7 +193,7 @@
     document.getElementById("cancel").hidden = !active;
     document.getElementById("detail-signers").replaceChildren(...item.signers.map(signer => signerLine(item, signer)));
     downloads(item);
-    timeline(item);
+    timeline(item, background);
   }
 
   function signerLine(item, signer) {
@@ -317,8 +319,9 @@
     return button;
   }
 
-  async function timeline(item) {
-    const response = await call("/api/requests/" + encodeURIComponent(item.id) + "/audit");
+  async function timeline(item, background = false) {
+    const response = await call("/api/requests/" + encodeURIComponent(item.id) + "/audit",
+      background ? { headers: { "Paraaf-Background": "1" } } : {});
     const audit = await json(response);
     if (!response.ok) { problem(audit, document.getElementById("detail-status")); return; }
     document.getElementById("timeline").replaceChildren(...audit.entries.map(entry => {
@@ -437,6 +440,6 @@
     const response = await fetch("/api/staff/session", { credentials: "same-origin" });
     me = response.ok ? await json(response) : null;
     show();
-    setInterval(() => { if (me && !document.hidden) list(); }, 5000);
+    setInterval(() => { if (me && !document.hidden) list(true); }, 5000);
   });
 })();

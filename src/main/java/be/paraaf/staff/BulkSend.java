@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code notificationEmail} is where decline, expiry and completion notices go. The signers are the parties the rendered document names,
  * in its field order, one step each (tenants first, then the agency). Columns {@code signer.<field>.email},
  * {@code .language}, {@code .method}, {@code .nationalRegisterNumber}, {@code .name} complete a signer (the number is
- * needed where the document names none, as for the agency's representative). {@code title} names the request.
+ * needed where the document names none, as for the agency's representative).
  *
  * <p>All or nothing for mistakes: every row is checked first (the CSV, the template's rules, the signers), with no
  * document stored; if any row is wrong, nothing is sent and the answer lists every mistake as row, column and words

@@ -57,6 +57,7 @@ public class Memberships {
     /** Adds a member or changes their role; refuses to take the last admin's role away. */
     @Transactional
     public Member put(StaffMember by, String nationalRegisterNumber, String role) {
+        requireAdmin(by);
         String number = number(nationalRegisterNumber);
         StaffRole newRole = StaffRole.parse(role);
         String clientId = by.organisation().id();
@@ -76,6 +77,7 @@ public class Memberships {
     /** Removes a member (their sessions end with it); never the last admin. */
     @Transactional
     public void remove(StaffMember by, String nationalRegisterNumber) {
+        requireAdmin(by);
         String number = number(nationalRegisterNumber);
         String clientId = by.organisation().id();
         Member member = find(clientId, number).orElseThrow(() -> new StaffException(ProblemType.MEMBER_NOT_FOUND,
@@ -108,6 +110,12 @@ public class Memberships {
     Optional<Member> find(String clientId, String number) {
         return jdbc.sql("select * from organisation_members where client_id = ? and national_number = ?")
                 .params(clientId, number).query(Memberships::member).optional();
+    }
+
+    private static void requireAdmin(StaffMember by) {
+        if (!by.admin()) {
+            throw new StaffException(ProblemType.FORBIDDEN, "Only an admin of the organisation manages its members.");
+        }
     }
 
     private void requireAnotherAdmin(String clientId, String number) {

@@ -1,5 +1,7 @@
 package be.paraaf.staff;
 
+import be.paraaf.system.ProblemType;
+
 /** What a member may do in their organisation: an admin manages members and the API key; both send requests. */
 public enum StaffRole {
     ADMIN, CLERK;
@@ -12,6 +14,6 @@ public enum StaffRole {
                 }
             }
         }
-        throw new StaffException(be.paraaf.system.ProblemType.BAD_REQUEST, "role must be 'admin' or 'clerk'.");
+        throw new StaffException(ProblemType.BAD_REQUEST, "role must be 'admin' or 'clerk'.");
     }
 }

@@ -102,6 +102,14 @@ public class StaffSessions {
      * a member (with the role they have now).
      */
     public Optional<StaffMember> find(String token) {
+        return find(token, true);
+    }
+
+    /**
+     * As {@link #find(String)}; {@code touch} false for a page's own background refresh, which must not keep an
+     * unattended session alive past its idle timeout.
+     */
+    public Optional<StaffMember> find(String token, boolean touch) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
@@ -119,7 +127,7 @@ public class StaffSessions {
                 .query((rs, n) -> new Row(new ApiClient(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
                         rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getObject(7, OffsetDateTime.class).toInstant())).optional();
-        row.filter(found -> found.lastSeen().plus(TOUCH_EVERY).isBefore(now)).ifPresent(found -> jdbc
+        row.filter(found -> touch && found.lastSeen().plus(TOUCH_EVERY).isBefore(now)).ifPresent(found -> jdbc
                 .sql("update staff_sessions set last_seen_at = ? where token_sha256 = ?").params(utc(now), hash)
                 .update());
         return row.map(found -> new StaffMember(found.organisation(), found.number(), StaffRole.valueOf(found.role()),

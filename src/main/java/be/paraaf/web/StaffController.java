@@ -92,7 +92,7 @@ class StaffController {
         // a session the browser already had ends here: the new one is a fresh token (session fixation)
         StaffSessionFilter.token(request).ifPresent(sessions::close);
         StaffSessions.Opened opened = sessions.open(citizenSession, login == null ? null : login.organisation());
-        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie(opened.token(), request).toString())
+        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie(opened.token()).toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(SessionView.of(opened.member(), opened.csrfToken(), opened.expiresAt()));
     }
@@ -110,7 +110,7 @@ class StaffController {
     @DeleteMapping(SESSION_PATH)
     ResponseEntity<Void> logout(HttpServletRequest request) {
         StaffSessionFilter.token(request).ifPresent(sessions::close);
-        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", request).toString()).build();
+        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("").toString()).build();
     }
 
     @Operation(summary = "The organisation's members (admin)")
@@ -185,7 +185,7 @@ class StaffController {
                 "Log in as staff first (POST " + SESSION_PATH + ")."));
     }
 
-    private ResponseCookie cookie(String value, HttpServletRequest request) {
+    private ResponseCookie cookie(String value) {
         return ResponseCookie.from(StaffSessionFilter.COOKIE, value).httpOnly(true).secure(sessions.secureCookie())
                 .sameSite("Strict").path("/").maxAge(value.isEmpty() ? 0 : -1).build();
     }

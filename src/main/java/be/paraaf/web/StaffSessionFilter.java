@@ -32,6 +32,8 @@ final class StaffSessionFilter extends OncePerRequestFilter {
 
     static final String COOKIE = "paraaf_staff";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Sent by the dashboard's own periodic refresh: it does not count as use for the idle timeout. */
+    static final String BACKGROUND_HEADER = "Paraaf-Background";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final List<String> STAFF_PATHS = List.of("/api/staff/", "/api/requests", "/api/documents",
             "/api/archive");
@@ -59,7 +61,8 @@ final class StaffSessionFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<String> token = token(request);
-        Optional<StaffMember> member = token.flatMap(sessions::find);
+        boolean background = request.getHeader(BACKGROUND_HEADER) != null;
+        Optional<StaffMember> member = token.flatMap(value -> sessions.find(value, !background));
         if (member.isPresent()) {
             if (!SAFE_METHODS.contains(request.getMethod())
                     && !StaffSessions.csrfMatches(token.get(), request.getHeader(CSRF_HEADER))) {

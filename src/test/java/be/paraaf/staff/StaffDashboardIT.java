@@ -13,7 +13,10 @@ import be.paraaf.support.ServiceIT;
 import be.paraaf.support.StaffClient;
 import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
+import be.paraaf.system.Digests;
 import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +25,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -65,6 +70,31 @@ class StaffDashboardIT extends ServiceIT {
         assertThat(staff.send("DELETE", "/api/staff/session", null).statusCode()).isEqualTo(204);
         assertProblem(staff.get("/api/staff/session"), 401, "unauthenticated");
         assertProblem(staff.get("/api/requests/" + request.id()), 401, "unauthenticated");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aSessionUnusedForTheIdleTimeoutEndsAndTheBackgroundRefreshDoesNotKeepItAlive() {
+        StaffClient staff = StaffClient.login(CLIENT, DemoStaff.WOONPUNT_ADMIN);
+        String hash = Digests.sha256Hex(staff.cookie().substring(staff.cookie().indexOf('=') + 1));
+        OffsetDateTime twoMinutesAgo = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2).withNano(0);
+        jdbc.sql("update staff_sessions set last_seen_at = ? where token_sha256 = ?").params(twoMinutesAgo, hash)
+                .update();
+        assertThat(staff.getInBackground("/api/staff/requests").statusCode()).isEqualTo(200);
+        assertThat(lastSeen(hash)).isEqualTo(twoMinutesAgo.toInstant());
+        assertThat(staff.get("/api/staff/requests").statusCode()).isEqualTo(200);
+        assertThat(lastSeen(hash)).isAfter(twoMinutesAgo.toInstant());
+
+        jdbc.sql("update staff_sessions set last_seen_at = ? where token_sha256 = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(31), hash).update();
+        assertProblem(staff.get("/api/staff/session"), 401, "unauthenticated");
+    }
+
+    private java.time.Instant lastSeen(String hash) {
+        return jdbc.sql("select last_seen_at from staff_sessions where token_sha256 = ?").param(hash)
+                .query(OffsetDateTime.class).single().toInstant();
     }
 
     @Test

@@ -78,6 +78,11 @@ public final class StaffClient {
         return client.send(base(path).GET().build());
     }
 
+    /** A GET as the dashboard's background refresh sends it (does not count as use for the idle timeout). */
+    public HttpResponse<byte[]> getInBackground(String path) {
+        return client.send(base(path).header("Paraaf-Background", "1").GET().build());
+    }
+
     public JsonNode getJson(String path) {
         HttpResponse<byte[]> response = get(path);
         assertThat(response.statusCode()).as(TwoStepFlow.body(response)).isEqualTo(200);
