@@ -201,6 +201,11 @@ class StaffDashboardIT extends ServiceIT {
             assertThat(item.get("signers")).hasSize(2);
         });
         assertThat(titles).containsExactlyInAnyOrder(tag + " A", tag + " B; met \"puntkomma\"");
+        // the lease names its tenant: only that person can take the tenant's place
+        String leaseId = report.get("sent").get(0).get("requestId").asString();
+        assertProblem(staff.send("POST", "/api/requests/" + leaseId + "/signers/1/replace",
+                "{\"name\":\"Iemand Anders\",\"nationalRegisterNumber\":\"" + newNumber() + "\"}"), 422,
+                "signer-not-named-in-document");
 
         // row 2 has a bad number, row 3 a birth date that is no date and an unknown signer field: nothing is sent
         String wrongTag = "Fout" + RANDOM.nextInt(1_000_000);
