@@ -7,7 +7,10 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The dashboard's list: an organisation's requests, newest first, by state and words in the title or a signer's name. */
+/**
+ * The dashboard's list: an organisation's requests, newest first, by state and words in the title or a signer's
+ * name.
+ */
 @Service
 public class RequestSearch {
 
@@ -34,8 +37,9 @@ public class RequestSearch {
         if (text != null && !text.isBlank()) {
             String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
-            where.append(" and (lower(r.title) like ? escape '\\' or r.id in (select s.request_id from request_signers s"
-                    + " where s.request_id = r.id and lower(s.name) like ? escape '\\'))");
+            where.append(" and (lower(r.title) like ? escape '\\' or r.id in"
+                    + " (select s.request_id from request_signers s where s.request_id = r.id"
+                    + " and lower(s.name) like ? escape '\\'))");
             params.add(pattern);
             params.add(pattern);
         }

@@ -79,9 +79,9 @@ public class SignerManagement {
         requireOpen(request, signer);
         String token = LinkTokens.newToken();
         workflow.inTransaction(() -> {
-            int changed = jdbc.sql("update request_signers set token_sha256 = ? where request_id = ? and position = ? "
-                            + "and state = ?").params(LinkTokens.hash(token), requestId, position, signer.state().name())
-                    .update();
+            int changed = jdbc.sql("update request_signers set token_sha256 = ? where request_id = ? "
+                            + "and position = ? and state = ?")
+                    .params(LinkTokens.hash(token), requestId, position, signer.state().name()).update();
             if (changed != 1) {
                 throw concurrent();
             }
@@ -113,8 +113,8 @@ public class SignerManagement {
         workflow.inTransaction(() -> {
             int changed = jdbc.sql("""
                     update request_signers set name = ?, national_number = ?, phone = ?, email = ?,
-                        consent_methods = ?, language = ?, token_sha256 = ?, state = ?, invited_at = ?, viewed_at = null,
-                        last_reminded_at = null, reminder_count = 0
+                        consent_methods = ?, language = ?, token_sha256 = ?, state = ?, invited_at = ?,
+                        viewed_at = null, last_reminded_at = null, reminder_count = 0
                     where request_id = ? and position = ? and state = ?""")
                     .params(replacement.name(), replacement.number().value(), replacement.phone(), replacement.email(),
                             replacement.methods().name(), replacement.language(), LinkTokens.hash(token),

@@ -34,10 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Columns: a column named as a field of the template's input ({@code tenants[0].name}, {@code dwelling.street},
  * {@code baseRent}: the paths the template's errors use) sets that field, over the values common to every row
  * (the JSON part {@code common}); an empty cell sets nothing. {@code title} names the request,
- * {@code notificationEmail} is where decline, expiry and completion notices go. The signers are the parties the rendered document names,
- * in its field order, one step each (tenants first, then the agency). Columns {@code signer.<field>.email},
- * {@code .language}, {@code .method}, {@code .nationalRegisterNumber}, {@code .name} complete a signer (the number is
- * needed where the document names none, as for the agency's representative).
+ * {@code notificationEmail} is where decline, expiry and completion notices go. The signers are the parties the
+ * rendered document names, in its field order, one step each (tenants first, then the agency). Columns
+ * {@code signer.<field>.email}, {@code .language}, {@code .method}, {@code .phone}, {@code .nationalRegisterNumber},
+ * {@code .name} complete a signer (the number is needed where the document names none, as for the agency's
+ * representative).
  *
  * <p>All or nothing for mistakes: every row is checked first (the CSV, the template's rules, the signers), with no
  * document stored; if any row is wrong, nothing is sent and the answer lists every mistake as row, column and words
@@ -130,7 +131,9 @@ public class BulkSend {
     private static void checkHeader(List<String> header) {
         List<RowError> errors = new ArrayList<>();
         for (String column : header) {
-            if (!column.equals("title") && !column.equals("notificationEmail") && !SIGNER_COLUMN.matcher(column).matches() && !PATH.matcher(column).matches()) {
+            boolean known = column.equals("title") || column.equals("notificationEmail")
+                    || SIGNER_COLUMN.matcher(column).matches() || PATH.matcher(column).matches();
+            if (!known) {
                 errors.add(new RowError(0, column, "is not a template field (e.g. tenants[0].name), 'title' or "
                         + "signer.<field>.email|language|method|nationalRegisterNumber|name|phone"));
             }

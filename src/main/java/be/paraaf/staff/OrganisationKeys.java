@@ -29,7 +29,8 @@ public class OrganisationKeys {
 
     public String rotate(StaffMember by) {
         if (!by.admin()) {
-            throw new StaffException(ProblemType.FORBIDDEN, "Only an admin of the organisation may change its API key.");
+            throw new StaffException(ProblemType.FORBIDDEN,
+                    "Only an admin of the organisation may change its API key.");
         }
         boolean configured = access.clients().stream().anyMatch(c -> c.id().equals(by.organisation().id()));
         if (configured || by.organisation().demo()) {

@@ -13,7 +13,7 @@ public record StaffMember(ApiClient organisation, String nationalRegisterNumber,
         return role == StaffRole.ADMIN;
     }
 
-    /** How audit trails name this member: organisation and masked number, e.g. {@code staff:woonpunt-demo:*******2345}. */
+    /** How audit trails name this member, e.g. {@code staff:woonpunt-demo:*******2345}. */
     public Actor actor() {
         return new Actor("staff:" + organisation.id() + ":" + Memberships.masked(nationalRegisterNumber));
     }

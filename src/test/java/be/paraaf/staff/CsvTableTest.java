@@ -10,7 +10,8 @@ class CsvTableTest {
 
     @Test
     void readsQuotedCellsSemicolonsCrlfABomAndBlankLines() {
-        CsvTable table = CsvTable.parse("\uFEFFname;note\r\n\"Peeters; An\";\"zegt \"\"ja\"\"\nen nee\"\r\n\r\nBert;\n");
+        CsvTable table = CsvTable.parse(
+                "\uFEFFname;note\r\n\"Peeters; An\";\"zegt \"\"ja\"\"\nen nee\"\r\n\r\nBert;\n");
         assertThat(table.header()).containsExactly("name", "note");
         assertThat(table.rows()).containsExactly(List.of("Peeters; An", "zegt \"ja\"\nen nee"), List.of("Bert", ""));
     }

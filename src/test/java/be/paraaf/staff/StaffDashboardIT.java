@@ -183,7 +183,8 @@ class StaffDashboardIT extends ServiceIT {
         String second = newNumber();
         String csv = "title;tenants[0].name;tenants[0].nationalNumber;tenants[0].birthDate;signer.tenant-1.email;"
                 + "signer.agency.nationalRegisterNumber\n"
-                + tag + " A;An Peeters;" + first + ";" + birth(first) + ";an@example.org;" + DemoStaff.WOONPUNT_ADMIN + "\n"
+                + tag + " A;An Peeters;" + first + ";" + birth(first) + ";an@example.org;"
+                + DemoStaff.WOONPUNT_ADMIN + "\n"
                 + "\"" + tag + " B; met \"\"puntkomma\"\"\";Bert Claes;" + second + ";" + birth(second) + ";;"
                 + DemoStaff.WOONPUNT_ADMIN + "\n";
         HttpResponse<byte[]> sent = staff.post("/api/staff/bulk-send?template=lease&lang=nl", bulk(csv));

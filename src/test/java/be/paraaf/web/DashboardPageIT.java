@@ -151,7 +151,8 @@ class DashboardPageIT extends ServiceIT {
         ItsmeApp.Pending signing = app.pending(20).get(0);
         assertThat(signing.verificationCode()).isEqualTo(code);
         app.approve(signing.consentId(), CODE);
-        assertThat(waitFor(page, By.id("outcome"), 120).getText()).isEqualTo("U hebt dit document ondertekend. Dank u.");
+        assertThat(waitFor(page, By.id("outcome"), 120).getText())
+                .isEqualTo("U hebt dit document ondertekend. Dank u.");
         page.close();
     }
 
