@@ -3,6 +3,7 @@ package be.paraaf.web;
 import be.paraaf.system.ProblemType;
 import be.paraaf.access.AccessProperties;
 import be.paraaf.access.ApiClientRepository;
+import be.paraaf.staff.StaffSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -28,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * everything else — validation, extension, time-stamps, signing through a request's personal link, the demo PKI,
  * health probes, the API description — stays open, while metrics and the other actuator endpoints need an API
  * key. The itsme app's
- * endpoints ({@code /api/itsme/**}) are open to Spring Security and authenticated by device signatures. Stateless: no
- * sessions, no cookies, so no CSRF token either. Refusals are RFC 9457 problem documents like every other
- * error of this service.
+ * endpoints ({@code /api/itsme/**}) are open to Spring Security and authenticated by device signatures. API keys are
+ * stateless: no servlet session, no cookie. Agency staff use the same tenant-scoped endpoints with a session cookie
+ * and a CSRF token ({@link StaffSessionFilter}); {@code /api/staff/**} is theirs only, members and the API key their
+ * admins'. Refusals are RFC 9457 problem documents like every other error of this service.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,7 +41,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiClientRepository clients, AccessProperties access,
-            JsonMapper json, RateLimits rateLimits) throws Exception {
+            JsonMapper json, RateLimits rateLimits, StaffSessions staffSessions) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -53,8 +56,16 @@ class SecurityConfiguration {
                                 + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients::findByKeyHash, access), AnonymousAuthenticationFilter.class)
+                // agency staff: a session cookie with its CSRF token (StaffSessionFilter, docs/agency.md)
+                .addFilterAfter(new StaffSessionFilter(staffSessions, json), ApiKeyAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimits, json), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // staff: logging in is open (it needs a citizen session), the rest needs a staff session;
+                        // members and the API key are the admin's
+                        .requestMatchers(HttpMethod.POST, "/api/staff/session").permitAll()
+                        .requestMatchers("/api/staff/members", "/api/staff/members/**", "/api/staff/api-key")
+                        .hasRole("STAFF_ADMIN")
+                        .requestMatchers("/api/staff/**").hasRole("STAFF")
                         .requestMatchers("/api/documents/**", "/api/requests", "/api/requests/**", "/api/seals",
                                 "/api/signatures/**", "/api/archive",
                                 "/api/archive/**", "/api/actualisations", "/api/actualisations/**", "/api/agency-templates",
@@ -70,7 +81,8 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(request, response, json))
                         .accessDeniedHandler((request, response, e) -> problem(response, json, 403, "forbidden",
-                                "This API client may not do this.", request)))
+                                "You may not do this: it needs another role (an organisation's admin, "
+                                + "or a staff session rather than an API key).", request)))
                 .build();
     }
 
@@ -90,8 +102,9 @@ class SecurityConfiguration {
         boolean rejected = request.getAttribute(ApiKeyAuthenticationFilter.KEY_REJECTED) != null;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, rejected
                 ? "Bearer realm=\"paraaf\", error=\"invalid_token\"" : "Bearer realm=\"paraaf\"");
-        problem(response, json, 401, "unauthenticated", rejected
-                ? "The API key is not recognised (or its client is disabled)."
+        problem(response, json, 401, "unauthenticated", request.getRequestURI().startsWith("/api/staff/")
+                ? "Log in as staff first (POST " + StaffController.SESSION_PATH + "), or the session has ended."
+                : rejected ? "The API key is not recognised (or its client is disabled)."
                 : "This endpoint needs an API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
                 request);
     }

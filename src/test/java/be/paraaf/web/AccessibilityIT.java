@@ -36,7 +36,7 @@ class AccessibilityIT extends ServiceIT {
     @AutoClose
     static final Browser BROWSER = new Browser();
 
-    private static final String AXE = axeScript();
+    static final String AXE = axeScript();
 
     static Stream<Arguments> pages() {
         return Stream.of("nl", "fr", "en").flatMap(language -> Stream.of("/", "/verify.html", "/agency.html",
@@ -89,7 +89,7 @@ class AccessibilityIT extends ServiceIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> violations(WebDriver driver) {
+    static List<Map<String, Object>> violations(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(AXE);
         return (List<Map<String, Object>>) js.executeAsyncScript("""
