@@ -112,7 +112,7 @@ public class BulkSend {
                 DocumentMetadata document = documents.createFromTemplate(by.organisation().id(), template, language,
                         ready.input());
                 NewRequest spec = new NewRequest(document.id(), ready.title(), null, null, null,
-                        ready.signers(), null, ready.notificationEmail());
+                        ready.signers(), null, ready.notificationEmail(), null);
                 RequestView created = requests.create(by.organisation().id(), spec);
                 requests.start(by.organisation().id(), created.id());
                 sent.add(new Sent(ready.row(), created.id(), ready.title()));
