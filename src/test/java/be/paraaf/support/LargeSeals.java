@@ -37,14 +37,7 @@ public final class LargeSeals {
         assertThat(MuTool.signatures(signed)).filteredOn(MuTool.Signature::signed).isNotEmpty()
                 .allSatisfy(signature -> assertThat(signature.digestValid()).as(signature.block()).isTrue());
 
-        PDFDocumentValidator validator = new PDFDocumentValidator(new FileDocument(signed.toFile()));
-        if (size(signed) > 200_000_000L) { // DSS reads each revision into the heap: past the test JVM's -Xmx2g
-            PdfBoxDefaultObjectFactory fromDisk = new PdfBoxDefaultObjectFactory();
-            fromDisk.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
-            validator.setPdfObjFactory(fromDisk);
-        }
-        validator.setCertificateVerifier(new CommonCertificateVerifier());
-        DiagnosticData diagnostic = validator.validateDocument().getDiagnosticData();
+        DiagnosticData diagnostic = dssDiagnostic(signed);
         assertThat(diagnostic.getSignatures()).singleElement().satisfies(signature -> {
             assertThat(signature.isSignatureIntact()).isTrue();
             assertThat(signature.isSignatureValid()).isTrue();
@@ -52,6 +45,18 @@ public final class LargeSeals {
         // B-LTA: the signature time-stamp and the archive document time-stamp over everything, both intact
         assertThat(diagnostic.getTimestampList()).hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(timestamp -> assertThat(timestamp.isSignatureIntact()).isTrue());
+    }
+
+    /** DSS's diagnostic data of a PDF on disk (neither pdfsig nor mutool verifies RFC 3161 document time-stamps). */
+    public static DiagnosticData dssDiagnostic(Path signed) {
+        PDFDocumentValidator validator = new PDFDocumentValidator(new FileDocument(signed.toFile()));
+        if (size(signed) > 200_000_000L) { // DSS reads each revision into the heap: past the test JVM's -Xmx2g
+            PdfBoxDefaultObjectFactory fromDisk = new PdfBoxDefaultObjectFactory();
+            fromDisk.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
+            validator.setPdfObjFactory(fromDisk);
+        }
+        validator.setCertificateVerifier(new CommonCertificateVerifier());
+        return validator.validateDocument().getDiagnosticData();
     }
 
     private static long size(Path file) {
