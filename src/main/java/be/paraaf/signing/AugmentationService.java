@@ -4,13 +4,16 @@ import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import eu.europa.esig.dss.enumerations.SignatureProfile;
 import eu.europa.esig.dss.extension.SignedDocumentExtender;
+import be.paraaf.system.FileNames;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -39,10 +42,7 @@ public class AugmentationService {
     }
 
     public SignedDocument extend(DocumentInput document, SignatureLevel target) {
-        if (target == SignatureLevel.B_B) {
-            throw new InvalidInputException(ProblemType.INVALID_LEVEL,
-                    "Extension raises signatures to B-T, B-LT or B-LTA; B-B is where signatures start.", Map.of(), null);
-        }
+        requireRaisable(target);
         boolean pdf = looksLikePdf(document.content());
         if (pdf) {
             PdfInputs.PdfFacts facts = PdfInputs.inspect(document.content());
@@ -53,24 +53,74 @@ public class AugmentationService {
             throw new InvalidInputException("empty-document", "The document is empty.");
         }
         return meters.timer("paraaf.extension", "level", target.label()).record(() -> {
-            DSSDocument extended = DssErrors.translate(() -> {
-                SignedDocumentExtender extender;
-                try {
-                    extender = SignedDocumentExtender.fromDocument(new InMemoryDocument(document.content(),
-                            document.name()));
-                } catch (RuntimeException e) {
-                    throw new InvalidInputException(ProblemType.UNSUPPORTED_DOCUMENT,
-                            "The document is neither a signed PDF nor signed XML.", Map.of(), e);
-                }
-                extender.setCertificateVerifier(certificateVerifier);
-                extender.setTspSource(tspSource);
-                extender.setServices(pades, xades);
-                return extender.extendDocument(profile(target));
-            });
-            String suffix = pdf ? ".pdf" : ".xml";
-            return new SignedDocument(document.name().replaceFirst("\\.(pdf|xml)$", "") + "-" + target.label()
-                    + suffix, pdf ? "application/pdf" : "application/xml", Documents.bytes(extended));
+            DSSDocument extended = extendWith(pades, new InMemoryDocument(document.content(), document.name()),
+                    target);
+            return new SignedDocument(extendedName(document.name(), target, pdf),
+                    pdf ? "application/pdf" : "application/xml", Documents.bytes(extended));
         });
+    }
+
+    /**
+     * Extends the signatures of a PDF on disk, of any size: PDFBox reads it, and the revisions DSS analyses, from disk,
+     * and DSS writes what it adds into {@code workDirectory} (the caller deletes it), as seals of large files do.
+     */
+    public SignedFile extendPdfFile(String name, Path pdf, SignatureLevel target, Path workDirectory) {
+        requireRaisable(target);
+        if (PdfInputs.inspect(pdf).signatureCount() == 0) {
+            throw notSigned();
+        }
+        String fileName = FileNames.normalise(name, "document");
+        return meters.timer("paraaf.extension", "level", target.label()).record(() -> SignedFile.pdf(
+                extendedName(fileName, target, true),
+                extendWith(padesOnDisk(workDirectory), new FileDocument(pdf.toFile()), target), workDirectory));
+    }
+
+    /** As {@link #timestamp(DocumentInput)} for a PDF on disk, of any size (see {@link #extendPdfFile}). */
+    public SignedFile timestampPdfFile(String name, Path pdf, Path workDirectory) {
+        PdfInputs.inspect(pdf);
+        String fileName = FileNames.normalise(name, "document");
+        PAdESService onDisk = padesOnDisk(workDirectory);
+        return meters.timer("paraaf.timestamp").record(() -> SignedFile.pdf(timestampedName(fileName),
+                DssErrors.translate(() -> onDisk.timestamp(new FileDocument(pdf.toFile()),
+                        DssParameters.documentTimestamp(HashAlgorithm.SHA256))), workDirectory));
+    }
+
+    private DSSDocument extendWith(PAdESService padesService, DSSDocument document, SignatureLevel target) {
+        return DssErrors.translate(() -> {
+            SignedDocumentExtender extender;
+            try {
+                extender = SignedDocumentExtender.fromDocument(document);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(ProblemType.UNSUPPORTED_DOCUMENT,
+                        "The document is neither a signed PDF nor signed XML.", Map.of(), e);
+            }
+            extender.setCertificateVerifier(certificateVerifier);
+            extender.setTspSource(tspSource);
+            extender.setServices(padesService, xades);
+            return extender.extendDocument(profile(target));
+        });
+    }
+
+    private PAdESService padesOnDisk(Path workDirectory) {
+        PAdESService service = new PAdESService(certificateVerifier);
+        service.setTspSource(tspSource);
+        service.setPdfObjFactory(new PreparedRevisionSignatureService.Factory(workDirectory));
+        return service;
+    }
+
+    private static void requireRaisable(SignatureLevel target) {
+        if (target == SignatureLevel.B_B) {
+            throw new InvalidInputException(ProblemType.INVALID_LEVEL,
+                    "Extension raises signatures to B-T, B-LT or B-LTA; B-B is where signatures start.", Map.of(), null);
+        }
+    }
+
+    private static String extendedName(String name, SignatureLevel target, boolean pdf) {
+        return name.replaceFirst("\\.(pdf|xml)$", "") + "-" + target.label() + (pdf ? ".pdf" : ".xml");
+    }
+
+    private static String timestampedName(String name) {
+        return name.replaceFirst("\\.pdf$", "") + "-timestamped.pdf";
     }
 
     /** Adds a document time-stamp (ETSI.RFC3161) over the whole PDF as an incremental update. */
@@ -80,8 +130,7 @@ public class AugmentationService {
             DSSDocument stamped = DssErrors.translate(() -> pades.timestamp(
                     new InMemoryDocument(document.content(), document.name()),
                     DssParameters.documentTimestamp(HashAlgorithm.SHA256)));
-            return new SignedDocument(document.name().replaceFirst("\\.pdf$", "") + "-timestamped.pdf",
-                    "application/pdf", Documents.bytes(stamped));
+            return new SignedDocument(timestampedName(document.name()), "application/pdf", Documents.bytes(stamped));
         });
     }
 

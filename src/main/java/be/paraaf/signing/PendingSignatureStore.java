@@ -151,7 +151,30 @@ class PendingSignatureStore {
             throw notFound(); // being completed by another request, or completed meanwhile
         }
         PendingState state = json.readValue(row.state(), PendingState.class);
-        return new Claim(state, documents.get(row.documentSha256()), token, row.documentSha256());
+        return new Claim(state, claimedDocument(row.documentSha256()), token, row.documentSha256());
+    }
+
+    /**
+     * The claimed entry's document. Another entry for the same bytes that finishes deletes them and puts them back
+     * when it then sees this entry's reference ({@link #deleteDocumentIfUnreferenced}): a read in that moment misses
+     * them, so it tries again shortly (seen with 8 concurrent two-step signatures of one document).
+     */
+    private byte[] claimedDocument(String sha256) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return documents.get(sha256);
+            } catch (NotFoundException e) {
+                if (attempt == 4) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(25L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Every {@code paraaf.signing.pending-purge-interval}, on one node: expired entries go, a batch at a time. */

@@ -6,6 +6,9 @@ import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESCommonParameters;
 import eu.europa.esig.dss.pdf.PDFServiceMode;
+import eu.europa.esig.dss.pdf.PdfDocumentReader;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxSignatureService;
 import eu.europa.esig.dss.pdf.pdfbox.visible.nativedrawer.PdfBoxNativeSignatureDrawerFactory;
@@ -16,6 +19,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 
 /**
@@ -34,31 +40,98 @@ class PreparedRevisionSignatureService extends PdfBoxSignatureService {
     private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
 
-    PreparedRevisionSignatureService(PDFServiceMode mode) {
+    /** Where revisions DSS cuts out of a file on disk are spooled to be read by PDFBox; null: in the heap. */
+    private final Path spoolDirectory;
+
+    PreparedRevisionSignatureService(PDFServiceMode mode, Path spoolDirectory) {
         super(mode, new PdfBoxNativeSignatureDrawerFactory());
+        this.spoolDirectory = spoolDirectory;
     }
 
-    /** DSS's native-drawing PDFBox factory whose four signature services fill the prepared hole. */
+    /**
+     * DSS's native-drawing PDFBox factory whose four signature services fill the prepared hole; with a work
+     * directory, the revisions DSS analyses are read from disk too ({@link #loadPdfDocumentReader}).
+     */
     static final class Factory extends PdfBoxNativeObjectFactory {
+
+        private final Path spoolDirectory;
+
+        /** For documents in the heap. */
+        Factory() {
+            this(null);
+        }
+
+        /** For documents on disk: DSS writes its revisions, and reads the earlier ones, in {@code workDirectory}. */
+        Factory(Path workDirectory) {
+            this.spoolDirectory = workDirectory;
+            if (workDirectory != null) {
+                setResourcesHandlerBuilder(new WorkDirectoryResources(workDirectory));
+                setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
+            }
+        }
 
         @Override
         public PDFSignatureService newPAdESSignatureService() {
-            return configure(new PreparedRevisionSignatureService(PDFServiceMode.SIGNATURE));
+            return configure(new PreparedRevisionSignatureService(PDFServiceMode.SIGNATURE, spoolDirectory));
         }
 
         @Override
         public PDFSignatureService newContentTimestampService() {
-            return configure(new PreparedRevisionSignatureService(PDFServiceMode.CONTENT_TIMESTAMP));
+            return configure(new PreparedRevisionSignatureService(PDFServiceMode.CONTENT_TIMESTAMP, spoolDirectory));
         }
 
         @Override
         public PDFSignatureService newSignatureTimestampService() {
-            return configure(new PreparedRevisionSignatureService(PDFServiceMode.SIGNATURE_TIMESTAMP));
+            return configure(new PreparedRevisionSignatureService(PDFServiceMode.SIGNATURE_TIMESTAMP, spoolDirectory));
         }
 
         @Override
         public PDFSignatureService newArchiveTimestampService() {
-            return configure(new PreparedRevisionSignatureService(PDFServiceMode.ARCHIVE_TIMESTAMP));
+            return configure(new PreparedRevisionSignatureService(PDFServiceMode.ARCHIVE_TIMESTAMP, spoolDirectory));
+        }
+    }
+
+    /**
+     * PDFBox reads a {@link FileDocument} through a small buffer but copies any other document into the heap. When
+     * DSS extends a signature (B-T → B-LT → B-LTA) it analyses each signed revision as a byte-range view of the file
+     * ({@code PAdESUtils.getRevisionContent}): such a view is spooled to a file in the work directory, read from
+     * there, and deleted when DSS closes the reader.
+     */
+    @Override
+    protected PdfDocumentReader loadPdfDocumentReader(DSSDocument document, char[] password) throws IOException {
+        if (spoolDirectory == null || document instanceof FileDocument || document instanceof InMemoryDocument) {
+            return super.loadPdfDocumentReader(document, password);
+        }
+        Path spooled = Files.createTempFile(spoolDirectory, "revision-", ".pdf");
+        try {
+            try (InputStream in = document.openStream()) {
+                Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new SpooledReader(new FileDocument(spooled.toFile()), password, pdfMemoryUsageSetting, spooled);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(spooled);
+            throw e;
+        }
+    }
+
+    /** A PDFBox reader over a spooled revision, which it deletes when closed. */
+    private static final class SpooledReader extends PdfBoxDocumentReader {
+
+        private final Path spooled;
+
+        SpooledReader(FileDocument document, char[] password, PdfMemoryUsageSetting memory, Path spooled)
+                throws IOException {
+            super(document, password == null ? null : new String(password), memory);
+            this.spooled = spooled;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                Files.deleteIfExists(spooled);
+            }
         }
     }
 

@@ -12,11 +12,13 @@ import org.springframework.validation.annotation.Validated;
  * @param checkRevocationBeforeSigning refuse to sign with a revoked signer certificate (costs an OCSP
  *        or CRL lookup at prepare time)
  * @param appearanceTimeZone the zone in which the visible signature prints its date and time
+ * @param revocationCheckReuse how long a signer certificate found unrevoked is not checked again (0: every time)
  */
 @Validated
 @ConfigurationProperties("paraaf.signing")
 public record SigningProperties(
         @NotNull @DefaultValue("15m") Duration pendingSignatureLifetime,
         @DefaultValue("true") boolean checkRevocationBeforeSigning,
-        @NotNull @DefaultValue("Europe/Brussels") ZoneId appearanceTimeZone) {
+        @NotNull @DefaultValue("Europe/Brussels") ZoneId appearanceTimeZone,
+        @NotNull @DefaultValue("1m") Duration revocationCheckReuse) {
 }

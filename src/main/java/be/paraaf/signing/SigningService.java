@@ -15,18 +15,13 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -64,6 +59,7 @@ public class SigningService {
     private final SigningProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final RecentRevocationChecks revocationChecks;
 
     SigningService(CertificateVerifier certificateVerifier, TSPSource tspSource, PendingSignatureStore pending,
             SigningProperties properties, Clock clock, MeterRegistry meters) {
@@ -76,6 +72,7 @@ public class SigningService {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.revocationChecks = new RecentRevocationChecks(properties.revocationCheckReuse(), clock);
     }
 
     /** Step one of a PAdES signature by a key the service does not hold. */
@@ -86,7 +83,7 @@ public class SigningService {
             checkSignerKey(chain);
             Instant signingTime = now();
             PAdESSignatureParameters parameters = padesParameters(spec, chain, signingTime);
-            ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(dss(document), parameters));
+            ToBeSigned dataToSign = dataToSign(pades, dss(document), parameters);
             PreparedRevision revision = PreparedRevision.of(parameters, document.content().length);
             return remember(SignatureFormat.PADES, document, spec, null, chain, signingTime, dataToSign, revision,
                     purpose);
@@ -124,6 +121,7 @@ public class SigningService {
                 DocumentInput document = new DocumentInput(state.documentName(), claim.document);
                 if (state.format() == SignatureFormat.PADES) {
                     PAdESSignatureParameters parameters = padesParameters(state.pades(), chain, state.signingTime());
+                    parameters.setCheckCertificateRevocation(false); // checked when this signature was prepared
                     PreparedRevision.restore(state.preparedRevision(), state.preparedDigest(), parameters,
                             claim.document);
                     return signedPdf(document, dss(document), parameters, value);
@@ -151,7 +149,7 @@ public class SigningService {
             Instant signingTime = now();
             PAdESSignatureParameters parameters = padesParameters(spec, key.chain(), signingTime);
             DSSDocument toSign = dss(document);
-            ToBeSigned dataToSign = DssErrors.translate(() -> pades.getDataToSign(toSign, parameters));
+            ToBeSigned dataToSign = dataToSign(pades, toSign, parameters);
             SignatureValue value = signWith(key, parameters.getSignatureAlgorithm(), dataToSign);
             // the same parameters carry the revision getDataToSign prepared: signing only fills its hole
             return signedPdf(document, toSign, parameters, value);
@@ -170,26 +168,13 @@ public class SigningService {
             checkSignerKey(key.chain());
             Instant signingTime = now();
             PAdESSignatureParameters parameters = padesParameters(spec, key.chain(), signingTime);
-            PreparedRevisionSignatureService.Factory onDisk = new PreparedRevisionSignatureService.Factory();
-            onDisk.setResourcesHandlerBuilder(new WorkDirectoryResources(workDirectory));
-            onDisk.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.fileOnly());
-            PAdESService service = padesService(onDisk);
+            PAdESService service = padesService(new PreparedRevisionSignatureService.Factory(workDirectory));
             DSSDocument toSign = new FileDocument(pdf.toFile());
-            ToBeSigned dataToSign = DssErrors.translate(() -> service.getDataToSign(toSign, parameters));
+            ToBeSigned dataToSign = dataToSign(service, toSign, parameters);
             SignatureValue value = signWith(key, parameters.getSignatureAlgorithm(), dataToSign);
             DSSDocument signed = DssErrors.translate(() -> service.signDocument(toSign, parameters, value));
-            Path result = workDirectory.resolve("signed.pdf");
-            try {
-                if (signed instanceof FileDocument file) {
-                    Files.move(file.getFile().toPath(), result, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    signed.save(result.toString());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return new SignedFile(signedName(FileNames.normalise(name, "document"), SignatureFormat.PADES, null),
-                    SignatureFormat.PADES.mediaType(), result);
+            return SignedFile.pdf(signedName(FileNames.normalise(name, "document"), SignatureFormat.PADES, null),
+                    signed, workDirectory);
         });
     }
 
@@ -233,8 +218,22 @@ public class SigningService {
             Instant signingTime) {
         PAdESSignatureParameters parameters = DssParameters.pades(spec, chain, signingTime,
                 properties.appearanceTimeZone());
-        parameters.setCheckCertificateRevocation(properties.checkRevocationBeforeSigning());
+        parameters.setCheckCertificateRevocation(properties.checkRevocationBeforeSigning()
+                && !revocationChecks.recentlyPassed(chain.get(0)));
         return parameters;
+    }
+
+    /**
+     * DSS's {@code getDataToSign}, which also checks the signer's certificate (validity, and revocation when asked).
+     * The check is made once per signature: {@code signDocument} with the same parameters would repeat it.
+     */
+    private ToBeSigned dataToSign(PAdESService service, DSSDocument document, PAdESSignatureParameters parameters) {
+        ToBeSigned dataToSign = DssErrors.translate(() -> service.getDataToSign(document, parameters));
+        if (parameters.isCheckCertificateRevocation()) {
+            revocationChecks.passed(parameters.getSigningCertificate().getCertificate());
+            parameters.setCheckCertificateRevocation(false);
+        }
+        return dataToSign;
     }
 
     private PendingSignature remember(SignatureFormat format, DocumentInput document, PadesSignatureSpec padesSpec,

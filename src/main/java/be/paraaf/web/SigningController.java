@@ -143,20 +143,26 @@ class SigningController {
             XadesSignatureSpec spec = Options.parse(() -> new XadesSignatureSpec(
                     SignatureLevel.parse(options.levelOrDefault()), HashAlgorithm.parse(options.digestAlgorithm()),
                     XmlPackaging.ENVELOPED));
-            SignedDocument signed = signing.signXades(uploads.document(document), credentials.seal(), spec);
-            send(response, signed.name(), signed.mediaType(), signed.content().length,
-                    new java.io.ByteArrayInputStream(signed.content()));
+            send(response, signing.signXades(uploads.document(document), credentials.seal(), spec));
             return;
         }
         PadesSignatureSpec spec = options.toSpec(uploads.optionalBytes(options.image()));
         // a PDF of any size is sealed from disk and sent from disk: the heap never holds the document
         try (UploadedFiles.Work work = uploads.onDisk(document)) {
-            SignedFile signed = signing.signPadesFile(document.getOriginalFilename(), work.input(),
-                    credentials.seal(), spec, work.directory());
-            try (InputStream in = Files.newInputStream(signed.path())) {
-                send(response, signed.name(), signed.mediaType(), Files.size(signed.path()), in);
-            }
+            send(response, signing.signPadesFile(document.getOriginalFilename(), work.input(), credentials.seal(), spec,
+                    work.directory()));
         }
+    }
+
+    private static void send(HttpServletResponse response, SignedFile signed) throws IOException {
+        try (InputStream in = Files.newInputStream(signed.path())) {
+            send(response, signed.name(), signed.mediaType(), Files.size(signed.path()), in);
+        }
+    }
+
+    private static void send(HttpServletResponse response, SignedDocument signed) throws IOException {
+        send(response, signed.name(), signed.mediaType(), signed.content().length,
+                new java.io.ByteArrayInputStream(signed.content()));
     }
 
     private static void send(HttpServletResponse response, String name, String mediaType, long length, InputStream in)
@@ -171,16 +177,32 @@ class SigningController {
 
     @Operation(summary = "Extend the signatures of a PDF or XML to B-T, B-LT or B-LTA")
     @PostMapping(path = "/api/extensions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<byte[]> extend(@RequestPart("document") MultipartFile document,
-            @RequestParam(name = "level", defaultValue = "B-LTA") String level) {
+    void extend(@RequestPart("document") MultipartFile document,
+            @RequestParam(name = "level", defaultValue = "B-LTA") String level, HttpServletResponse response)
+            throws IOException {
         SignatureLevel target = Options.parse(() -> SignatureLevel.parse(level));
-        return download(augmentation.extend(uploads.document(document), target));
+        if (!Uploads.isPdf(document)) {
+            send(response, augmentation.extend(uploads.document(document), target));
+            return;
+        }
+        try (UploadedFiles.Work work = uploads.onDisk(document)) {
+            send(response, augmentation.extendPdfFile(document.getOriginalFilename(), work.input(), target,
+                    work.directory()));
+        }
     }
 
     @Operation(summary = "Add a PAdES document time-stamp to a PDF")
     @PostMapping(path = "/api/timestamps", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<byte[]> timestamp(@RequestPart("document") MultipartFile document) {
-        return download(augmentation.timestamp(uploads.document(document)));
+    void timestamp(@RequestPart("document") MultipartFile document, HttpServletResponse response)
+            throws IOException {
+        if (!Uploads.isPdf(document)) { // refused in words by the in-memory path
+            send(response, augmentation.timestamp(uploads.document(document)));
+            return;
+        }
+        try (UploadedFiles.Work work = uploads.onDisk(document)) {
+            send(response, augmentation.timestampPdfFile(document.getOriginalFilename(), work.input(),
+                    work.directory()));
+        }
     }
 
     /** Form fields of a PAdES signature; all optional. Coordinates in points from the page's top-left corner. */
@@ -245,6 +267,13 @@ class SigningController {
     static final class Uploads {
 
         private Uploads() {
+        }
+
+        /** An upload with a PDF header in its first 1024 bytes, as ISO 32000 allows (read from those only). */
+        static boolean isPdf(MultipartFile file) throws IOException {
+            try (InputStream in = file.getInputStream()) {
+                return new String(in.readNBytes(1024), StandardCharsets.ISO_8859_1).contains("%PDF-");
+            }
         }
 
         /** An upload whose first non-blank character opens an XML tag (read from its first 256 bytes only). */

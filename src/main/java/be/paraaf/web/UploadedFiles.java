@@ -22,7 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
  * Uploads as the operations need them. The container writes every multipart file to disk as it arrives (up to
  * {@code paraaf.large-file-limit}); operations that work on bytes in the heap take at most {@code paraaf.upload-limit}
  * (a larger one is a 413 before a byte is read into memory); seals of PDFs work on the file itself, in a work
- * directory of their own that goes when the answer has been sent (507 when the disk cannot hold the work).
+ * directory of their own under {@code paraaf.work-dir} that goes when the answer has been sent (507 when the disk
+ * cannot hold the work).
  */
 @Component
 class UploadedFiles {
@@ -33,9 +34,24 @@ class UploadedFiles {
     private static final Logger log = LoggerFactory.getLogger(UploadedFiles.class);
 
     private final long inMemoryLimit;
+    private final Path workDirectory;
 
-    UploadedFiles(@Value("${paraaf.upload-limit:50MB}") DataSize inMemoryLimit) {
+    UploadedFiles(@Value("${paraaf.upload-limit:50MB}") DataSize inMemoryLimit,
+            @Value("${paraaf.work-dir}") Path workDirectory) {
         this.inMemoryLimit = inMemoryLimit.toBytes();
+        this.workDirectory = usableWorkDirectory(workDirectory);
+    }
+
+    /** The work directory exists and takes files, or the service does not start (one line naming the setting). */
+    static Path usableWorkDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.delete(Files.createTempFile(directory, "start-", ".probe"));
+            return directory;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("paraaf.work-dir: " + directory + " is not a directory this service can "
+                    + "write to (" + e + ")");
+        }
     }
 
     /** An upload read into the heap, refused with 413 above {@code paraaf.upload-limit}. */
@@ -77,7 +93,7 @@ class UploadedFiles {
     Work onDisk(MultipartFile file) {
         Path directory;
         try {
-            directory = Files.createTempDirectory("paraaf-work-");
+            directory = Files.createTempDirectory(workDirectory, "work-");
         } catch (IOException e) {
             throw insufficientStorage(file.getSize(), e);
         }

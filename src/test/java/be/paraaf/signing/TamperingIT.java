@@ -6,12 +6,17 @@ import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.TestDocs;
+import be.paraaf.support.Multipart;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** What must fail: a flipped byte inside the signed range, and a certificate revoked before validation. */
+/**
+ * What must fail: a flipped byte inside the signed range, a certificate revoked before validation, and one revoked
+ * before signing (paraaf.signing.check-revocation-before-signing).
+ */
 class TamperingIT extends SigningScenario {
 
     @Test
@@ -45,6 +50,21 @@ class TamperingIT extends SigningScenario {
         assertThat(signature.get("subIndication").asString()).isEqualTo("REVOKED_NO_POE");
         assertThat(signature.get("verdict").asString()).isEqualTo("INDETERMINATE");
         assertThat(validation.get("verdict").asString()).isEqualTo("INDETERMINATE");
+    }
+
+    @Test
+    void aRevokedSignerCannotPrepareASignature() {
+        byte[] contract = TestDocs.read(TestDocs.SAMPLE_CONTRACT);
+        Citizen revoked = citizen("Lotte", "Peeters", NationalRegisterNumber.withCheck("880412124", false).value());
+        CLIENT.revoke(revoked.serialHex());
+
+        HttpResponse<byte[]> refused = CLIENT.post("/api/signatures/pades/prepare", new Multipart()
+                .file("document", "contract.pdf", "application/pdf", contract)
+                .file("certificateChain", "chain.pem", "application/x-pem-file", pem(revoked.chain()))
+                .field("level", "B-B"), KEY);
+
+        assertThat(refused.statusCode()).as(body(refused)).isBetween(400, 499);
+        assertThat(body(refused)).contains("revoked").doesNotContain("Exception");
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -32,33 +32,38 @@ public final class MuTool {
     }
 
     public static List<Signature> signatures(byte[] pdf) {
-        ExternalTool.require("mutool", "mupdf-tools");
         try {
             Path file = Files.createTempFile("mutool-", ".pdf");
             try {
                 Files.write(file, pdf);
-                ExternalTool.Result result = ExternalTool.run(List.of("mutool", "sign", "-v", file.toString()));
-                List<Signature> signatures = new ArrayList<>();
-                StringBuilder block = null;
-                for (String line : result.output().split("\n")) {
-                    if (line.startsWith("Verifying signature")) {
-                        if (block != null) {
-                            signatures.add(new Signature(block.toString()));
-                        }
-                        block = new StringBuilder(line).append('\n');
-                    } else if (block != null && line.startsWith("\t")) {
-                        block.append(line).append('\n');
-                    }
-                }
-                if (block != null) {
-                    signatures.add(new Signature(block.toString()));
-                }
-                return signatures;
+                return signatures(file);
             } finally {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** As {@link #signatures(byte[])} for a PDF on disk (of any size: the test's heap never holds it). */
+    public static List<Signature> signatures(Path file) {
+        ExternalTool.require("mutool", "mupdf-tools");
+        ExternalTool.Result result = ExternalTool.run(List.of("mutool", "sign", "-v", file.toString()));
+        List<Signature> signatures = new ArrayList<>();
+        StringBuilder block = null;
+        for (String line : result.output().split("\n")) {
+            if (line.startsWith("Verifying signature")) {
+                if (block != null) {
+                    signatures.add(new Signature(block.toString()));
+                }
+                block = new StringBuilder(line).append('\n');
+            } else if (block != null && line.startsWith("\t")) {
+                block.append(line).append('\n');
+            }
+        }
+        if (block != null) {
+            signatures.add(new Signature(block.toString()));
+        }
+        return signatures;
     }
 }

@@ -83,13 +83,17 @@ public final class PdfSig {
         try {
             Path file = Files.createTempFile(nssDirectory, "signed", ".pdf");
             Files.write(file, pdf);
-            ExternalTool.Result result = ExternalTool.run(
-                    List.of("pdfsig", "-nssdir", "sql:" + nssDirectory, file.toString()));
+            List<Verdict> verdicts = verify(file);
             Files.deleteIfExists(file);
-            return parse(result.output());
+            return verdicts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** As {@link #verify(byte[])} for a PDF on disk (of any size: the test's heap never holds it). */
+    public List<Verdict> verify(Path file) {
+        return parse(ExternalTool.run(List.of("pdfsig", "-nssdir", "sql:" + nssDirectory, file.toString())).output());
     }
 
     static List<Verdict> parse(String output) {
