@@ -12,6 +12,7 @@ import be.paraaf.request.ConsentMethods;
 import be.paraaf.request.NewRequest;
 import be.paraaf.request.NewSigner;
 import be.paraaf.request.RequestService;
+import be.paraaf.request.SignerLinks;
 import be.paraaf.request.RequestState;
 import be.paraaf.request.RequestViews;
 import be.paraaf.request.RequestViews.RequestView;
@@ -61,8 +62,11 @@ public class ActualisationService {
     private final RequestService requests;
     private final DocumentService documents;
     private final Clock clock;
+    private final SignerLinks signerLinks;
 
-    ActualisationService(JdbcClient jdbc, RequestService requests, DocumentService documents, Clock clock) {
+    ActualisationService(JdbcClient jdbc, RequestService requests, DocumentService documents, Clock clock,
+            SignerLinks signerLinks) {
+        this.signerLinks = signerLinks;
         this.jdbc = jdbc;
         this.requests = requests;
         this.documents = documents;
@@ -223,7 +227,7 @@ public class ActualisationService {
                     "Another choice was made at the same time; reload and choose again.");
         }
         String token = created.signerLinks().get(0).token();
-        return new Decision(view(find(id, "national_number", nationalNumber)), token, "/sign.html?token=" + token);
+        return new Decision(view(find(id, "national_number", nationalNumber)), token, signerLinks.page(token));
     }
 
     /** The signed confirmation, once the candidate signed it. */

@@ -4,7 +4,6 @@ import be.paraaf.system.ProblemType;
 import be.paraaf.system.Digests;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.ParaafException;
-import be.paraaf.system.ParaafProperties;
 import be.paraaf.consent.itsme.ConsentOutcome;
 import be.paraaf.consent.itsme.ConsentRequest;
 import be.paraaf.consent.itsme.ItsmeException;
@@ -56,8 +55,6 @@ public class CitizenLogin {
     static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
     /** How long after the challenge expired the page may still pick up a session the agent obtained in time. */
     static final Duration PICKUP_GRACE = Duration.ofMinutes(1);
-    /** Where the agent fetches and answers a challenge; the id follows. */
-    public static final String AGENT_PATH = "/api/citizen/login/eid/";
     // RSA-4096 signatures are 512 bytes and DER ECDSA P-521 ones 139: anything far larger is not a signature
     private static final int MAX_SIGNATURE_BYTES = 1024;
     // an eID chain (leaf, Citizen CA, root) is about 5 KB in PEM
@@ -72,15 +69,15 @@ public class CitizenLogin {
     private final TrustedChains trustedChains;
     private final ItsmeSigning itsme;
     private final Clock clock;
-    private final String baseUrl;
+    private final CitizenLinks links;
 
     CitizenLogin(JdbcClient jdbc, TrustedChains trustedChains, ItsmeSigning itsme, Clock clock,
-            ParaafProperties paraaf) {
+            CitizenLinks links) {
         this.jdbc = jdbc;
         this.trustedChains = trustedChains;
         this.itsme = itsme;
         this.clock = clock;
-        this.baseUrl = paraaf.baseUrl();
+        this.links = links;
     }
 
     /**
@@ -115,7 +112,7 @@ public class CitizenLogin {
                 insert into citizen_challenges (id, challenge, method, expires_at, used, pickup_sha256, picked_up)
                 values (?, ?, 'EID', ?, false, ?, false)""")
                 .params(id, challenge, utc(expires), sha256(pickupToken)).update();
-        return new Challenge(id, challenge, expires, pickupToken, baseUrl + AGENT_PATH + id);
+        return new Challenge(id, challenge, expires, pickupToken, links.agentChallenge(id));
     }
 
     /**

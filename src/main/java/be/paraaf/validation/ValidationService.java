@@ -66,8 +66,11 @@ public class ValidationService implements DisposableBean {
     private final ModificationPolicies policies = ModificationPolicies.load();
     private final ExecutorService analyses;
 
+    private final ReportLinks links;
+
     ValidationService(CertificateVerifier certificateVerifier, ValidationReports reports,
-            ValidationProperties properties, MeterRegistry meters) {
+            ValidationProperties properties, MeterRegistry meters, ReportLinks links) {
+        this.links = links;
         this.certificateVerifier = certificateVerifier;
         this.reports = reports;
         this.properties = properties;
@@ -122,7 +125,7 @@ public class ValidationService implements DisposableBean {
         if (dssReports == null) { // an XML signature DSS could not even read: a broken signature, not a refusal
             ValidationSummary summary = Verdicts.unreadableSignature(new Verdicts.Context(id, kind.label,
                     document.content().length, policyName, modifications,
-                    Map.of("pdf", "/api/validations/" + id + "/report.pdf"), document.content()),
+                    Map.of("pdf", links.pdfReport(id)), document.content()),
                     document.name(), checked.problem(), validationTime != null ? validationTime : reports.now());
             reports.store(id, summary, Map.of());
             return summary;
@@ -132,16 +135,16 @@ public class ValidationService implements DisposableBean {
         xml.put(ReportKind.DETAILED, dssReports.getXmlDetailedReport());
         xml.put(ReportKind.DIAGNOSTIC, dssReports.getXmlDiagnosticData());
         xml.put(ReportKind.ETSI, dssReports.getXmlValidationReport());
-        Map<String, String> links = new LinkedHashMap<>();
+        Map<String, String> downloads = new LinkedHashMap<>();
         for (ReportKind report : ReportKind.values()) {
-            links.put(report.slug(), "/api/validations/" + id + "/reports/" + report.slug());
+            downloads.put(report.slug(), links.report(id, report));
         }
-        links.put("pdf", "/api/validations/" + id + "/report.pdf");
+        downloads.put("pdf", links.pdfReport(id));
         ValidationSummary summary = Verdicts.judge(new Verdicts.Context(id, kind.label, document.content().length,
-                policyName, modifications, links, document.content()), DssReportSummaries.convert(dssReports),
+                policyName, modifications, downloads, document.content()), DssReportSummaries.convert(dssReports),
                 checked.structure());
         RevisionPictures.Pictured pictured = kind == DocumentKind.PDF ? RevisionPictures.plan(summary,
-                document.content()) : new RevisionPictures.Pictured(summary, Map.of());
+                document.content(), links) : new RevisionPictures.Pictured(summary, Map.of());
         reports.store(id, pictured.summary(), xml, pictured.files());
         return pictured.summary();
     }

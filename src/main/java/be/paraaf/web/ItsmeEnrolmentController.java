@@ -42,7 +42,8 @@ class ItsmeEnrolmentController {
     ResponseEntity<PreparedSignature> prepare(@PathVariable String accountId,
             @RequestPart("certificateChain") byte[] certificateChain, @RequestParam(defaultValue = "nl") String lang) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(contracts.prepare(accountId, certificateChain, Language.of(lang)));
+                .body(contracts.prepare(accountId, certificateChain, Language.of(lang),
+                        LinkBuilder.enrolmentContractCompletion(accountId)));
     }
 
     @Operation(summary = "The itsme contract to read before confirming with the eID (PDF; the name comes from the card)")
@@ -66,7 +67,7 @@ class ItsmeEnrolmentController {
     ResponseEntity<PreparedSignature> prepareForAgent(@PathVariable String accountId,
             @RequestPart("certificateChain") byte[] certificateChain, @RequestParam(defaultValue = "nl") String lang) {
         return ResponseEntity.status(HttpStatus.CREATED).body(contracts.prepare(accountId, certificateChain,
-                Language.of(lang), "/api/itsme/enrolments/" + accountId + "/contract/eid/complete"));
+                Language.of(lang), LinkBuilder.enrolmentContractCompletionForAgent(accountId)));
     }
 
     @Operation(summary = "Link form of step 2: the account becomes ACTIVE; answers its state and the contract's SHA-256")
