@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
 
 /**
  * The arrows of the design, checked on the compiled classes: DSS stays in signing, validation and trust;
@@ -217,6 +218,22 @@ class StructureTest {
             }
             return strings.stream().map(index -> utf8[index]).toList();
         }
+    }
+
+    /**
+     * A plural name is a static helper or a set of constants, as in the JDK ({@code Files}, {@code Collections}):
+     * a bean says its role ({@code SignerActionService}, {@code RequestDeadlineJob}, {@code DemoCardSeeder}).
+     * Two keep their names: {@code RequestNotifications}, because Spring Modulith stores its class name as the
+     * listener id of every pending mail publication (a rename would strand them after an upgrade), and
+     * {@code DemoClients}, the catalogue of demo keys that tests read, which also seeds them.
+     */
+    @Test
+    void beansAreNotNamedAsPluralNouns() {
+        classes().that().areMetaAnnotatedWith(Component.class)
+                .and().doNotHaveSimpleName("RequestNotifications").and().doNotHaveSimpleName("DemoClients")
+                .should().haveSimpleNameNotEndingWith("s")
+                .because("a plural name reads as a static helper; a bean is a service, job, seeder, check…")
+                .check(classes);
     }
 
     @Test

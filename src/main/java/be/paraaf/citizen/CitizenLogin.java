@@ -12,7 +12,7 @@ import be.paraaf.consent.itsme.VerificationCodes;
 import be.paraaf.identity.CertificateIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.identity.CertificateChains;
-import be.paraaf.trust.TrustedChains;
+import be.paraaf.trust.TrustedChainVerifier;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -66,12 +66,12 @@ public class CitizenLogin {
             ItsmeException.ACCOUNT_NOT_ACTIVE, ItsmeException.ACCOUNT_LOCKED);
 
     private final JdbcClient jdbc;
-    private final TrustedChains trustedChains;
+    private final TrustedChainVerifier trustedChains;
     private final ItsmeSigning itsme;
     private final Clock clock;
     private final CitizenLinks links;
 
-    CitizenLogin(JdbcClient jdbc, TrustedChains trustedChains, ItsmeSigning itsme, Clock clock,
+    CitizenLogin(JdbcClient jdbc, TrustedChainVerifier trustedChains, ItsmeSigning itsme, Clock clock,
             CitizenLinks links) {
         this.jdbc = jdbc;
         this.trustedChains = trustedChains;

@@ -37,11 +37,11 @@ public class DocumentService {
     private final DocumentsProperties properties;
     private final PdfInspector inspector;
     private final TemplateService templates;
-    private final PagePreviews previews;
+    private final PagePreviewService previews;
     private final Clock clock;
 
     DocumentService(DocumentRepository documents, DocumentStore store, ApiClientRepository clients,
-            DocumentsProperties properties, TemplateService templates, PagePreviews previews, Clock clock) {
+            DocumentsProperties properties, TemplateService templates, PagePreviewService previews, Clock clock) {
         this.templates = templates;
         this.previews = previews;
         this.documents = documents;

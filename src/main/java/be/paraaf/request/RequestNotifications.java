@@ -56,13 +56,13 @@ class RequestNotifications {
     private final JdbcClient jdbc;
     private final RequestService workflow;
     private final SignerLinks signerLinks;
-    private final CompletionCertificates certificates;
+    private final CompletionCertificateService certificates;
     private final SmsSender sms;
     private final Clock clock;
 
     RequestNotifications(RequestRepository requests, DocumentService documents, AuditTrail audit, Mailer mailer,
-            JdbcClient jdbc, RequestService workflow, SignerLinks signerLinks, CompletionCertificates certificates,
-            SmsSender sms, Clock clock) {
+            JdbcClient jdbc, RequestService workflow, SignerLinks signerLinks,
+            CompletionCertificateService certificates, SmsSender sms, Clock clock) {
         this.sms = sms;
         this.certificates = certificates;
         this.requests = requests;

@@ -54,10 +54,10 @@ class ArchiveController {
     private final PreservationJob preservation;
     private final JsonMapper json;
     private final RequestService requests;
-    private final UploadedFiles uploads;
+    private final UploadedFileReader uploads;
 
     ArchiveController(ArchiveService archive, ArchiveIntegrity integrity, PreservationJob preservation,
-            JsonMapper json, RequestService requests, UploadedFiles uploads) {
+            JsonMapper json, RequestService requests, UploadedFileReader uploads) {
         this.archive = archive;
         this.uploads = uploads;
         this.requests = requests;

@@ -4,7 +4,7 @@ import be.paraaf.system.ProblemType;
 import be.paraaf.access.ApiClient;
 import be.paraaf.prepare.DocumentService.DocumentContent;
 import be.paraaf.prepare.Language;
-import be.paraaf.request.CompletionCertificates;
+import be.paraaf.request.CompletionCertificateService;
 import be.paraaf.request.NewRequest;
 import be.paraaf.request.RequestException;
 import be.paraaf.request.RequestService;
@@ -43,10 +43,10 @@ class RequestController {
     private final RequestService requests;
     private final WebhookService webhooks;
     private final JsonMapper json;
-    private final CompletionCertificates certificates;
+    private final CompletionCertificateService certificates;
 
     RequestController(RequestService requests, WebhookService webhooks, JsonMapper json,
-            CompletionCertificates certificates) {
+            CompletionCertificateService certificates) {
         this.certificates = certificates;
         this.requests = requests;
         this.webhooks = webhooks;

@@ -38,7 +38,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiClientRepository clients, AccessProperties access,
-            JsonMapper json, RateLimits rateLimits) throws Exception {
+            JsonMapper json, RateLimiter rateLimits) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

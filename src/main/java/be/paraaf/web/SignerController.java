@@ -5,7 +5,7 @@ import be.paraaf.request.RequestViews.ConsentStarted;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.request.RequestViews.SignerInfo;
 import be.paraaf.request.RequestViews.SignerOutcome;
-import be.paraaf.request.SignerActions;
+import be.paraaf.request.SignerActionService;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/sign/{token}")
 class SignerController {
 
-    private final SignerActions signers;
+    private final SignerActionService signers;
 
-    SignerController(SignerActions signers) {
+    SignerController(SignerActionService signers) {
         this.signers = signers;
     }
 

@@ -58,10 +58,10 @@ class SigningController {
     private final SigningService signing;
     private final AugmentationService augmentation;
     private final ObjectProvider<SealCredentials> seal;
-    private final UploadedFiles uploads;
+    private final UploadedFileReader uploads;
 
     SigningController(SigningService signing, AugmentationService augmentation, ObjectProvider<SealCredentials> seal,
-            UploadedFiles uploads) {
+            UploadedFileReader uploads) {
         this.signing = signing;
         this.augmentation = augmentation;
         this.seal = seal;
@@ -150,7 +150,7 @@ class SigningController {
         }
         PadesSignatureSpec spec = options.toSpec(uploads.optionalBytes(options.image()));
         // a PDF of any size is sealed from disk and sent from disk: the heap never holds the document
-        try (UploadedFiles.Work work = uploads.onDisk(document)) {
+        try (UploadedFileReader.Work work = uploads.onDisk(document)) {
             SignedFile signed = signing.signPadesFile(document.getOriginalFilename(), work.input(),
                     credentials.seal(), spec, work.directory());
             try (InputStream in = Files.newInputStream(signed.path())) {

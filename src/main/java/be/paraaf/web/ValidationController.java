@@ -29,10 +29,10 @@ class ValidationController {
     private final ValidationService validation;
     private final ValidationReportDocument reportDocument;
 
-    private final UploadedFiles uploads;
+    private final UploadedFileReader uploads;
 
     ValidationController(ValidationService validation, ValidationReportDocument reportDocument,
-            UploadedFiles uploads) {
+            UploadedFileReader uploads) {
         this.validation = validation;
         this.uploads = uploads;
         this.reportDocument = reportDocument;

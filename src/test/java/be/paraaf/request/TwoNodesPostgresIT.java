@@ -128,12 +128,13 @@ class TwoNodesPostgresIT {
         assertThat(clientB.get("/api/requests?state=IN_PROGRESS&size=100", DemoClients.WOONPUNT_KEY).body())
                 .asString().contains(id);
 
-        assertThat(nodeB.getBean(RequestJobs.class).remindDue(Instant.now().plus(Duration.ofDays(3))))
+        assertThat(nodeB.getBean(RequestDeadlineJob.class).remindDue(Instant.now().plus(Duration.ofDays(3))))
                 .isGreaterThanOrEqualTo(1);
         assertThat(onA.get(id).get("signers").get(0).get("reminderCount").asInt()).isEqualTo(1);
         Thread.sleep(2100);
-        assertThat(nodeA.getBean(RequestJobs.class).expireDue(Instant.now())).isGreaterThanOrEqualTo(1);
-        assertThat(nodeB.getBean(RequestJobs.class).expireDue(Instant.now())).as("already expired by A").isZero();
+        assertThat(nodeA.getBean(RequestDeadlineJob.class).expireDue(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(nodeB.getBean(RequestDeadlineJob.class).expireDue(Instant.now())).as("already expired by A")
+                .isZero();
         assertThat(new RequestFlow(clientB, DemoClients.WOONPUNT_KEY).get(id).get("state").asString())
                 .isEqualTo("EXPIRED");
     }

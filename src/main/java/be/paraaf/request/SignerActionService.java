@@ -48,9 +48,9 @@ import org.springframework.stereotype.Service;
  * is written to the document. A token acts only for its own signer, only on that signer's turn.
  */
 @Service
-public class SignerActions {
+public class SignerActionService {
 
-    private static final Logger log = LoggerFactory.getLogger(SignerActions.class);
+    private static final Logger log = LoggerFactory.getLogger(SignerActionService.class);
 
     private final RequestRepository requests;
     private final RequestService workflow;
@@ -61,7 +61,7 @@ public class SignerActions {
     private final Clock clock;
     private final SignerLinks signerLinks;
 
-    SignerActions(RequestRepository requests, RequestService workflow, DocumentService documents,
+    SignerActionService(RequestRepository requests, RequestService workflow, DocumentService documents,
             SigningService signing, AuditTrail audit, ObjectProvider<RemoteConsent> remoteConsent, Clock clock,
             SignerLinks signerLinks) {
         this.signerLinks = signerLinks;

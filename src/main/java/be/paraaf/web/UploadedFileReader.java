@@ -25,16 +25,16 @@ import org.springframework.web.multipart.MultipartFile;
  * directory of their own that goes when the answer has been sent (507 when the disk cannot hold the work).
  */
 @Component
-class UploadedFiles {
+class UploadedFileReader {
 
     /** A seal writes a prepared revision, the signed file and, at B-LT/B-LTA, one more file per level step. */
     private static final int WORK_COPIES = 4;
     private static final long DISK_MARGIN = 64L * 1024 * 1024;
-    private static final Logger log = LoggerFactory.getLogger(UploadedFiles.class);
+    private static final Logger log = LoggerFactory.getLogger(UploadedFileReader.class);
 
     private final long inMemoryLimit;
 
-    UploadedFiles(@Value("${paraaf.upload-limit:50MB}") DataSize inMemoryLimit) {
+    UploadedFileReader(@Value("${paraaf.upload-limit:50MB}") DataSize inMemoryLimit) {
         this.inMemoryLimit = inMemoryLimit.toBytes();
     }
 

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * see DSS types, such as the archive's RFC 4998 evidence records.
  */
 @Component
-public class TimestampTokens {
+public class TimestampTokenService {
 
     private final TSPSource tsp;
 
-    TimestampTokens(TSPSource tsp) {
+    TimestampTokenService(TSPSource tsp) {
         this.tsp = tsp;
     }
 
