@@ -128,10 +128,11 @@ public class CitizenLogin {
     public AgentChallenge agentChallenge(String id) {
         EidLoginRow row = eidLoginRow(id).orElseThrow(CitizenLogin::notFound);
         if (row.used()) {
-            throw gone("login-already-answered", "This login was already answered; start a new one in the browser.");
+            throw gone(ProblemType.LOGIN_ALREADY_ANSWERED,
+                    "This login was already answered; start a new one in the browser.");
         }
         if (!row.expiresAt().isAfter(clock.instant())) {
-            throw gone("login-expired", "This login expired; start a new one in the browser.");
+            throw gone(ProblemType.LOGIN_EXPIRED, "This login expired; start a new one in the browser.");
         }
         return new AgentChallenge(id, row.challenge(), row.expiresAt());
     }
@@ -178,7 +179,7 @@ public class CitizenLogin {
                     + "page that started this login can pick up its session.");
         }
         if (row.pickedUp()) {
-            throw gone("login-already-picked-up", "The session of this login was already picked up.");
+            throw gone(ProblemType.LOGIN_ALREADY_PICKED_UP, "The session of this login was already picked up.");
         }
         Instant now = clock.instant();
         if (row.answeredAt() != null) {
@@ -188,16 +189,18 @@ public class CitizenLogin {
                     .params(id, utc(now.minus(PICKUP_GRACE))).update();
             if (picked != 1) {
                 throw row.expiresAt().plus(PICKUP_GRACE).isAfter(now)
-                        ? gone("login-already-picked-up", "The session of this login was already picked up.")
-                        : gone("login-expired", "This login expired before its session was picked up; log in again.");
+                        ? gone(ProblemType.LOGIN_ALREADY_PICKED_UP, "The session of this login was already picked up.")
+                        : gone(ProblemType.LOGIN_EXPIRED,
+                                "This login expired before its session was picked up; log in again.");
             }
             return Optional.of(open(row.nationalNumber(), "EID"));
         }
         if (row.used()) {
-            throw gone("login-already-answered", "This challenge was used by a direct eID login; start a new one.");
+            throw gone(ProblemType.LOGIN_ALREADY_ANSWERED,
+                    "This challenge was used by a direct eID login; start a new one.");
         }
         if (!row.expiresAt().isAfter(now)) {
-            throw gone("login-expired", "This login expired before the card answered; start a new one.");
+            throw gone(ProblemType.LOGIN_EXPIRED, "This login expired before the card answered; start a new one.");
         }
         return Optional.empty();
     }
@@ -205,11 +208,12 @@ public class CitizenLogin {
     /** The national register number of the Authentication certificate that signed {@code challenge}. */
     private String verifiedNationalNumber(String challenge, byte[] certificateChain, byte[] signature) {
         if (certificateChain != null && certificateChain.length > MAX_CHAIN_BYTES) {
-            throw new InvalidInputException("invalid-certificate", "The certificate chain is larger than "
+            throw new InvalidInputException(ProblemType.INVALID_CERTIFICATE, "The certificate chain is larger than "
                     + MAX_CHAIN_BYTES / 1024 + " KB; an eID chain is a few KB.");
         }
         if (signature == null || signature.length == 0 || signature.length > MAX_SIGNATURE_BYTES) {
-            throw new InvalidInputException("invalid-signature-value", "The signature is empty or longer than "
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE,
+                    "The signature is empty or longer than "
                     + MAX_SIGNATURE_BYTES + " bytes.");
         }
         List<X509Certificate> chain = CertificateChains.parse(certificateChain);
@@ -257,7 +261,7 @@ public class CitizenLogin {
      */
     public ItsmeLogin itsmeStart(String nationalRegisterNumber) {
         if (!NationalRegisterNumber.isValid(nationalRegisterNumber)) {
-            throw new InvalidInputException("invalid-national-register-number",
+            throw new InvalidInputException(ProblemType.INVALID_NATIONAL_REGISTER_NUMBER,
                     "The national register number is not valid (11 digits with a mod-97 check).");
         }
         String nrn = NationalRegisterNumber.parse(nationalRegisterNumber).value();
@@ -334,7 +338,8 @@ public class CitizenLogin {
 
     /** The session of a token; 401 (problem {@code unauthenticated}) when there is none. */
     public CitizenSession require(String token) {
-        return session(token).orElseThrow(() -> new LoginException(ProblemType.UNAUTHENTICATED, "Log in with the eID or "
+        return session(token).orElseThrow(() -> new LoginException(ProblemType.UNAUTHENTICATED,
+                "Log in with the eID or "
                 + "itsme first (POST /api/citizen/login/…) and send the session in the " + SESSION_HEADER + " header."));
     }
 
@@ -386,8 +391,8 @@ public class CitizenLogin {
         return new LoginException(ProblemType.LOGIN_NOT_FOUND, "No such eID login.");
     }
 
-    private static LoginException gone(String problemType, String detail) {
-        return new LoginException(problemType, 410, detail);
+    private static LoginException gone(ProblemType type, String detail) {
+        return new LoginException(type, detail);
     }
 
     private static Instant instant(java.sql.Timestamp timestamp) {
@@ -413,11 +418,7 @@ public class CitizenLogin {
 
         /** A problem of the catalogue, with its status. */
         LoginException(ProblemType type, String detail) {
-            this(type.slug(), type.status(), detail);
-        }
-
-        LoginException(String problemType, int status, String detail) {
-            super(problemType, status, detail, Map.of(), null);
+            super(type, detail);
         }
     }
 }

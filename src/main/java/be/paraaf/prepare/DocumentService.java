@@ -187,7 +187,7 @@ public class DocumentService {
     }
 
     private StoredDocument find(String ownerClientId, String id) {
-        return documents.find(id, ownerClientId).orElseThrow(() -> new NotFoundException("document-not-found",
+        return documents.find(id, ownerClientId).orElseThrow(() -> new NotFoundException(ProblemType.DOCUMENT_NOT_FOUND,
                 "There is no document " + id + " for this API client."));
     }
 

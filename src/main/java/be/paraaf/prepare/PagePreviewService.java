@@ -121,7 +121,7 @@ public class PagePreviewService implements DisposableBean {
 
         /** A problem of the catalogue, with its status. */
         PreviewException(ProblemType type, String detail) {
-            this(type.slug(), type.status(), detail);
+            super(type, detail);
         }
 
         PreviewException(String problemType, int status, String detail) {

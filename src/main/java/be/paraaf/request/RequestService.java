@@ -208,7 +208,7 @@ public class RequestService {
         NationalRegisterNumber number = NationalRegisterNumber.parse(nationalNumber);
         SigningRequest request = requests.find(requestId == null ? "" : requestId)
                 .filter(found -> found.signers().stream().anyMatch(signer -> signer.number().equals(number)))
-                .orElseThrow(() -> new NotFoundException("request-not-found",
+                .orElseThrow(() -> new NotFoundException(ProblemType.REQUEST_NOT_FOUND,
                         "There is no signing request " + requestId + " naming you."));
         Signer signer = request.signers().stream()
                 .filter(candidate -> candidate.number().equals(number) && request.isTurnOf(candidate))
@@ -252,7 +252,7 @@ public class RequestService {
     }
 
     SigningRequest find(String clientId, String id) {
-        return requests.find(id, clientId).orElseThrow(() -> new NotFoundException("request-not-found",
+        return requests.find(id, clientId).orElseThrow(() -> new NotFoundException(ProblemType.REQUEST_NOT_FOUND,
                 "There is no signing request " + id + " for this API client."));
     }
 

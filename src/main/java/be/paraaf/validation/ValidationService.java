@@ -243,7 +243,7 @@ public class ValidationService implements DisposableBean {
         } catch (ParaafException e) {
             throw e;
         } catch (InvalidPasswordException e) {
-            throw new InvalidInputException("encrypted-document", PdfFiles.UNUSABLE,
+            throw new InvalidInputException(ProblemType.ENCRYPTED_DOCUMENT,
                     "The PDF is encrypted with a password; paraaf cannot open it to validate its signatures.",
                     Map.of(), e);
         } catch (UnsupportedOperationException e) {
@@ -263,9 +263,9 @@ public class ValidationService implements DisposableBean {
     }
 
     private static InvalidInputException unreadable(DocumentKind kind, RuntimeException e) {
-        return new InvalidInputException(kind == DocumentKind.PDF ? "damaged-document" : "unreadable-document",
-                PdfFiles.UNUSABLE, "The " + kind.label + " cannot be read: it is damaged or not the kind of document "
-                        + "it claims to be.", Map.of(), e);
+        return new InvalidInputException(kind == DocumentKind.PDF ? ProblemType.DAMAGED_DOCUMENT
+                : ProblemType.UNREADABLE_DOCUMENT, "The " + kind.label + " cannot be read: it is damaged or not the "
+                + "kind of document it claims to be.", Map.of(), e);
     }
 
     private PDFDocumentValidator pdfValidator(DSSDocument document) {
@@ -311,7 +311,7 @@ public class ValidationService implements DisposableBean {
 
         static DocumentKind detect(byte[] content) {
             if (content.length == 0) {
-                throw new InvalidInputException("empty-document", "The document is empty.");
+                throw new InvalidInputException(ProblemType.EMPTY_DOCUMENT, "The document is empty.");
             }
             if (PdfFiles.looksLikePdf(content)) {
                 // bytes appended after the last %%EOF are a finding of the validation, not a refusal

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.persistence.StoredContent;
@@ -92,7 +93,8 @@ class ItsmeEnrolmentController {
 
     private SignedDocument completed(String accountId, Completion completion) {
         if (completion == null || completion.handle() == null || completion.handle().isBlank()) {
-            throw new InvalidInputException("invalid-signature-value", "handle and signatureValue (base64) are required.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE,
+                    "handle and signatureValue (base64) are required.");
         }
         return contracts.complete(accountId, completion.handle(),
                 SigningController.signatureValue(completion.signatureValue()));

@@ -117,7 +117,7 @@ class RequestController {
     }
 
     private NewRequest read(JsonNode body) {
-        return JsonBodies.read(json, body, NewRequest.class, "invalid-request");
+        return JsonBodies.read(json, body, NewRequest.class, ProblemType.INVALID_REQUEST);
     }
 
     private static RequestState state(String text) {
@@ -127,7 +127,8 @@ class RequestController {
         try {
             return RequestState.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new RequestException(ProblemType.INVALID_STATE, "state must be one of " + List.of(RequestState.values()));
+            throw new RequestException(ProblemType.INVALID_STATE,
+                    "state must be one of " + List.of(RequestState.values()));
         }
     }
 

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.request.RequestViews.ConsentStarted;
 import be.paraaf.request.RequestViews.PreparedSignature;
@@ -72,7 +73,8 @@ class SignerController {
     @PostMapping(path = "/eid/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     SignerOutcome completeEid(@PathVariable String token, @RequestBody Completion completion) {
         if (completion == null || completion.handle() == null || completion.handle().isBlank()) {
-            throw new InvalidInputException("invalid-signature-value", "handle and signatureValue (base64) are required.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE,
+                    "handle and signatureValue (base64) are required.");
         }
         byte[] value = SigningController.signatureValue(completion.signatureValue());
         return signers.completeEid(token, completion.handle(), value);

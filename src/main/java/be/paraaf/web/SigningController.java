@@ -121,12 +121,12 @@ class SigningController {
     /** A base64 signature value from a completion body; a 400 problem when it is missing or not base64. */
     static byte[] signatureValue(String base64) {
         if (base64 == null || base64.isBlank()) {
-            throw new InvalidInputException("invalid-signature-value", "signatureValue (base64) is missing.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE, "signatureValue (base64) is missing.");
         }
         try {
             return Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid-signature-value", "signatureValue is not valid base64.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE, "signatureValue is not valid base64.");
         }
     }
 

@@ -103,7 +103,7 @@ class ValidationControllerSliceTest {
     @Test
     void anExpiredValidationIsTheCapabilitysOwn404() throws Exception {
         when(validation.report(eq("gone"), any())).thenThrow(new NotFoundException(
-                ProblemType.VALIDATION_REPORT_NOT_FOUND.slug(), "No validation with this id (kept for a while only)."));
+                ProblemType.VALIDATION_REPORT_NOT_FOUND, "No validation with this id (kept for a while only)."));
         problem(http.perform(get("/api/validations/gone/reports/etsi")), 404, "validation-report-not-found");
     }
 }
