@@ -12,6 +12,7 @@ import be.paraaf.request.ConsentMethods;
 import be.paraaf.request.NewRequest;
 import be.paraaf.request.NewSigner;
 import be.paraaf.request.RequestService;
+import be.paraaf.request.SignerLinks;
 import be.paraaf.request.RequestState;
 import be.paraaf.request.RequestViews;
 import be.paraaf.request.RequestViews.RequestView;
@@ -61,8 +62,11 @@ public class ActualisationService {
     private final RequestService requests;
     private final DocumentService documents;
     private final Clock clock;
+    private final SignerLinks signerLinks;
 
-    ActualisationService(JdbcClient jdbc, RequestService requests, DocumentService documents, Clock clock) {
+    ActualisationService(JdbcClient jdbc, RequestService requests, DocumentService documents, Clock clock,
+            SignerLinks signerLinks) {
+        this.signerLinks = signerLinks;
         this.jdbc = jdbc;
         this.requests = requests;
         this.documents = documents;
@@ -193,7 +197,8 @@ public class ActualisationService {
         Optional<SigningRequest> previous = latestRequest(row);
         Status status = status(row, previous);
         if (status == Status.STAYS || status == Status.WITHDRAWN) {
-            throw new ActualisationException(ProblemType.ACTUALISATION_DECIDED, "This actualisation was already signed ("
+            throw new ActualisationException(ProblemType.ACTUALISATION_DECIDED,
+                    "This actualisation was already signed ("
                     + status + "); contact " + company(row) + " to change it.", Map.of("status", status.name()));
         }
         if (status == Status.OVERDUE) {
@@ -223,7 +228,7 @@ public class ActualisationService {
                     "Another choice was made at the same time; reload and choose again.");
         }
         String token = created.signerLinks().get(0).token();
-        return new Decision(view(find(id, "national_number", nationalNumber)), token, "/sign.html?token=" + token);
+        return new Decision(view(find(id, "national_number", nationalNumber)), token, signerLinks.page(token));
     }
 
     /** The signed confirmation, once the candidate signed it. */
@@ -231,7 +236,8 @@ public class ActualisationService {
         Row row = find(id, "national_number", nationalNumber);
         Status status = status(row, latestRequest(row));
         if (status != Status.STAYS && status != Status.WITHDRAWN) {
-            throw new ActualisationException(ProblemType.ACTUALISATION_NOT_SIGNED, "The confirmation is not signed yet ("
+            throw new ActualisationException(ProblemType.ACTUALISATION_NOT_SIGNED,
+                    "The confirmation is not signed yet ("
                     + status + ").", Map.of("status", status.name()));
         }
         return requests.document(row.ownerClientId(), row.requestId());
@@ -268,7 +274,7 @@ public class ActualisationService {
         // ownerColumn is one of two constants above, never input
         return jdbc.sql("select * from actualisations where id = ? and " + ownerColumn + " = ?")
                 .params(id == null ? "" : id, owner == null ? "" : owner).query(ActualisationService::row).optional()
-                .orElseThrow(() -> new NotFoundException("actualisation-not-found",
+                .orElseThrow(() -> new NotFoundException(ProblemType.ACTUALISATION_NOT_FOUND,
                         "There is no actualisation " + id + " for you."));
     }
 
@@ -288,7 +294,8 @@ public class ActualisationService {
     private static String choice(String text) {
         String value = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (!value.equals("STAY") && !value.equals("WITHDRAW")) {
-            throw new ActualisationException(ProblemType.INVALID_CHOICE, "choice must be STAY (stay on the waiting list) or "
+            throw new ActualisationException(ProblemType.INVALID_CHOICE,
+                    "choice must be STAY (stay on the waiting list) or "
                     + "WITHDRAW (leave it).");
         }
         return value;

@@ -9,11 +9,7 @@ public class ArchiveException extends ParaafException {
 
     /** A problem of the catalogue, with its status. */
     ArchiveException(ProblemType type, String detail, Map<String, Object> properties, Throwable cause) {
-        this(type.slug(), type.status(), detail, properties, cause);
-    }
-
-    ArchiveException(String problemType, int status, String detail, Map<String, Object> properties, Throwable cause) {
-        super(problemType, status, detail, properties, cause);
+        super(type, detail, properties, cause);
     }
 
     static ArchiveException invalid(String detail, Throwable cause) {
@@ -22,7 +18,8 @@ public class ArchiveException extends ParaafException {
 
     static ArchiveException notFound(String id) {
         // the same answer for "does not exist" and "belongs to someone else": ids are not an oracle
-        return new ArchiveException(ProblemType.ARCHIVE_ENTRY_NOT_FOUND, "No archive entry " + id + ".", Map.of(), null);
+        return new ArchiveException(ProblemType.ARCHIVE_ENTRY_NOT_FOUND,
+                "No archive entry " + id + ".", Map.of(), null);
     }
 
     static ArchiveException onLegalHold(String id) {

@@ -6,7 +6,7 @@ import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.signing.AugmentationService;
-import be.paraaf.signing.EvidenceContainers;
+import be.paraaf.signing.EvidenceContainerService;
 import be.paraaf.signing.DocumentInput;
 import be.paraaf.signing.HashAlgorithm;
 import be.paraaf.signing.SealCredentials;
@@ -71,13 +71,13 @@ public class ArchiveService {
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final EvidenceRecordService evidenceRecords;
-    private final EvidenceContainers containers;
+    private final EvidenceContainerService containers;
 
     ArchiveService(AugmentationService augmentation, ValidationService validation, SigningService signing,
             ObjectProvider<SealCredentials> seal, DocumentStore store, ArchiveRepository repository,
             PlatformTransactionManager transactionManager, ArchiveProperties properties, Clock clock,
             JsonMapper json, MeterRegistry meters, ObjectProvider<ArchivingListener> listeners,
-            EvidenceRecordService evidenceRecords, EvidenceContainers containers) {
+            EvidenceRecordService evidenceRecords, EvidenceContainerService containers) {
         this.evidenceRecords = evidenceRecords;
         this.containers = containers;
         this.listeners = listeners;
@@ -213,8 +213,8 @@ public class ArchiveService {
                     "The entry's evidence record is not sealed yet (the time-stamping authority did not answer); "
                             + "try again in a moment.", Map.of(), null));
         });
-        List<EvidenceContainers.ContainerFile> files = entry.parts().stream().filter(part -> part.version() == 1)
-                .map(part -> new EvidenceContainers.ContainerFile(part.name(), part.mediaType(), read(part)))
+        List<EvidenceContainerService.ContainerFile> files = entry.parts().stream().filter(part -> part.version() == 1)
+                .map(part -> new EvidenceContainerService.ContainerFile(part.name(), part.mediaType(), read(part)))
                 .toList();
         return containers.build(files, record, sealKey());
     }

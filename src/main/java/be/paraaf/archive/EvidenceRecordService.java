@@ -1,7 +1,7 @@
 package be.paraaf.archive;
 
 import be.paraaf.persistence.DocumentStore;
-import be.paraaf.trust.TimestampTokens;
+import be.paraaf.trust.TimestampTokenService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -36,14 +36,14 @@ public class EvidenceRecordService {
 
     private final EvidenceRecordRepository records;
     private final DocumentStore store;
-    private final TimestampTokens tsa;
+    private final TimestampTokenService tsa;
     private final ArchiveProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final Counter tsaCalls;
     private final ReentrantLock sealing = new ReentrantLock();
 
-    EvidenceRecordService(EvidenceRecordRepository records, DocumentStore store, TimestampTokens tsa,
+    EvidenceRecordService(EvidenceRecordRepository records, DocumentStore store, TimestampTokenService tsa,
             ArchiveProperties properties, Clock clock, PlatformTransactionManager transactionManager,
             MeterRegistry meters) {
         this.records = records;

@@ -4,7 +4,6 @@ import be.paraaf.system.ProblemType;
 import be.paraaf.system.Digests;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.ParaafException;
-import be.paraaf.system.ParaafProperties;
 import be.paraaf.consent.itsme.ConsentOutcome;
 import be.paraaf.consent.itsme.ConsentRequest;
 import be.paraaf.consent.itsme.ItsmeException;
@@ -13,7 +12,7 @@ import be.paraaf.consent.itsme.VerificationCodes;
 import be.paraaf.identity.CertificateIdentity;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.identity.CertificateChains;
-import be.paraaf.trust.TrustedChains;
+import be.paraaf.trust.TrustedChainVerifier;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -56,8 +55,6 @@ public class CitizenLogin {
     static final Duration SESSION_LIFETIME = Duration.ofMinutes(30);
     /** How long after the challenge expired the page may still pick up a session the agent obtained in time. */
     static final Duration PICKUP_GRACE = Duration.ofMinutes(1);
-    /** Where the agent fetches and answers a challenge; the id follows. */
-    public static final String AGENT_PATH = "/api/citizen/login/eid/";
     // RSA-4096 signatures are 512 bytes and DER ECDSA P-521 ones 139: anything far larger is not a signature
     private static final int MAX_SIGNATURE_BYTES = 1024;
     // an eID chain (leaf, Citizen CA, root) is about 5 KB in PEM
@@ -69,18 +66,18 @@ public class CitizenLogin {
             ItsmeException.ACCOUNT_NOT_ACTIVE, ItsmeException.ACCOUNT_LOCKED);
 
     private final JdbcClient jdbc;
-    private final TrustedChains trustedChains;
+    private final TrustedChainVerifier trustedChains;
     private final ItsmeSigning itsme;
     private final Clock clock;
-    private final String baseUrl;
+    private final CitizenLinks links;
 
-    CitizenLogin(JdbcClient jdbc, TrustedChains trustedChains, ItsmeSigning itsme, Clock clock,
-            ParaafProperties paraaf) {
+    CitizenLogin(JdbcClient jdbc, TrustedChainVerifier trustedChains, ItsmeSigning itsme, Clock clock,
+            CitizenLinks links) {
         this.jdbc = jdbc;
         this.trustedChains = trustedChains;
         this.itsme = itsme;
         this.clock = clock;
-        this.baseUrl = paraaf.baseUrl();
+        this.links = links;
     }
 
     /**
@@ -119,7 +116,7 @@ public class CitizenLogin {
                 insert into citizen_challenges (id, challenge, method, expires_at, used, pickup_sha256, picked_up)
                 values (?, ?, 'EID', ?, false, ?, false)""")
                 .params(id, challenge, utc(expires), sha256(pickupToken)).update();
-        return new Challenge(id, challenge, expires, pickupToken, baseUrl + AGENT_PATH + id);
+        return new Challenge(id, challenge, expires, pickupToken, links.agentChallenge(id));
     }
 
     /**
@@ -135,10 +132,11 @@ public class CitizenLogin {
     public AgentChallenge agentChallenge(String id) {
         EidLoginRow row = eidLoginRow(id).orElseThrow(CitizenLogin::notFound);
         if (row.used()) {
-            throw gone("login-already-answered", "This login was already answered; start a new one in the browser.");
+            throw gone(ProblemType.LOGIN_ALREADY_ANSWERED,
+                    "This login was already answered; start a new one in the browser.");
         }
         if (!row.expiresAt().isAfter(clock.instant())) {
-            throw gone("login-expired", "This login expired; start a new one in the browser.");
+            throw gone(ProblemType.LOGIN_EXPIRED, "This login expired; start a new one in the browser.");
         }
         return new AgentChallenge(id, row.challenge(), row.expiresAt());
     }
@@ -186,7 +184,7 @@ public class CitizenLogin {
                     + "page that started this login can pick up its session.");
         }
         if (row.pickedUp()) {
-            throw gone("login-already-picked-up", "The session of this login was already picked up.");
+            throw gone(ProblemType.LOGIN_ALREADY_PICKED_UP, "The session of this login was already picked up.");
         }
         Instant now = clock.instant();
         if (row.answeredAt() != null) {
@@ -196,16 +194,18 @@ public class CitizenLogin {
                     .params(id, utc(now.minus(PICKUP_GRACE))).update();
             if (picked != 1) {
                 throw row.expiresAt().plus(PICKUP_GRACE).isAfter(now)
-                        ? gone("login-already-picked-up", "The session of this login was already picked up.")
-                        : gone("login-expired", "This login expired before its session was picked up; log in again.");
+                        ? gone(ProblemType.LOGIN_ALREADY_PICKED_UP, "The session of this login was already picked up.")
+                        : gone(ProblemType.LOGIN_EXPIRED,
+                                "This login expired before its session was picked up; log in again.");
             }
             return Optional.of(open(new Holder(row.nationalNumber(), row.holderName()), "EID"));
         }
         if (row.used()) {
-            throw gone("login-already-answered", "This challenge was used by a direct eID login; start a new one.");
+            throw gone(ProblemType.LOGIN_ALREADY_ANSWERED,
+                    "This challenge was used by a direct eID login; start a new one.");
         }
         if (!row.expiresAt().isAfter(now)) {
-            throw gone("login-expired", "This login expired before the card answered; start a new one.");
+            throw gone(ProblemType.LOGIN_EXPIRED, "This login expired before the card answered; start a new one.");
         }
         return Optional.empty();
     }
@@ -213,11 +213,12 @@ public class CitizenLogin {
     /** The holder of the Authentication certificate that signed {@code challenge}. */
     private Holder verifiedHolder(String challenge, byte[] certificateChain, byte[] signature) {
         if (certificateChain != null && certificateChain.length > MAX_CHAIN_BYTES) {
-            throw new InvalidInputException("invalid-certificate", "The certificate chain is larger than "
+            throw new InvalidInputException(ProblemType.INVALID_CERTIFICATE, "The certificate chain is larger than "
                     + MAX_CHAIN_BYTES / 1024 + " KB; an eID chain is a few KB.");
         }
         if (signature == null || signature.length == 0 || signature.length > MAX_SIGNATURE_BYTES) {
-            throw new InvalidInputException("invalid-signature-value", "The signature is empty or longer than "
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE,
+                    "The signature is empty or longer than "
                     + MAX_SIGNATURE_BYTES + " bytes.");
         }
         List<X509Certificate> chain = CertificateChains.parse(certificateChain);
@@ -267,7 +268,7 @@ public class CitizenLogin {
      */
     public ItsmeLogin itsmeStart(String nationalRegisterNumber) {
         if (!NationalRegisterNumber.isValid(nationalRegisterNumber)) {
-            throw new InvalidInputException("invalid-national-register-number",
+            throw new InvalidInputException(ProblemType.INVALID_NATIONAL_REGISTER_NUMBER,
                     "The national register number is not valid (11 digits with a mod-97 check).");
         }
         String nrn = NationalRegisterNumber.parse(nationalRegisterNumber).value();
@@ -344,7 +345,8 @@ public class CitizenLogin {
 
     /** The session of a token; 401 (problem {@code unauthenticated}) when there is none. */
     public CitizenSession require(String token) {
-        return session(token).orElseThrow(() -> new LoginException(ProblemType.UNAUTHENTICATED, "Log in with the eID or "
+        return session(token).orElseThrow(() -> new LoginException(ProblemType.UNAUTHENTICATED,
+                "Log in with the eID or "
                 + "itsme first (POST /api/citizen/login/…) and send the session in the " + SESSION_HEADER + " header."));
     }
 
@@ -397,8 +399,8 @@ public class CitizenLogin {
         return new LoginException(ProblemType.LOGIN_NOT_FOUND, "No such eID login.");
     }
 
-    private static LoginException gone(String problemType, String detail) {
-        return new LoginException(problemType, 410, detail);
+    private static LoginException gone(ProblemType type, String detail) {
+        return new LoginException(type, detail);
     }
 
     private static Instant instant(java.sql.Timestamp timestamp) {
@@ -424,11 +426,7 @@ public class CitizenLogin {
 
         /** A problem of the catalogue, with its status. */
         LoginException(ProblemType type, String detail) {
-            this(type.slug(), type.status(), detail);
-        }
-
-        LoginException(String problemType, int status, String detail) {
-            super(problemType, status, detail, Map.of(), null);
+            super(type, detail);
         }
     }
 }

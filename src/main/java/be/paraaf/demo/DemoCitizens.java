@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The demo citizens of the embedded default mode, defined once: the itsme accounts
- * ({@code consent.itsme.DemoItsmeAccounts}) and virtual eID cards ({@code demo.DemoCards}) are seeded
+ * ({@code consent.itsme.DemoItsmeAccountSeeder}) and virtual eID cards ({@code demo.DemoCardSeeder}) are seeded
  * for them, and the agency page's sample lease names them (through {@code GET /api/dev/demo/citizens}), so a
  * newcomer can sign that lease as each party. Invented people: their numbers pass the mod-97 check but belong
  * to nobody we know of. Never seeded in production.

@@ -1,11 +1,11 @@
 package be.paraaf.demo;
 
 import be.paraaf.consent.itsme.AccountState;
-import be.paraaf.demo.DemoCards;
+import be.paraaf.demo.DemoCardSeeder;
 import be.paraaf.demo.DemoCitizens;
 import be.paraaf.demo.DemoCitizens.DemoCitizen;
 import be.paraaf.demo.DemoClients;
-import be.paraaf.demo.DemoItsmeAccounts;
+import be.paraaf.demo.DemoItsmeAccountSeeder;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnBooleanProperty("paraaf.demo.seed")
 class DemoController {
 
-    private final DemoItsmeAccounts itsme;
-    private final DemoCards cards;
+    private final DemoItsmeAccountSeeder itsme;
+    private final DemoCardSeeder cards;
 
-    DemoController(DemoItsmeAccounts itsme, DemoCards cards) {
+    DemoController(DemoItsmeAccountSeeder itsme, DemoCardSeeder cards) {
         this.itsme = itsme;
         this.cards = cards;
     }
@@ -38,7 +38,7 @@ class DemoController {
             String code) {
     }
 
-    record CardView(String directory, DemoCards.Status status, boolean ready, String pin) {
+    record CardView(String directory, DemoCardSeeder.Status status, boolean ready, String pin) {
     }
 
     record CitizenView(String name, String givenName, String surname, String nationalRegisterNumber,
@@ -57,13 +57,13 @@ class DemoController {
 
     @GetMapping("/api/dev/demo/citizens")
     List<CitizenView> citizens() {
-        Map<String, DemoItsmeAccounts.DemoAccount> accounts = itsme.accounts().stream()
+        Map<String, DemoItsmeAccountSeeder.DemoAccount> accounts = itsme.accounts().stream()
                 .collect(Collectors.toMap(account -> key(account.citizen()), Function.identity()));
-        Map<String, DemoCards.DemoCard> byCitizen = cards.cards().stream()
+        Map<String, DemoCardSeeder.DemoCard> byCitizen = cards.cards().stream()
                 .collect(Collectors.toMap(card -> key(card.citizen()), Function.identity()));
         return DemoCitizens.ALL.stream().map(citizen -> {
-            DemoItsmeAccounts.DemoAccount account = accounts.get(key(citizen));
-            DemoCards.DemoCard card = byCitizen.get(key(citizen));
+            DemoItsmeAccountSeeder.DemoAccount account = accounts.get(key(citizen));
+            DemoCardSeeder.DemoCard card = byCitizen.get(key(citizen));
             return new CitizenView(citizen.fullName(), citizen.givenName(), citizen.surname(), key(citizen),
                     citizen.nationalRegisterNumber().formatted(), citizen.birthDate(), citizen.phone(),
                     citizen.language(),

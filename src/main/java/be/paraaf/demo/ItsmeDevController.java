@@ -38,7 +38,8 @@ class ItsmeDevController {
             proof = new EidConfirmation(activation.nationalRegisterNumber(), activation.givenName(),
                     activation.surname(), "dev-activation");
         } catch (IllegalArgumentException e) {
-            throw new be.paraaf.system.InvalidInputException("invalid-activation", e.getMessage());
+            throw new be.paraaf.system.InvalidInputException(be.paraaf.system.ProblemType.INVALID_ACTIVATION,
+                    e.getMessage());
         }
         var chain = itsme.confirmEnrolment(accountId, proof);
         return new AccountView(accountId, itsme.state(accountId), chain.get(0).getSerialNumber().toString(16));

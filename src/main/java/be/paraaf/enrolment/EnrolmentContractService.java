@@ -78,12 +78,10 @@ public class EnrolmentContractService {
         return contract(account, name, language);
     }
 
-    /** Step one: renders the contract for this account's holder and prepares the card's signature in it. */
-    public PreparedSignature prepare(String accountId, byte[] certificateChain, Language language) {
-        return prepare(accountId, certificateChain, language, "/api/itsme/enrolments/" + accountId + "/contract/complete");
-    }
-
-    /** Step one, answering {@code completeUrl} as the place of step two (the agent's link form has its own). */
+    /**
+     * Step one: renders the contract for this account's holder and prepares the card's signature in it,
+     * answering {@code completeUrl} (given by the web layer, which owns the routes) as the place of step two.
+     */
     public PreparedSignature prepare(String accountId, byte[] certificateChain, Language language, String completeUrl) {
         EnrolledAccount account = awaitingConfirmation(accountId);
         List<X509Certificate> chain = CertificateChains.parse(certificateChain);

@@ -1,5 +1,6 @@
 package be.paraaf.identity;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateEncodingException;
@@ -128,6 +129,6 @@ public final class CertificateChains {
     }
 
     private static InvalidInputException invalid(String detail, Throwable cause) {
-        return new InvalidInputException("invalid-certificate", detail, cause);
+        return new InvalidInputException(ProblemType.INVALID_CERTIFICATE, detail, cause);
     }
 }

@@ -1,6 +1,7 @@
 package be.paraaf.pdf;
 
 import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.ProblemType;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -88,7 +89,7 @@ final class PageTree {
     }
 
     private static InvalidInputException damaged(String why, Map<String, Object> properties) {
-        return new InvalidInputException("damaged-document", PdfFiles.UNUSABLE, "The PDF cannot be used: " + why,
+        return new InvalidInputException(ProblemType.DAMAGED_DOCUMENT, "The PDF cannot be used: " + why,
                 properties, null);
     }
 }

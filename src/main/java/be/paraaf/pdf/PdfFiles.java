@@ -2,6 +2,7 @@ package be.paraaf.pdf;
 
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.system.ParaafException;
+import be.paraaf.system.ProblemType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -63,25 +64,24 @@ public final class PdfFiles {
     }
 
     private static <T> T read(Source source, PdfWork<T> work) {
-        int refusalStatus = UNUSABLE;
         try (PDDocument document = Loader.loadPDF(source.open(), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             if (document.isEncrypted()) {
-                throw encrypted(refusalStatus, null);
+                throw encrypted(null);
             }
             PageTree.check(document);
             return work.apply(document);
         } catch (InvalidPasswordException e) {
-            throw encrypted(refusalStatus, e);
+            throw encrypted(e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ParaafException paraaf) {
                 throw paraaf;
             }
             // PDFBox's message names parser internals (offsets, COS classes); the client gets words
-            throw refusal("damaged-document", refusalStatus, "The PDF is damaged and cannot be read: its "
+            throw refusal(ProblemType.DAMAGED_DOCUMENT, "The PDF is damaged and cannot be read: its "
                     + "cross-reference table, trailer or objects are broken. Repair or re-export it and upload it again.", e);
         } catch (StackOverflowError e) {
-            throw refusal("document-too-complex", refusalStatus,
+            throw refusal(ProblemType.DOCUMENT_TOO_COMPLEX,
                     "The PDF nests its objects too deeply to be read safely.", null);
         }
     }
@@ -89,13 +89,13 @@ public final class PdfFiles {
     /** Refuses what is not a whole PDF before any parser sees it: empty, not a PDF, no final %%EOF. */
     public static void requireCompletePdf(byte[] content) {
         if (content.length == 0) {
-            throw refusal("empty-document", 400, "The document is empty.", null);
+            throw refusal(ProblemType.EMPTY_DOCUMENT, "The document is empty.", null);
         }
         if (!looksLikePdf(content)) {
-            throw refusal("not-a-pdf", 415, "The document is not a PDF (it does not start with %PDF-).", null);
+            throw refusal(ProblemType.NOT_A_PDF, "The document is not a PDF (it does not start with %PDF-).", null);
         }
         if (!endsWithEofMarker(content)) {
-            throw refusal("damaged-document", UNUSABLE,
+            throw refusal(ProblemType.DAMAGED_DOCUMENT,
                     "The PDF is truncated or damaged: it has no %%EOF marker at its end.", null);
         }
     }
@@ -110,13 +110,13 @@ public final class PdfFiles {
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, 1024));
             channel.read(head);
             if (!looksLikePdf(head.array())) {
-                throw refusal("not-a-pdf", 415, "The document is not a PDF (it does not start with %PDF-).", null);
+                throw refusal(ProblemType.NOT_A_PDF, "The document is not a PDF (it does not start with %PDF-).", null);
             }
             ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, 1024));
             channel.position(size - tail.capacity());
             channel.read(tail);
             if (!endsWithEofMarker(tail.array())) {
-                throw refusal("damaged-document", UNUSABLE,
+                throw refusal(ProblemType.DAMAGED_DOCUMENT,
                         "The PDF is truncated or damaged: it has no %%EOF marker at its end.", null);
             }
         } catch (IOException e) {
@@ -131,13 +131,13 @@ public final class PdfFiles {
         return head.contains("%PDF-");
     }
 
-    private static InvalidInputException encrypted(int status, Throwable cause) {
-        return refusal("encrypted-document", status,
+    private static InvalidInputException encrypted(Throwable cause) {
+        return refusal(ProblemType.ENCRYPTED_DOCUMENT,
                 "The PDF is encrypted. Remove the password protection and upload it again.", cause);
     }
 
-    private static InvalidInputException refusal(String type, int status, String detail, Throwable cause) {
-        return new InvalidInputException(type, status, detail, Map.of(), cause);
+    private static InvalidInputException refusal(ProblemType type, String detail, Throwable cause) {
+        return new InvalidInputException(type, detail, Map.of(), cause);
     }
 
     private static boolean endsWithEofMarker(byte[] content) {

@@ -1,5 +1,6 @@
 package be.paraaf.persistence;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class FileDocumentStore implements DocumentStore {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new NotFoundException("document-content-not-found", "No stored content " + sha256 + ".");
+            throw new NotFoundException(ProblemType.DOCUMENT_CONTENT_NOT_FOUND, "No stored content " + sha256 + ".");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -1,5 +1,6 @@
 package be.paraaf.persistence;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -44,7 +45,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         StoredContent.requireSha256(sha256);
         byte[] content = jdbc.sql("select content from document_blobs where sha256 = ?").param(sha256)
                 .query(byte[].class).optional()
-                .orElseThrow(() -> new NotFoundException("document-content-not-found",
+                .orElseThrow(() -> new NotFoundException(ProblemType.DOCUMENT_CONTENT_NOT_FOUND,
                         "No stored content " + sha256 + "."));
         if (!StoredContent.sha256(content).equals(sha256)) {
             throw new IllegalStateException("stored content " + sha256 + " does not match its SHA-256");

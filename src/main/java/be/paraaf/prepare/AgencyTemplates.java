@@ -1,6 +1,7 @@
 package be.paraaf.prepare;
 
 import be.paraaf.system.NotFoundException;
+import be.paraaf.system.ProblemType;
 import be.paraaf.persistence.StoredContent;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,7 +96,7 @@ public class AgencyTemplates {
         return parsed.computeIfAbsent(ownerClientId + "/" + name + "/" + version, key -> {
             byte[] zip = jdbc.sql("select package from agency_templates where owner_client_id = ? and name = ? "
                     + "and version = ?").params(ownerClientId, name, version).query(byte[].class).optional()
-                    .orElseThrow(() -> new NotFoundException("unknown-template", "You have no template '" + name
+                    .orElseThrow(() -> new NotFoundException(ProblemType.UNKNOWN_TEMPLATE, "You have no template '" + name
                             + "' version " + version + "."));
             return TemplatePackageReader.read(TemplateZip.files(zip), version);
         });

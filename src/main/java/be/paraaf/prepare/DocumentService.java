@@ -37,11 +37,11 @@ public class DocumentService {
     private final DocumentsProperties properties;
     private final PdfInspector inspector;
     private final AgencyTemplates templates;
-    private final PagePreviews previews;
+    private final PagePreviewService previews;
     private final Clock clock;
 
     DocumentService(DocumentRepository documents, DocumentStore store, ApiClientRepository clients,
-            DocumentsProperties properties, AgencyTemplates templates, PagePreviews previews, Clock clock) {
+            DocumentsProperties properties, AgencyTemplates templates, PagePreviewService previews, Clock clock) {
         this.templates = templates;
         this.previews = previews;
         this.documents = documents;
@@ -194,7 +194,7 @@ public class DocumentService {
     }
 
     private StoredDocument find(String ownerClientId, String id) {
-        return documents.find(id, ownerClientId).orElseThrow(() -> new NotFoundException("document-not-found",
+        return documents.find(id, ownerClientId).orElseThrow(() -> new NotFoundException(ProblemType.DOCUMENT_NOT_FOUND,
                 "There is no document " + id + " for this API client."));
     }
 

@@ -1,5 +1,6 @@
 package be.paraaf.prepare;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public enum Language {
     public static Language of(String tag) {
         String language = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
         return Arrays.stream(values()).filter(value -> value.tag().equals(language)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("unsupported-language",
+                .orElseThrow(() -> new InvalidInputException(ProblemType.UNSUPPORTED_LANGUAGE,
                         "Language '" + tag + "' is not supported; use nl, fr or en."));
     }
 }

@@ -1,5 +1,6 @@
 package be.paraaf.prepare;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ public class TemplateInputException extends InvalidInputException {
     private final List<FieldError> errors;
 
     public TemplateInputException(String template, List<FieldError> errors) {
-        super("invalid-template-data", 422, detail(template, errors),
+        super(ProblemType.INVALID_TEMPLATE_DATA, detail(template, errors),
                 Map.of("errors", errors.stream().map(TemplateInputException::member).toList()), null);
         this.errors = List.copyOf(errors);
     }

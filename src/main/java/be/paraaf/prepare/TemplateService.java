@@ -1,5 +1,6 @@
 package be.paraaf.prepare;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import be.paraaf.prepare.TemplateInputException.FieldError;
 import java.io.IOException;
@@ -193,7 +194,8 @@ public class TemplateService {
     private static TemplatePackage template(String name) {
         TemplatePackage template = TEMPLATES.get(name);
         if (template == null) {
-            throw new NotFoundException("unknown-template", "There is no template '" + name + "'; the templates are "
+            throw new NotFoundException(ProblemType.UNKNOWN_TEMPLATE,
+                    "There is no template '" + name + "'; the templates are "
                     + String.join(", ", TEMPLATES.keySet()) + ".");
         }
         return template;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signing requests' remote consent through itsme-style push approval: the chain and the consent come from
- * {@link ItsmeSigning}; its decisions become {@link RemoteConsentDecision}s for {@link SignerActions}. A
+ * {@link ItsmeSigning}; its decisions become {@link RemoteConsentDecision}s for {@link SignerActionService}. A
  * locked account refuses the consent (the citizen must be unlocked before signing again).
  */
 @Component

@@ -11,7 +11,7 @@ import java.util.List;
  * <p>
  * An adapter (in {@code consent.itsme}) implements this and, when the citizen decides, publishes a
  * {@link RemoteConsentDecision} as a Spring application event (or calls
- * {@link SignerActions#consentDecided(RemoteConsentDecision)}).
+ * {@link SignerActionService#consentDecided(RemoteConsentDecision)}).
  */
 public interface RemoteConsent {
 

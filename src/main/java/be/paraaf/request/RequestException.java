@@ -9,19 +9,11 @@ public class RequestException extends ParaafException {
 
     /** A problem of the catalogue, with its status. */
     public RequestException(ProblemType type, String detail) {
-        this(type.slug(), type.status(), detail);
-    }
-
-    public RequestException(String problemType, int status, String detail) {
-        super(problemType, status, detail);
+        super(type, detail);
     }
 
     /** A problem of the catalogue, with its status. */
     public RequestException(ProblemType type, String detail, Map<String, Object> properties) {
-        this(type.slug(), type.status(), detail, properties);
-    }
-
-    public RequestException(String problemType, int status, String detail, Map<String, Object> properties) {
-        super(problemType, status, detail, properties, null);
+        super(type, detail, properties, null);
     }
 }

@@ -1,6 +1,5 @@
 package be.paraaf.request;
 
-import be.paraaf.system.ParaafProperties;
 import be.paraaf.audit.Actor;
 import be.paraaf.audit.AuditTrail;
 import be.paraaf.notify.Mail;
@@ -56,14 +55,14 @@ class RequestNotifications {
     private final Mailer mailer;
     private final JdbcClient jdbc;
     private final RequestService workflow;
-    private final ParaafProperties paraaf;
-    private final CompletionCertificates certificates;
+    private final SignerLinks signerLinks;
+    private final CompletionCertificateService certificates;
     private final SmsSender sms;
     private final Clock clock;
 
     RequestNotifications(RequestRepository requests, DocumentService documents, AuditTrail audit, Mailer mailer,
-            JdbcClient jdbc, RequestService workflow, ParaafProperties paraaf, CompletionCertificates certificates,
-            SmsSender sms, Clock clock) {
+            JdbcClient jdbc, RequestService workflow, SignerLinks signerLinks,
+            CompletionCertificateService certificates, SmsSender sms, Clock clock) {
         this.sms = sms;
         this.certificates = certificates;
         this.requests = requests;
@@ -72,7 +71,7 @@ class RequestNotifications {
         this.mailer = mailer;
         this.jdbc = jdbc;
         this.workflow = workflow;
-        this.paraaf = paraaf;
+        this.signerLinks = signerLinks;
         this.clock = clock;
     }
 
@@ -200,7 +199,7 @@ class RequestNotifications {
                     new RequestRepository.SignerRef(request.id(), signer.position()), now, request.expiresAt());
             return null;
         });
-        return paraaf.publicBaseUrl().toString().replaceAll("/+$", "") + "/sign.html?token=" + token;
+        return signerLinks.absolutePage(token);
     }
 
     private static String key(RequestNotice notice, int recipient) {

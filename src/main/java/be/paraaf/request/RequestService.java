@@ -48,10 +48,13 @@ public class RequestService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final SignerLinks signerLinks;
 
     RequestService(RequestRepository requests, DocumentService documents, AuditTrail audit, WebhookService webhooks,
-            RequestProperties properties, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+            RequestProperties properties, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events,
+            SignerLinks signerLinks) {
         this.events = events;
+        this.signerLinks = signerLinks;
         this.requests = requests;
         this.documents = documents;
         this.audit = audit;
@@ -84,7 +87,7 @@ public class RequestService {
                     s.fieldName(), s.step(), SignerState.WAITING, null, null, null, null, 0, null, s.language()));
             String token = LinkTokens.newToken();
             tokens.add(LinkTokens.hash(token));
-            links.add(new SignerLink(s.role(), token, "/api/sign/" + token));
+            links.add(new SignerLink(s.role(), token, signerLinks.api(token)));
         }
         SigningRequest request = new SigningRequest(id, clientId, spec.documentId(), spec.title(), spec.level(),
                 RequestState.DRAFT, 0, spec.callbackUrl(), expiresAt, now, now, 0, signers, spec.unsignedFields(),
@@ -205,7 +208,7 @@ public class RequestService {
         NationalRegisterNumber number = NationalRegisterNumber.parse(nationalNumber);
         SigningRequest request = requests.find(requestId == null ? "" : requestId)
                 .filter(found -> found.signers().stream().anyMatch(signer -> signer.number().equals(number)))
-                .orElseThrow(() -> new NotFoundException("request-not-found",
+                .orElseThrow(() -> new NotFoundException(ProblemType.REQUEST_NOT_FOUND,
                         "There is no signing request " + requestId + " naming you."));
         Signer signer = request.signers().stream()
                 .filter(candidate -> candidate.number().equals(number) && request.isTurnOf(candidate))
@@ -221,7 +224,7 @@ public class RequestService {
                     "role", signer.role(), "login", loginMethod, "expiresAt", expires.toString()));
             return null;
         });
-        return new CitizenLink(token, "/sign.html?token=" + token, expires);
+        return new CitizenLink(token, signerLinks.page(token), expires);
     }
 
     /** One request as its signer sees it; {@code yourTurn} when they are invited now. */
@@ -249,7 +252,7 @@ public class RequestService {
     }
 
     SigningRequest find(String clientId, String id) {
-        return requests.find(id, clientId).orElseThrow(() -> new NotFoundException("request-not-found",
+        return requests.find(id, clientId).orElseThrow(() -> new NotFoundException(ProblemType.REQUEST_NOT_FOUND,
                 "There is no signing request " + id + " for this API client."));
     }
 

@@ -50,7 +50,7 @@ public class AugmentationService {
                 throw notSigned();
             }
         } else if (document.content().length == 0) {
-            throw new InvalidInputException("empty-document", "The document is empty.");
+            throw new InvalidInputException(ProblemType.EMPTY_DOCUMENT, "The document is empty.");
         }
         return meters.timer("paraaf.extension", "level", target.label()).record(() -> {
             DSSDocument extended = extendWith(pades, new InMemoryDocument(document.content(), document.name()),

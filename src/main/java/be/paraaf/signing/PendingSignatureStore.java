@@ -1,5 +1,6 @@
 package be.paraaf.signing;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import be.paraaf.persistence.ContentReferences;
 import be.paraaf.persistence.DocumentStore;
@@ -138,7 +139,7 @@ class PendingSignatureStore {
         Instant now = clock.instant();
         if (!now.isBefore(row.expiresAt())) {
             delete(handle, row.documentSha256());
-            throw new NotFoundException("pending-signature-expired",
+            throw new NotFoundException(ProblemType.PENDING_SIGNATURE_EXPIRED,
                     "The prepared signature expired at " + row.expiresAt() + ". Prepare it again.");
         }
         String token = randomToken();
@@ -249,12 +250,13 @@ class PendingSignatureStore {
 
     /** The answer to a completion whose claim was lost before it finished (see {@link Claim#finish()}). */
     static NotFoundException claimLost() {
-        return new NotFoundException("pending-signature-not-found", "This prepared signature was completed or "
+        return new NotFoundException(ProblemType.PENDING_SIGNATURE_NOT_FOUND,
+                "This prepared signature was completed or "
                 + "claimed by another request while this one was still working on it; this completion is void.");
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("pending-signature-not-found",
+        return new NotFoundException(ProblemType.PENDING_SIGNATURE_NOT_FOUND,
                 "No prepared signature with this handle: it was never prepared, already completed or expired.");
     }
 }

@@ -1,5 +1,6 @@
 package be.paraaf.signing;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -23,17 +24,18 @@ final class SignatureValues {
 
     static byte[] normalize(byte[] value, PublicKey key) {
         if (value == null || value.length == 0) {
-            throw new InvalidInputException("invalid-signature-value", "The signature value is empty.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE, "The signature value is empty.");
         }
         if (value.length > 2048) {
-            throw new InvalidInputException("invalid-signature-value", "The signature value is implausibly long.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE,
+                    "The signature value is implausibly long.");
         }
         if (!(key instanceof ECPublicKey ec) || isDerSequence(value)) {
             return value;
         }
         int fieldBytes = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
         if (value.length != 2 * fieldBytes) {
-            throw new InvalidInputException("invalid-signature-value",
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE,
                     "The ECDSA signature value is neither DER nor r||s of " + 2 * fieldBytes + " bytes.");
         }
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(value, 0, fieldBytes));

@@ -9,24 +9,11 @@ public class SigningException extends ParaafException {
 
     /** A problem of the catalogue, with its status. */
     public SigningException(ProblemType type, String detail) {
-        this(type.slug(), type.status(), detail);
-    }
-
-    public SigningException(String problemType, int status, String detail) {
-        super(problemType, status, detail);
+        super(type, detail);
     }
 
     /** A problem of the catalogue, with its status. */
     public SigningException(ProblemType type, String detail, Map<String, Object> properties, Throwable cause) {
-        this(type.slug(), type.status(), detail, properties, cause);
-    }
-
-    public SigningException(String problemType, int status, String detail, Map<String, Object> properties,
-            Throwable cause) {
-        super(problemType, status, detail, properties, cause);
-    }
-
-    static SigningException unprocessable(String problemType, String detail) {
-        return new SigningException(problemType, 422, detail);
+        super(type, detail, properties, cause);
     }
 }

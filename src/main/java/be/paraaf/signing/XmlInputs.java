@@ -13,7 +13,7 @@ final class XmlInputs {
 
     static void check(DocumentInput document, XmlPackaging packaging) {
         if (document.content().length == 0) {
-            throw new InvalidInputException("empty-document", "The document is empty.");
+            throw new InvalidInputException(ProblemType.EMPTY_DOCUMENT, "The document is empty.");
         }
         if (packaging == XmlPackaging.DETACHED) {
             return; // a detached signature signs any bytes

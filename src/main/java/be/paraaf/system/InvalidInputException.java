@@ -8,10 +8,20 @@ import java.util.Map;
  */
 public class InvalidInputException extends ParaafException {
 
-    public InvalidInputException(String problemType, String detail) {
-        super(problemType, 400, detail);
+    /** A problem of the catalogue, with its status. */
+    public InvalidInputException(ProblemType type, String detail) {
+        super(type, detail);
     }
 
+    /** A problem of the catalogue, with its status, caused by a library's refusal. */
+    public InvalidInputException(ProblemType type, String detail, Throwable cause) {
+        super(type, detail, Map.of(), cause);
+    }
+
+    /**
+     * Only for a type still sent with a neighbouring status (DssErrors: invalid-signature-options as 422, see
+     * docs/problems.md); every other site names its catalogue entry.
+     */
     public InvalidInputException(String problemType, int status, String detail, Map<String, Object> properties,
             Throwable cause) {
         super(problemType, status, detail, properties, cause);
@@ -19,10 +29,6 @@ public class InvalidInputException extends ParaafException {
 
     /** A problem of the catalogue, with its status. */
     public InvalidInputException(ProblemType type, String detail, Map<String, Object> properties, Throwable cause) {
-        this(type.slug(), type.status(), detail, properties, cause);
-    }
-
-    public InvalidInputException(String problemType, String detail, Throwable cause) {
-        super(problemType, 400, detail, Map.of(), cause);
+        super(type, detail, properties, cause);
     }
 }

@@ -3,7 +3,8 @@ package be.paraaf.system;
 /** A resource (pending signature, report, certificate) that does not exist or has expired. */
 public class NotFoundException extends ParaafException {
 
-    public NotFoundException(String problemType, String detail) {
-        super(problemType, 404, detail);
+    /** A problem of the catalogue; the not-found types are 404 there. */
+    public NotFoundException(ProblemType type, String detail) {
+        super(type, detail);
     }
 }

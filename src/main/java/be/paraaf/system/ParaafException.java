@@ -31,6 +31,11 @@ public abstract class ParaafException extends RuntimeException {
         this(type.slug(), type.status(), detail, properties, cause);
     }
 
+    /** A problem of the catalogue without extra members. */
+    protected ParaafException(ProblemType type, String detail) {
+        this(type, detail, Map.of(), null);
+    }
+
     /** Stable slug, e.g. {@code not-a-pdf}; published as {@code https://paraaf.be/problems/not-a-pdf}. */
     public String problemType() {
         return problemType;

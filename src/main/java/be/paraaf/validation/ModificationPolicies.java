@@ -1,5 +1,6 @@
 package be.paraaf.validation;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ final class ModificationPolicies {
     ModificationPolicy get(String name) {
         ModificationPolicy policy = byName.get(name);
         if (policy == null) {
-            throw new InvalidInputException("unknown-policy", "Unknown validation policy '" + name + "': use one of "
+            throw new InvalidInputException(ProblemType.UNKNOWN_POLICY,
+                    "Unknown validation policy '" + name + "': use one of "
                     + String.join(", ", byName.keySet().stream().sorted().toList()) + ".");
         }
         return policy;

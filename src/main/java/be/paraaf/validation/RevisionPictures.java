@@ -71,7 +71,7 @@ final class RevisionPictures {
      * one ({@link #render}), so a validation costs no rendering nobody looks at. The summary is unchanged
      * when there is nothing to show.
      */
-    static Pictured plan(ValidationSummary summary, byte[] pdf) {
+    static Pictured plan(ValidationSummary summary, byte[] pdf, ReportLinks links) {
         try {
             if (pdf.length > MAX_DOCUMENT_BYTES || summary.signatures().isEmpty()) {
                 return new Pictured(summary, Map.of());
@@ -85,10 +85,10 @@ final class RevisionPictures {
                 int number = entry.getKey() + 1;
                 SignatureSummary signature = signatures.get(entry.getKey());
                 Set<Integer> added = addedPages(signature);
-                String url = "/api/validations/" + summary.id() + "/signatures/" + number + "/pages/";
                 signatures.set(entry.getKey(), signature.withPictures(entry.getValue().stream()
-                        .map(page -> new PagePicture(page, added.contains(page) ? null : url + page + "/signed.png",
-                                url + page + "/current.png", UNCOUNTED))
+                        .map(page -> new PagePicture(page,
+                                added.contains(page) ? null : links.signedPage(summary.id(), number, page),
+                                links.currentPage(summary.id(), number, page), UNCOUNTED))
                         .toList()));
             }
             return new Pictured(summary.withSignatures(signatures), Map.of(DOCUMENT, pdf));

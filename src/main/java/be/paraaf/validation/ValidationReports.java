@@ -1,5 +1,6 @@
 package be.paraaf.validation;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -80,7 +81,7 @@ interface ValidationReports {
     }
 
     static NotFoundException notFound(String id) {
-        return new NotFoundException("validation-report-not-found",
+        return new NotFoundException(ProblemType.VALIDATION_REPORT_NOT_FOUND,
                 "No validation reports with id " + id + " (they are kept for a limited time only).");
     }
 

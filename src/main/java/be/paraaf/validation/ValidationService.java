@@ -66,8 +66,11 @@ public class ValidationService implements DisposableBean {
     private final ModificationPolicies policies = ModificationPolicies.load();
     private final ExecutorService analyses;
 
+    private final ReportLinks links;
+
     ValidationService(CertificateVerifier certificateVerifier, ValidationReports reports,
-            ValidationProperties properties, MeterRegistry meters) {
+            ValidationProperties properties, MeterRegistry meters, ReportLinks links) {
+        this.links = links;
         this.certificateVerifier = certificateVerifier;
         this.reports = reports;
         this.properties = properties;
@@ -122,7 +125,7 @@ public class ValidationService implements DisposableBean {
         if (dssReports == null) { // an XML signature DSS could not even read: a broken signature, not a refusal
             ValidationSummary summary = Verdicts.unreadableSignature(new Verdicts.Context(id, kind.label,
                     document.content().length, policyName, modifications,
-                    Map.of("pdf", "/api/validations/" + id + "/report.pdf"), document.content()),
+                    Map.of("pdf", links.pdfReport(id)), document.content()),
                     document.name(), checked.problem(), validationTime != null ? validationTime : reports.now());
             reports.store(id, summary, Map.of());
             return summary;
@@ -132,16 +135,16 @@ public class ValidationService implements DisposableBean {
         xml.put(ReportKind.DETAILED, dssReports.getXmlDetailedReport());
         xml.put(ReportKind.DIAGNOSTIC, dssReports.getXmlDiagnosticData());
         xml.put(ReportKind.ETSI, dssReports.getXmlValidationReport());
-        Map<String, String> links = new LinkedHashMap<>();
+        Map<String, String> downloads = new LinkedHashMap<>();
         for (ReportKind report : ReportKind.values()) {
-            links.put(report.slug(), "/api/validations/" + id + "/reports/" + report.slug());
+            downloads.put(report.slug(), links.report(id, report));
         }
-        links.put("pdf", "/api/validations/" + id + "/report.pdf");
+        downloads.put("pdf", links.pdfReport(id));
         ValidationSummary summary = Verdicts.judge(new Verdicts.Context(id, kind.label, document.content().length,
-                policyName, modifications, links, document.content()), DssReportSummaries.convert(dssReports),
+                policyName, modifications, downloads, document.content()), DssReportSummaries.convert(dssReports),
                 checked.structure());
         RevisionPictures.Pictured pictured = kind == DocumentKind.PDF ? RevisionPictures.plan(summary,
-                document.content()) : new RevisionPictures.Pictured(summary, Map.of());
+                document.content(), links) : new RevisionPictures.Pictured(summary, Map.of());
         reports.store(id, pictured.summary(), xml, pictured.files());
         return pictured.summary();
     }
@@ -240,7 +243,7 @@ public class ValidationService implements DisposableBean {
         } catch (ParaafException e) {
             throw e;
         } catch (InvalidPasswordException e) {
-            throw new InvalidInputException("encrypted-document", PdfFiles.UNUSABLE,
+            throw new InvalidInputException(ProblemType.ENCRYPTED_DOCUMENT,
                     "The PDF is encrypted with a password; paraaf cannot open it to validate its signatures.",
                     Map.of(), e);
         } catch (UnsupportedOperationException e) {
@@ -260,9 +263,9 @@ public class ValidationService implements DisposableBean {
     }
 
     private static InvalidInputException unreadable(DocumentKind kind, RuntimeException e) {
-        return new InvalidInputException(kind == DocumentKind.PDF ? "damaged-document" : "unreadable-document",
-                PdfFiles.UNUSABLE, "The " + kind.label + " cannot be read: it is damaged or not the kind of document "
-                        + "it claims to be.", Map.of(), e);
+        return new InvalidInputException(kind == DocumentKind.PDF ? ProblemType.DAMAGED_DOCUMENT
+                : ProblemType.UNREADABLE_DOCUMENT, "The " + kind.label + " cannot be read: it is damaged or not the "
+                + "kind of document it claims to be.", Map.of(), e);
     }
 
     private PDFDocumentValidator pdfValidator(DSSDocument document) {
@@ -308,7 +311,7 @@ public class ValidationService implements DisposableBean {
 
         static DocumentKind detect(byte[] content) {
             if (content.length == 0) {
-                throw new InvalidInputException("empty-document", "The document is empty.");
+                throw new InvalidInputException(ProblemType.EMPTY_DOCUMENT, "The document is empty.");
             }
             if (PdfFiles.looksLikePdf(content)) {
                 // bytes appended after the last %%EOF are a finding of the validation, not a refusal

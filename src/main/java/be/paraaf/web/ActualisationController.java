@@ -1,6 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.access.ApiClient;
+import be.paraaf.system.ProblemType;
 import be.paraaf.citizen.CitizenLogin;
 import be.paraaf.actualisation.ActualisationService;
 import be.paraaf.actualisation.ActualisationService.ActualisationView;
@@ -50,7 +51,7 @@ class ActualisationController {
     @SecurityRequirement(name = "apiKey")
     @PostMapping(path = "/api/actualisations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ActualisationView> register(@AuthenticationPrincipal ApiClient client, @RequestBody JsonNode body) {
-        NewActualisation spec = JsonBodies.read(json, body, NewActualisation.class, "invalid-actualisation");
+        NewActualisation spec = JsonBodies.read(json, body, NewActualisation.class, ProblemType.INVALID_ACTUALISATION);
         ActualisationView created = actualisations.register(client.id(), spec);
         return ResponseEntity.created(URI.create("/api/actualisations/" + created.id())).body(created);
     }

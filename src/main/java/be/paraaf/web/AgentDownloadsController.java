@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ class AgentDownloadsController {
     @GetMapping("/downloads/{file:.+}")
     ResponseEntity<Resource> download(@PathVariable String file) {
         Path path = packageFiles().stream().filter(candidate -> candidate.getFileName().toString().equals(file))
-                .findFirst().orElseThrow(() -> new NotFoundException("not-found",
+                .findFirst().orElseThrow(() -> new NotFoundException(ProblemType.NOT_FOUND,
                         "No agent package named '" + file + "'; /api/downloads lists them."));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build()

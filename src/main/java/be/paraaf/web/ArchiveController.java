@@ -54,10 +54,10 @@ class ArchiveController {
     private final PreservationJob preservation;
     private final JsonMapper json;
     private final RequestService requests;
-    private final UploadedFiles uploads;
+    private final UploadedFileReader uploads;
 
     ArchiveController(ArchiveService archive, ArchiveIntegrity integrity, PreservationJob preservation,
-            JsonMapper json, RequestService requests, UploadedFiles uploads) {
+            JsonMapper json, RequestService requests, UploadedFileReader uploads) {
         this.archive = archive;
         this.uploads = uploads;
         this.requests = requests;
@@ -112,7 +112,7 @@ class ArchiveController {
             search = new ArchiveSearch(nationalNumber, documentType, instant(from, "from"), instant(to, "to"), page,
                     size);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException("invalid-search", e.getMessage());
+            throw new InvalidInputException(ProblemType.INVALID_SEARCH, e.getMessage());
         }
         return archive.search(viewer(client), search);
     }
@@ -142,7 +142,7 @@ class ArchiveController {
     ArchiveEntry legalHold(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
             @RequestBody LegalHold body) {
         if (body == null || body.legalHold() == null) {
-            throw new InvalidInputException("invalid-legal-hold", "Send {\"legalHold\": true|false}.");
+            throw new InvalidInputException(ProblemType.INVALID_LEGAL_HOLD, "Send {\"legalHold\": true|false}.");
         }
         return archive.legalHold(viewer(client), id, body.legalHold());
     }

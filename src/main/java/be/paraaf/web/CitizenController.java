@@ -42,9 +42,9 @@ class CitizenController {
     private final RequestService requests;
     private final ArchiveService archive;
 
-    private final RateLimits limits;
+    private final RateLimiter limits;
 
-    CitizenController(CitizenLogin login, RequestService requests, ArchiveService archive, RateLimits limits) {
+    CitizenController(CitizenLogin login, RequestService requests, ArchiveService archive, RateLimiter limits) {
         this.login = login;
         this.limits = limits;
         this.requests = requests;
@@ -100,7 +100,7 @@ class CitizenController {
     ResponseEntity<CitizenLogin.ItsmeLogin> itsmeLogin(@RequestBody ItsmeLoginStart start) {
         String number = start == null ? null : start.nationalRegisterNumber();
         if (NationalRegisterNumber.isValid(number)) { // counted whether or not the number has an account
-            limits.require(RateLimits.Kind.LOGIN_PUSHES_PER_CITIZEN, NationalRegisterNumber.parse(number).value(),
+            limits.require(RateLimiter.Kind.LOGIN_PUSHES_PER_CITIZEN, NationalRegisterNumber.parse(number).value(),
                     "this national register number");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(login.itsmeStart(number));

@@ -80,7 +80,7 @@ class DashboardController {
     @PostMapping(path = "/api/requests/{id}/signers/{position}/replace", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RequestView> replace(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
             @PathVariable int position, @RequestBody JsonNode body) {
-        Replacement replacement = JsonBodies.read(json, body, Replacement.class, "invalid-request");
+        Replacement replacement = JsonBodies.read(json, body, Replacement.class, ProblemType.INVALID_REQUEST);
         NewSigner signer;
         try {
             signer = new NewSigner("replacement", replacement.name(), replacement.nationalRegisterNumber(),

@@ -46,9 +46,9 @@ class DocumentController {
 
     private final DocumentService documents;
 
-    private final UploadedFiles uploads;
+    private final UploadedFileReader uploads;
 
-    DocumentController(DocumentService documents, UploadedFiles uploads) {
+    DocumentController(DocumentService documents, UploadedFileReader uploads) {
         this.documents = documents;
         this.uploads = uploads;
     }

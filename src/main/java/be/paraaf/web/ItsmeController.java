@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.consent.itsme.Approval;
 import be.paraaf.consent.itsme.AccountState;
@@ -95,7 +96,8 @@ class ItsmeController {
     private static Approval sameConsent(String consentId, Approval answer) {
         // the consent id the device signed is the one in the body; the path must name the same consent
         if (answer.consentId() != null && !consentId.equals(answer.consentId())) {
-            throw new InvalidInputException("consent-id-mismatch", "The consent id in the body differs from the path.");
+            throw new InvalidInputException(ProblemType.CONSENT_ID_MISMATCH,
+                    "The consent id in the body differs from the path.");
         }
         return new Approval(consentId, answer.hash(), answer.nonce(), answer.code(), answer.deviceSignature());
     }

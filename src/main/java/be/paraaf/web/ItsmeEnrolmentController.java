@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.consent.itsme.AccountState;
 import be.paraaf.persistence.StoredContent;
@@ -42,7 +43,8 @@ class ItsmeEnrolmentController {
     ResponseEntity<PreparedSignature> prepare(@PathVariable String accountId,
             @RequestPart("certificateChain") byte[] certificateChain, @RequestParam(defaultValue = "nl") String lang) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(contracts.prepare(accountId, certificateChain, Language.of(lang)));
+                .body(contracts.prepare(accountId, certificateChain, Language.of(lang),
+                        LinkBuilder.enrolmentContractCompletion(accountId)));
     }
 
     @Operation(summary = "The itsme contract to read before confirming with the eID (PDF; the name comes from the card)")
@@ -66,7 +68,7 @@ class ItsmeEnrolmentController {
     ResponseEntity<PreparedSignature> prepareForAgent(@PathVariable String accountId,
             @RequestPart("certificateChain") byte[] certificateChain, @RequestParam(defaultValue = "nl") String lang) {
         return ResponseEntity.status(HttpStatus.CREATED).body(contracts.prepare(accountId, certificateChain,
-                Language.of(lang), "/api/itsme/enrolments/" + accountId + "/contract/eid/complete"));
+                Language.of(lang), LinkBuilder.enrolmentContractCompletionForAgent(accountId)));
     }
 
     @Operation(summary = "Link form of step 2: the account becomes ACTIVE; answers its state and the contract's SHA-256")
@@ -91,7 +93,8 @@ class ItsmeEnrolmentController {
 
     private SignedDocument completed(String accountId, Completion completion) {
         if (completion == null || completion.handle() == null || completion.handle().isBlank()) {
-            throw new InvalidInputException("invalid-signature-value", "handle and signatureValue (base64) are required.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE,
+                    "handle and signatureValue (base64) are required.");
         }
         return contracts.complete(accountId, completion.handle(),
                 SigningController.signatureValue(completion.signatureValue()));

@@ -1,6 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.ProblemType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -23,9 +24,9 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    static <T> T read(JsonMapper json, JsonNode body, Class<T> type, String problemType) {
+    static <T> T read(JsonMapper json, JsonNode body, Class<T> type, ProblemType problemType) {
         if (body == null || !body.isObject()) {
-            throw new InvalidInputException(problemType, 422, "The request body must be a JSON object"
+            throw new InvalidInputException(problemType, "The request body must be a JSON object"
                     + (body == null || body.isMissingNode() ? "." : ", not " + kind(body) + "."), Map.of(), null);
         }
         try {
@@ -38,7 +39,7 @@ final class JsonBodies {
             }
             String detail = cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
                     ? cause.getMessage() : describe(e);
-            throw new InvalidInputException(problemType, 422, detail, Map.of(), e);
+            throw new InvalidInputException(problemType, detail, Map.of(), e);
         }
     }
 

@@ -1,7 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.access.ApiClient;
-import be.paraaf.web.RateLimits.Kind;
+import be.paraaf.web.RateLimiter.Kind;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers 429 with {@code Retry-After} (seconds) and a {@code rate-limited} problem when a caller exceeds its
- * {@link RateLimits}: an authenticated API client per client id on every endpoint; anonymous callers per address on
+ * {@link RateLimiter}: an authenticated API client per client id on every endpoint; anonymous callers per address on
  * itsme enrolments, itsme login pushes, other citizen login steps, validations and signing-link calls. Runs after
  * the API key is checked, so it knows the client.
  *
@@ -27,10 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimits limits;
+    private final RateLimiter limits;
     private final JsonMapper json;
 
-    RateLimitFilter(RateLimits limits, JsonMapper json) {
+    RateLimitFilter(RateLimiter limits, JsonMapper json) {
         this.limits = limits;
         this.json = json;
     }
@@ -48,7 +48,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             Kind kind = anonymousKind(request.getMethod(), request.getRequestURI().substring(
                     request.getContextPath().length()));
             wait = kind == null ? OptionalLong.empty()
-                    : limits.take(kind, RateLimits.addressKey(request.getRemoteAddr()));
+                    : limits.take(kind, RateLimiter.addressKey(request.getRemoteAddr()));
             who = "this address";
         }
         if (wait.isPresent()) {

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.ParaafException;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ final class RateLimitedException extends ParaafException {
     private final String who;
 
     RateLimitedException(long retryAfterSeconds, String who) {
-        super("rate-limited", 429, "Too many requests of this kind for " + who + ".", Map.of(), null);
+        super(ProblemType.RATE_LIMITED, "Too many requests of this kind for " + who + ".", Map.of(), null);
         this.retryAfterSeconds = retryAfterSeconds;
         this.who = who;
     }

@@ -4,7 +4,7 @@ import be.paraaf.system.ProblemType;
 import be.paraaf.access.ApiClient;
 import be.paraaf.prepare.DocumentService.DocumentContent;
 import be.paraaf.prepare.Language;
-import be.paraaf.request.CompletionCertificates;
+import be.paraaf.request.CompletionCertificateService;
 import be.paraaf.request.NewRequest;
 import be.paraaf.request.RequestException;
 import be.paraaf.request.RequestService;
@@ -43,10 +43,10 @@ class RequestController {
     private final RequestService requests;
     private final WebhookService webhooks;
     private final JsonMapper json;
-    private final CompletionCertificates certificates;
+    private final CompletionCertificateService certificates;
 
     RequestController(RequestService requests, WebhookService webhooks, JsonMapper json,
-            CompletionCertificates certificates) {
+            CompletionCertificateService certificates) {
         this.certificates = certificates;
         this.requests = requests;
         this.webhooks = webhooks;
@@ -122,7 +122,7 @@ class RequestController {
     }
 
     private NewRequest read(JsonNode body) {
-        return JsonBodies.read(json, body, NewRequest.class, "invalid-request");
+        return JsonBodies.read(json, body, NewRequest.class, ProblemType.INVALID_REQUEST);
     }
 
     private static RequestState state(String text) {
@@ -132,7 +132,8 @@ class RequestController {
         try {
             return RequestState.valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new RequestException(ProblemType.INVALID_STATE, "state must be one of " + List.of(RequestState.values()));
+            throw new RequestException(ProblemType.INVALID_STATE,
+                    "state must be one of " + List.of(RequestState.values()));
         }
     }
 

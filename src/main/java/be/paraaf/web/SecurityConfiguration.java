@@ -41,7 +41,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiClientRepository clients, AccessProperties access,
-            JsonMapper json, RateLimits rateLimits, StaffSessions staffSessions) throws Exception {
+            JsonMapper json, RateLimiter rateLimits, StaffSessions staffSessions) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

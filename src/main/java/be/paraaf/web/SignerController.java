@@ -1,11 +1,12 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.InvalidInputException;
 import be.paraaf.request.RequestViews.ConsentStarted;
 import be.paraaf.request.RequestViews.PreparedSignature;
 import be.paraaf.request.RequestViews.SignerInfo;
 import be.paraaf.request.RequestViews.SignerOutcome;
-import be.paraaf.request.SignerActions;
+import be.paraaf.request.SignerActionService;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/sign/{token}")
 class SignerController {
 
-    private final SignerActions signers;
+    private final SignerActionService signers;
 
-    SignerController(SignerActions signers) {
+    SignerController(SignerActionService signers) {
         this.signers = signers;
     }
 
@@ -72,7 +73,8 @@ class SignerController {
     @PostMapping(path = "/eid/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     SignerOutcome completeEid(@PathVariable String token, @RequestBody Completion completion) {
         if (completion == null || completion.handle() == null || completion.handle().isBlank()) {
-            throw new InvalidInputException("invalid-signature-value", "handle and signatureValue (base64) are required.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE,
+                    "handle and signatureValue (base64) are required.");
         }
         byte[] value = SigningController.signatureValue(completion.signatureValue());
         return signers.completeEid(token, completion.handle(), value);

@@ -58,10 +58,10 @@ class SigningController {
     private final SigningService signing;
     private final AugmentationService augmentation;
     private final ObjectProvider<SealCredentials> seal;
-    private final UploadedFiles uploads;
+    private final UploadedFileReader uploads;
 
     SigningController(SigningService signing, AugmentationService augmentation, ObjectProvider<SealCredentials> seal,
-            UploadedFiles uploads) {
+            UploadedFileReader uploads) {
         this.signing = signing;
         this.augmentation = augmentation;
         this.seal = seal;
@@ -121,12 +121,12 @@ class SigningController {
     /** A base64 signature value from a completion body; a 400 problem when it is missing or not base64. */
     static byte[] signatureValue(String base64) {
         if (base64 == null || base64.isBlank()) {
-            throw new InvalidInputException("invalid-signature-value", "signatureValue (base64) is missing.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE, "signatureValue (base64) is missing.");
         }
         try {
             return Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("invalid-signature-value", "signatureValue is not valid base64.");
+            throw new InvalidInputException(ProblemType.INVALID_SIGNATURE_VALUE, "signatureValue is not valid base64.");
         }
     }
 
@@ -148,7 +148,7 @@ class SigningController {
         }
         PadesSignatureSpec spec = options.toSpec(uploads.optionalBytes(options.image()));
         // a PDF of any size is sealed from disk and sent from disk: the heap never holds the document
-        try (UploadedFiles.Work work = uploads.onDisk(document)) {
+        try (UploadedFileReader.Work work = uploads.onDisk(document)) {
             send(response, signing.signPadesFile(document.getOriginalFilename(), work.input(), credentials.seal(), spec,
                     work.directory()));
         }
@@ -185,7 +185,7 @@ class SigningController {
             send(response, augmentation.extend(uploads.document(document), target));
             return;
         }
-        try (UploadedFiles.Work work = uploads.onDisk(document)) {
+        try (UploadedFileReader.Work work = uploads.onDisk(document)) {
             send(response, augmentation.extendPdfFile(document.getOriginalFilename(), work.input(), target,
                     work.directory()));
         }
@@ -199,7 +199,7 @@ class SigningController {
             send(response, augmentation.timestamp(uploads.document(document)));
             return;
         }
-        try (UploadedFiles.Work work = uploads.onDisk(document)) {
+        try (UploadedFileReader.Work work = uploads.onDisk(document)) {
             send(response, augmentation.timestampPdfFile(document.getOriginalFilename(), work.input(),
                     work.directory()));
         }

@@ -1,5 +1,6 @@
 package be.paraaf.web;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import be.paraaf.prepare.Language;
 import be.paraaf.prepare.ValidationReportDocument;
@@ -29,10 +30,10 @@ class ValidationController {
     private final ValidationService validation;
     private final ValidationReportDocument reportDocument;
 
-    private final UploadedFiles uploads;
+    private final UploadedFileReader uploads;
 
     ValidationController(ValidationService validation, ValidationReportDocument reportDocument,
-            UploadedFiles uploads) {
+            UploadedFileReader uploads) {
         this.validation = validation;
         this.uploads = uploads;
         this.reportDocument = reportDocument;
@@ -55,7 +56,8 @@ class ValidationController {
     @Operation(summary = "Download an XML report of a recent validation: simple, detailed, diagnostic or etsi")
     @GetMapping(path = "/api/validations/{id}/reports/{kind}")
     ResponseEntity<byte[]> report(@PathVariable String id, @PathVariable String kind) {
-        ReportKind report = ReportKind.fromSlug(kind).orElseThrow(() -> new NotFoundException("unknown-report",
+        ReportKind report = ReportKind.fromSlug(kind).orElseThrow(() -> new NotFoundException(
+                ProblemType.UNKNOWN_REPORT,
                 "Unknown report '" + kind + "': use simple, detailed, diagnostic or etsi."));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_XML)
@@ -71,7 +73,8 @@ class ValidationController {
     ResponseEntity<byte[]> picture(@PathVariable String id, @PathVariable int signature, @PathVariable int page,
             @PathVariable String version) {
         if (!version.equals("signed") && !version.equals("current") || signature < 1 || page < 1) {
-            throw new NotFoundException("picture-not-found", "No such picture: use signed.png or current.png of a"
+            throw new NotFoundException(ProblemType.PICTURE_NOT_FOUND,
+                    "No such picture: use signed.png or current.png of a"
                     + " page listed under a signature's pictures.");
         }
         return ResponseEntity.ok()

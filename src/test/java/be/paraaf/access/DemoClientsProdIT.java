@@ -2,9 +2,9 @@ package be.paraaf.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.paraaf.demo.DemoCards;
+import be.paraaf.demo.DemoCardSeeder;
 import be.paraaf.demo.DemoClients;
-import be.paraaf.demo.DemoItsmeAccounts;
+import be.paraaf.demo.DemoItsmeAccountSeeder;
 import be.paraaf.demo.DemoProperties;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
@@ -61,8 +61,8 @@ class DemoClientsProdIT {
     @Test
     void noDemoCitizenIsSeededAndTheDevEndpointIsAbsent() {
         assertThat(demo.seed()).isFalse();
-        assertThat(context.getBeansOfType(DemoItsmeAccounts.class)).isEmpty();
-        assertThat(context.getBeansOfType(DemoCards.class)).isEmpty();
+        assertThat(context.getBeansOfType(DemoItsmeAccountSeeder.class)).isEmpty();
+        assertThat(context.getBeansOfType(DemoCardSeeder.class)).isEmpty();
         assertThat(jdbc.sql("select count(*) from itsme_accounts").query(Long.class).single()).isZero();
         assertThat(DATA_DIR.resolve("demo")).doesNotExist();
         ServiceClient client = new ServiceClient("http://localhost:" + port);

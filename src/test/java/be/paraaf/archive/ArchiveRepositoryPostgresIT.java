@@ -1,31 +1,22 @@
 package be.paraaf.archive;
 
-import be.paraaf.support.PostgresServer;
+import be.paraaf.support.PostgresSchema;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The archive SQL on the real PostgreSQL server, in a schema of its own. */
-@ExtendWith(PostgresServer.class)
 class ArchiveRepositoryPostgresIT extends ArchiveRepositoryContract {
 
-    private static final String SCHEMA = PostgresServer.newSchema();
-    private static final DataSource POSTGRES = new DriverManagerDataSource(PostgresServer.url(SCHEMA),
-            PostgresServer.USER, "");
+    @RegisterExtension
+    static final PostgresSchema POSTGRES = new PostgresSchema();
 
     @Override
     DataSource dataSource() {
-        return POSTGRES;
+        return POSTGRES.dataSource();
     }
 
     @Override
     String schema() {
-        return SCHEMA;
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        PostgresServer.dropSchema(SCHEMA);
+        return POSTGRES.name();
     }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.paraaf.system.ParaafException;
-import be.paraaf.system.ParaafProperties;
 import be.paraaf.support.MutableClock;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -37,7 +34,7 @@ class EidLoginPickupTest {
         jdbc = database();
         // the paths tested here never verify a card's answer: no trusted roots or itsme needed
         login = new CitizenLogin(jdbc, null, null, clock,
-                new ParaafProperties(Path.of("."), URI.create("https://paraaf.example/")));
+                id -> "https://paraaf.example/api/citizen/login/eid/" + id);
     }
 
     private java.util.List<String> challengeIds() {

@@ -46,8 +46,8 @@ class DemoGateIT {
 
     @Test
     void noDemoBeanExistsOutsideTheDevProfile() {
-        for (Class<?> demo : new Class<?>[] {DemoPki.class, DemoClients.class, DemoItsmeAccounts.class,
-                DemoCards.class, DemoActualisations.class, DemoController.class, ItsmeDevController.class,
+        for (Class<?> demo : new Class<?>[] {DemoPki.class, DemoClients.class, DemoItsmeAccountSeeder.class,
+                DemoCardSeeder.class, DemoActualisationSeeder.class, DemoController.class, ItsmeDevController.class,
                 RemoteSigningCertificates.class}) {
             assertThat(context.getBeansOfType(demo)).as(demo.getSimpleName()).isEmpty();
         }

@@ -70,7 +70,7 @@ class MailIT {
     private final RequestFlow agency = new RequestFlow(CLIENT, DemoClients.WOONPUNT_KEY);
 
     @Autowired
-    RequestJobs jobs;
+    RequestDeadlineJob jobs;
 
     @Autowired
     RequestNotifications notifications;

@@ -41,7 +41,7 @@ class SignatureOwnershipIT extends ServiceIT {
     Path dir;
 
     @Autowired
-    RequestJobs jobs;
+    RequestDeadlineJob jobs;
 
     @Test
     void aSignersHandleNeverCompletesOnTheOpenApiAndStillCompletesThroughItsLink() {

@@ -31,7 +31,7 @@ class SigningRequestsIT extends ServiceIT {
     private final TwoStepFlow verifier = new TwoStepFlow(CLIENT);
 
     @Autowired
-    RequestJobs jobs;
+    RequestDeadlineJob jobs;
 
     @Autowired
     JdbcClient jdbc;

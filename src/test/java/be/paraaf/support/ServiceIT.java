@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * port. The port is fixed before start because the demo certificates carry it in their AIA, OCSP and CRL
  * addresses; all subclasses share one data directory and so one cached application context. The demo citizens'
  * itsme accounts are seeded as in dev (fast); their virtual eID cards are not (a child JVM each): tests default to
- * {@code paraaf.demo.virtual-cards=false} in src/test/resources/config/application.properties, and DemoCardsIT,
+ * {@code paraaf.demo.virtual-cards=false} in src/test/resources/config/application.properties, and DemoCardSeederIT,
  * in its own context, switches them on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)

@@ -41,7 +41,7 @@ class BoundedWorkTest {
     void run_problemsAndErrorsOfTheWorkPassThrough() {
         try (BoundedWork work = new BoundedWork("test", 1, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> work.run(() -> {
-                throw new InvalidInputException("bad", "bad input");
+                throw new InvalidInputException(ProblemType.BAD_REQUEST, "bad input");
             }, REFUSALS)).isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> work.run(() -> {
                 throw new StackOverflowError();

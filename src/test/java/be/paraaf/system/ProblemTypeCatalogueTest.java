@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +36,10 @@ class ProblemTypeCatalogueTest {
         assertThat(missing).as("problem types thrown but missing from ProblemType").isEmpty();
     }
 
-    /** Throw sites name a catalogue entry and take its status; these few are still sent with a neighbouring one. */
+    /**
+     * Throw sites name a catalogue entry and take its status; these few are still sent with a neighbouring one
+     * (as are invalid-signature-options and remote-signing-failed, whose sites choose the status in an expression).
+     */
     private static final Set<String> NEIGHBOURING_STATUSES = Set.of("device-authentication-failed",
             "itsme-invalid-enrolment", "remote-key-unusable");
     private static final Pattern LITERAL_STATUS = Pattern.compile("new\\s+(?:" + EXCEPTIONS + ")\\s*\\(\\s*(?:"
@@ -64,6 +68,21 @@ class ProblemTypeCatalogueTest {
             }
         }
         assertThat(disagreeing).as("use XxxException(ProblemType.X, …): the status is the catalogue's").isEmpty();
+    }
+
+    /**
+     * The capability exceptions have no constructor that takes a status: a throw site names a catalogue entry.
+     * (InvalidInputException and ItsmeException keep one for the neighbouring-status types docs/problems.md lists.)
+     */
+    @Test
+    void capabilityExceptionsTakeNoStatusFromTheThrowSite() {
+        for (Class<?> type : List.of(NotFoundException.class, be.paraaf.request.RequestException.class,
+                be.paraaf.prepare.DocumentException.class, be.paraaf.signing.SigningException.class,
+                be.paraaf.archive.ArchiveException.class, be.paraaf.actualisation.ActualisationException.class,
+                be.paraaf.enrolment.EnrolmentException.class)) {
+            assertThat(type.getDeclaredConstructors()).as(type.getSimpleName() + "'s constructors")
+                    .noneMatch(constructor -> List.of(constructor.getParameterTypes()).contains(int.class));
+        }
     }
 
     @Test

@@ -8,7 +8,11 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import be.paraaf.validation.ValidationSummary.FindingSummary;
 import be.paraaf.validation.ValidationSummary.SignatureSummary;
+import be.paraaf.system.ParaafProperties;
+import be.paraaf.web.LinkBuilder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** Which areas of a page the pictures frame: clusters of changed pixels, near ones merged, faint noise ignored. */
 class RevisionPicturesTest {
+
+    private static final ReportLinks LINKS = new LinkBuilder(
+            new ParaafProperties(Path.of("."), URI.create("http://localhost:8080")));
 
     @Test
     void identicalPicturesHaveNoChangedArea() {
@@ -89,7 +96,7 @@ class RevisionPicturesTest {
     void picturesAreListedWithoutDrawingAndKeepTheDocument() {
         ValidationSummary summary = summary(signature(Verdict.CHANGED_AFTER_SIGNING, 10L, 1));
         byte[] pdf = "%PDF-1.7 this is no PDF at all, only its first bytes".getBytes(StandardCharsets.ISO_8859_1);
-        RevisionPictures.Pictured pictured = RevisionPictures.plan(summary, pdf);
+        RevisionPictures.Pictured pictured = RevisionPictures.plan(summary, pdf, LINKS);
         assertThat(pictured.files()).containsOnlyKeys(RevisionPictures.DOCUMENT);
         assertThat(pictured.summary().signatures().get(0).pictures()).singleElement().satisfies(picture -> {
             assertThat(picture.page()).isEqualTo(1);
@@ -102,7 +109,7 @@ class RevisionPicturesTest {
     void aRevisionThatCannotBeRenderedDrawsNothing() {
         ValidationSummary summary = summary(signature(Verdict.CHANGED_AFTER_SIGNING, 10L, 1));
         byte[] pdf = "%PDF-1.7 this is no PDF at all, only its first bytes".getBytes(StandardCharsets.ISO_8859_1);
-        ValidationSummary listed = RevisionPictures.plan(summary, pdf).summary();
+        ValidationSummary listed = RevisionPictures.plan(summary, pdf, LINKS).summary();
         assertThat(RevisionPictures.render(listed, 1, 1, pdf)).isEmpty();
         assertThat(RevisionPictures.render(listed, 2, 1, pdf)).isEmpty();
     }

@@ -41,6 +41,8 @@ class ValidationBenchmark extends ServiceIT {
     @Autowired
     ParaafProperties paraaf;
     @Autowired
+    ReportLinks links;
+    @Autowired
     MeterRegistry meters;
     @Autowired
     Clock clock;
@@ -113,6 +115,6 @@ class ValidationBenchmark extends ServiceIT {
                 new ValidationProperties.Reports(org.springframework.util.unit.DataSize.ofGigabytes(1), 10_000,
                         java.time.Duration.ofMinutes(5)));
         return new ValidationService(verifier, new ValidationReportsOnDisk(paraaf, properties, clock), properties,
-                meters);
+                meters, links);
     }
 }

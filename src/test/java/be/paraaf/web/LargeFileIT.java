@@ -7,10 +7,9 @@ import be.paraaf.support.LargePdfs;
 import be.paraaf.support.LargeSeals;
 import be.paraaf.support.MuTool;
 import be.paraaf.support.Multipart;
+import be.paraaf.support.OwnJvmService;
 import be.paraaf.support.PdfSig;
 import be.paraaf.support.ServiceClient;
-import be.paraaf.support.ServiceIT;
-import be.paraaf.support.ServiceProcess;
 import be.paraaf.support.TestDocs;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -18,11 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 100 MB PDF sealed by paraaf in its own JVM at -Xmx256m (the heap is less than three times the file): the upload
@@ -34,30 +30,12 @@ class LargeFileIT {
 
     private static final String KEY = DemoClients.WOONPUNT_KEY;
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final OwnJvmService SERVICE = OwnJvmService.withJvmOptions("-Xmx256m", "-XX:+ExitOnOutOfMemoryError")
+            .settings("--paraaf.upload-limit=40MB", "--paraaf.large-file-limit=150MB");
 
-    private static Process service;
-    private static ServiceClient client;
-
-    @BeforeAll
-    static void start() throws IOException, InterruptedException {
-        int port = ServiceIT.freePort();
-        client = new ServiceClient("http://localhost:" + port);
-        service = ServiceProcess.start(List.of(ServiceProcess.java(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), "be.paraaf.ParaafApplication", "--server.port=" + port,
-                "--paraaf.data-dir=" + dir.resolve("data"), "--paraaf.upload-limit=40MB",
-                "--paraaf.large-file-limit=150MB", "--paraaf.demo.virtual-cards=false"), dir.resolve("service.log"),
-                client.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (service != null) {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
+    private final ServiceClient client = SERVICE.client();
+    private final Path dir = SERVICE.dir();
 
     @Test
     void aHundredMegabytePdfIsSealedAtB_LtaWithinASmallHeapAndVerifiesEverywhere() throws IOException {
@@ -88,7 +66,7 @@ class LargeFileIT {
                 .satisfies(signature -> assertThat(signature.digestValid()).as(signature.block()).isTrue());
         assertThat(LargeSeals.dssDiagnostic(stampedFile).getTimestampList()).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(timestamp -> assertThat(timestamp.isSignatureIntact()).isTrue());
-        assertThat(service.isAlive()).isTrue();
+        assertThat(SERVICE.isAlive()).isTrue();
     }
 
     @Test
@@ -103,7 +81,7 @@ class LargeFileIT {
         assertThat(overLimit.statusCode()).as(body(overLimit)).isEqualTo(413);
         assertThat(body(overLimit)).contains("upload-too-large").doesNotContain("Exception", "java.");
 
-        assertThat(service.isAlive()).isTrue();
+        assertThat(SERVICE.isAlive()).isTrue();
         HttpResponse<byte[]> normal = client.post("/api/validations",
                 pdf("contract.pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)));
         assertThat(normal.statusCode()).as(body(normal)).isBetween(200, 201);

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.paraaf.demo.DemoClients;
 import be.paraaf.support.HostilePdfs;
 import be.paraaf.support.Multipart;
+import be.paraaf.support.OwnJvmService;
 import be.paraaf.support.ServiceClient;
-import be.paraaf.support.ServiceIT;
-import be.paraaf.support.ServiceProcess;
 import be.paraaf.support.TestDocs;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,11 +15,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile and oversized input against paraaf in its own JVM with a small heap (-Xmx160m): a deflate bomb and
@@ -33,29 +28,12 @@ class SmallHeapIT {
 
     private static final String KEY = DemoClients.WOONPUNT_KEY;
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final OwnJvmService SERVICE = OwnJvmService.withJvmOptions("-Xmx160m")
+            .settings("--paraaf.upload-limit=40MB");
 
-    private static Process service;
-    private static ServiceClient client;
-
-    @BeforeAll
-    static void start() throws IOException, InterruptedException {
-        int port = ServiceIT.freePort();
-        client = new ServiceClient("http://localhost:" + port);
-        service = ServiceProcess.start(List.of(ServiceProcess.java(), "-Xmx160m", "-cp",
-                System.getProperty("java.class.path"), "be.paraaf.ParaafApplication", "--server.port=" + port,
-                "--paraaf.data-dir=" + dir.resolve("data"), "--paraaf.upload-limit=40MB",
-                "--paraaf.demo.virtual-cards=false"), dir.resolve("service.log"), client.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (service != null) {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
+    private final ServiceClient client = SERVICE.client();
+    private final Path dir = SERVICE.dir();
 
     @Test
     void hostileAndOversizedInputGetsAProblemAndTheServiceStaysUp() {
@@ -89,7 +67,7 @@ class SmallHeapIT {
                 assertThat(body(response)).as(what).doesNotContain("Exception", "java.", "OutOfMemory");
             }
         });
-        assertThat(service.isAlive()).isTrue();
+        assertThat(SERVICE.isAlive()).isTrue();
         HttpResponse<byte[]> normal = client.post("/api/validations",
                 pdf("contract.pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)));
         assertThat(normal.statusCode()).as(body(normal)).isBetween(200, 201);

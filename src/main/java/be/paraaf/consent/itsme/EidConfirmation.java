@@ -7,7 +7,7 @@ import be.paraaf.identity.NationalRegisterNumber;
  * eID Signature certificate's SERIALNUMBER, GIVENNAME, SURNAME, from a TOTAL_PASSED validation) and the
  * SHA-256 of the signed contract, kept with the account as evidence. The signing-request flow builds it
  * after the eID signature; the dev activation endpoint builds one with the contract hash "dev-activation", the
- * demo seeding ({@link DemoItsmeAccounts}) with {@value #DEMO_SEED}: markers, in the evidence, of accounts that no
+ * demo seeding ({@link DemoItsmeAccountSeeder}) with {@value #DEMO_SEED}: markers, in the evidence, of accounts that no
  * eID confirmed.
  */
 public record EidConfirmation(String nationalRegisterNumber, String givenName, String surname,

@@ -32,27 +32,28 @@ public class ItsmeException extends ParaafException {
 
     /** A problem of the catalogue, with its status. */
     public ItsmeException(ProblemType type, String detail) {
-        this(type.slug(), type.status(), detail);
+        super(type, detail);
     }
 
+    /**
+     * Only for the three types still sent with a neighbouring status (docs/problems.md): every other site names
+     * its catalogue entry and takes that status.
+     */
     public ItsmeException(String problemType, int status, String detail) {
         super(problemType, status, detail, Map.of(), null);
     }
 
     /** A problem of the catalogue, with its status. */
     public ItsmeException(ProblemType type, String detail, Map<String, Object> properties) {
-        this(type.slug(), type.status(), detail, properties);
-    }
-
-    public ItsmeException(String problemType, int status, String detail, Map<String, Object> properties) {
-        super(problemType, status, detail, properties, null);
+        super(type, detail, properties, null);
     }
 
     /** A problem of the catalogue, with its status. */
     public ItsmeException(ProblemType type, String detail, Throwable cause) {
-        this(type.slug(), type.status(), detail, cause);
+        super(type, detail, Map.of(), cause);
     }
 
+    /** As {@link #ItsmeException(String, int, String)}, with the library's failure. */
     public ItsmeException(String problemType, int status, String detail, Throwable cause) {
         super(problemType, status, detail, Map.of(), cause);
     }

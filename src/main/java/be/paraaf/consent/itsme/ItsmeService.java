@@ -459,7 +459,7 @@ public class ItsmeService implements ItsmeSigning {
 
     private ItsmeRepository.Consent consent(String consentId) {
         return repository.consent(consentId == null ? "" : consentId).orElseThrow(() -> new ItsmeException(
-                ItsmeException.CONSENT_NOT_FOUND, 404, "No such consent request."));
+                ProblemType.CONSENT_NOT_FOUND, "No such consent request."));
     }
 
     private boolean expired(ItsmeRepository.Consent consent) {

@@ -1,5 +1,6 @@
 package be.paraaf.demo.pki;
 
+import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
 import java.util.Arrays;
 
@@ -28,7 +29,8 @@ public enum CaId {
     /** Looks up a CA by its URL id; an unknown id is a 404 for the caller. */
     public static CaId fromId(String id) {
         return Arrays.stream(values()).filter(ca -> ca.id.equals(id)).findFirst()
-                .orElseThrow(() -> new NotFoundException("unknown-ca", "There is no demo CA with id '" + id + "'."));
+                .orElseThrow(() -> new NotFoundException(ProblemType.UNKNOWN_CA,
+                        "There is no demo CA with id '" + id + "'."));
     }
 
     @Override

@@ -76,7 +76,7 @@ final class CertificateIndex {
         update(map -> {
             IssuedCertificate entry = map.get(serial);
             if (entry == null) {
-                throw new NotFoundException("unknown-certificate",
+                throw new NotFoundException(ProblemType.UNKNOWN_CERTIFICATE,
                         "No certificate with serial " + serial.toString(16) + " was issued by the demo PKI.");
             }
             if (entry.revoked()) {

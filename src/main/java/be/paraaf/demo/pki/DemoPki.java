@@ -251,7 +251,7 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
     }
 
     static NotFoundException unknownSerial(BigInteger serial) {
-        return new NotFoundException("unknown-certificate",
+        return new NotFoundException(ProblemType.UNKNOWN_CERTIFICATE,
                 "No certificate with serial " + serial.toString(16) + " was issued by the demo PKI.");
     }
 
@@ -330,16 +330,17 @@ public final class DemoPki implements TrustAnchorSource, SealCredentials {
     private static void requireAcceptableKey(PublicKey key) {
         if (key instanceof RSAPublicKey rsa) {
             if (rsa.getModulus().bitLength() < 2048) {
-                throw new InvalidInputException("unsupported-public-key", "RSA keys must have at least 2048 bits.");
+                throw new InvalidInputException(ProblemType.UNSUPPORTED_PUBLIC_KEY,
+                        "RSA keys must have at least 2048 bits.");
             }
         } else if (key instanceof ECPublicKey ec) {
             // P-256 is the only curve with a 256-bit prime field that Java's providers offer
             if (!(ec.getParams().getCurve().getField() instanceof ECFieldFp field)
                     || field.getP().bitLength() != 256) {
-                throw new InvalidInputException("unsupported-public-key", "EC keys must be on curve P-256.");
+                throw new InvalidInputException(ProblemType.UNSUPPORTED_PUBLIC_KEY, "EC keys must be on curve P-256.");
             }
         } else {
-            throw new InvalidInputException("unsupported-public-key", "Only RSA and EC P-256 public keys are "
+            throw new InvalidInputException(ProblemType.UNSUPPORTED_PUBLIC_KEY, "Only RSA and EC P-256 public keys are "
                     + "accepted" + (key == null ? "" : ", not " + key.getAlgorithm()) + ".");
         }
     }

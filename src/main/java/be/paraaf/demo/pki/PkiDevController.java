@@ -109,7 +109,7 @@ class PkiDevController {
     @PostMapping(path = "/citizen-certificates", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> certifyCitizenKey(@RequestBody CitizenCertificateRequest request) {
         if (request == null) {
-            throw new InvalidInputException("missing-field", "The request body is missing.");
+            throw new InvalidInputException(ProblemType.MISSING_FIELD, "The request body is missing.");
         }
         CitizenIdentity identity = identityOf(request.givenName(), request.surname(),
                 request.nationalRegisterNumber());
@@ -190,7 +190,7 @@ class PkiDevController {
 
     private static CitizenIdentity identityOf(CredentialRequest request) {
         if (request == null) {
-            throw new InvalidInputException("missing-field", "The request body is missing.");
+            throw new InvalidInputException(ProblemType.MISSING_FIELD, "The request body is missing.");
         }
         return identityOf(request.givenName(), request.surname(), request.nationalRegisterNumber());
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.paraaf.cli.ItsmeApp;
 import be.paraaf.demo.DemoCitizens;
 import be.paraaf.demo.DemoClients;
-import be.paraaf.demo.DemoItsmeAccounts;
+import be.paraaf.demo.DemoItsmeAccountSeeder;
 import be.paraaf.support.DemoData;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceIT;
@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class DemoSeedingIT extends ServiceIT {
 
     @Autowired
-    DemoItsmeAccounts seeding;
+    DemoItsmeAccountSeeder seeding;
 
     @Test
     void devEndpointListsThreeCitizensWithActiveItsmeAccounts() {

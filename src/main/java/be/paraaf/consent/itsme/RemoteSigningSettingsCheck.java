@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
  * signs with the eID card without it.
  */
 @Component
-class RemoteSigningSettings implements MissingSettings {
+class RemoteSigningSettingsCheck implements MissingSettings {
 
     private final ObjectProvider<RemoteSigningCertificates> certificates;
     private final boolean remoteSigningProvider;
 
-    RemoteSigningSettings(ObjectProvider<RemoteSigningCertificates> certificates, CscProperties csc) {
+    RemoteSigningSettingsCheck(ObjectProvider<RemoteSigningCertificates> certificates, CscProperties csc) {
         this.certificates = certificates;
         this.remoteSigningProvider = csc.configured();
     }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * their own: the limits hold per node.
  */
 @Component
-class RateLimits {
+class RateLimiter {
 
     /** The kinds of work that are limited, each with its limit from {@link RateLimitProperties}. */
     enum Kind {
@@ -47,7 +47,7 @@ class RateLimits {
     private final RateLimitProperties properties;
     private final Map<Kind, Map<String, Bucket>> buckets = new EnumMap<>(Kind.class);
 
-    RateLimits(RateLimitProperties properties) {
+    RateLimiter(RateLimitProperties properties) {
         this.properties = properties;
         for (Kind kind : Kind.values()) {
             buckets.put(kind, Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * {@link TrustServicesHealthIndicator} keeps readiness DOWN. Reported at start with the other missing settings.
  */
 @Component
-class TrustSettings implements MissingSettings {
+class TrustSettingsCheck implements MissingSettings {
 
     private final CommonTrustedCertificateSource trustedRoots;
     private final TrustProperties properties;
     private final boolean demoPki;
 
-    TrustSettings(CommonTrustedCertificateSource trustedRoots, TrustProperties properties,
+    TrustSettingsCheck(CommonTrustedCertificateSource trustedRoots, TrustProperties properties,
             @Value("${paraaf.pki.enabled:false}") boolean demoPki) {
         this.trustedRoots = trustedRoots;
         this.properties = properties;

@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @DependsOnDatabaseInitialization
-class ConfiguredClients implements InitializingBean {
+class ConfiguredClientLoader implements InitializingBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ConfiguredClients.class);
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredClientLoader.class);
 
     private final AccessProperties access;
     private final ApiClientRepository clients;
 
-    ConfiguredClients(AccessProperties access, ApiClientRepository clients) {
+    ConfiguredClientLoader(AccessProperties access, ApiClientRepository clients) {
         this.access = access;
         this.clients = clients;
     }

@@ -1,5 +1,6 @@
 package be.paraaf.trust;
 
+import be.paraaf.system.ProblemType;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.TimestampBinary;
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
  * see DSS types, such as the archive's RFC 4998 evidence records.
  */
 @Component
-public class TimestampTokens {
+public class TimestampTokenService {
 
     private final TSPSource tsp;
 
-    TimestampTokens(TSPSource tsp) {
+    TimestampTokenService(TSPSource tsp) {
         this.tsp = tsp;
     }
 
@@ -43,7 +44,7 @@ public class TimestampTokens {
     /** The TSA could not be reached or refused; the caller retries later. */
     public static final class TimestampUnavailableException extends be.paraaf.system.ParaafException {
         TimestampUnavailableException(String message, Throwable cause) {
-            super("timestamp-unavailable", 503, message, Map.of(), cause);
+            super(ProblemType.TIMESTAMP_UNAVAILABLE, message, Map.of(), cause);
         }
     }
 }

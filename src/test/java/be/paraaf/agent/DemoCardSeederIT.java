@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * it and the documented PIN.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class DemoCardsIT {
+class DemoCardSeederIT {
 
     private static final int PORT = ServiceIT.freePort();
     private static final Path DATA_DIR = ServiceIT.temporaryDirectory("paraaf-demo-cards-it-");

@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PagePreviewsTest {
+class PagePreviewServiceTest {
 
     private static final byte[] CONTRACT = TestDocs.read(TestDocs.SAMPLE_CONTRACT);
 
@@ -39,7 +39,7 @@ class PagePreviewsTest {
 
     @Test
     void png_isServedFromTheCacheTheSecondTime() {
-        PagePreviews previews = previews(Duration.ofSeconds(10), 12_000_000);
+        PagePreviewService previews = previews(Duration.ofSeconds(10), 12_000_000);
         byte[] first = previews.png(sha256(CONTRACT), CONTRACT, 1, 48);
         byte[] second = previews.png(sha256(CONTRACT), new byte[0], 1, 48); // no PDF needed: cached
         assertThat(second).isEqualTo(first);
@@ -56,20 +56,20 @@ class PagePreviewsTest {
 
     @Test
     void png_refusesMissingPagesBadResolutionsAndSlowRenders() {
-        PagePreviews previews = previews(Duration.ofSeconds(10), 12_000_000);
+        PagePreviewService previews = previews(Duration.ofSeconds(10), 12_000_000);
         assertThatThrownBy(() -> previews.png(sha256(CONTRACT), CONTRACT, 3, 72))
                 .isInstanceOfSatisfying(ParaafException.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> previews.png(sha256(CONTRACT), CONTRACT, 1, 5000))
                 .isInstanceOfSatisfying(ParaafException.class, e -> assertThat(e.problemType())
                         .isEqualTo("invalid-resolution"));
-        PagePreviews impatient = previews(Duration.ofMillis(1), 12_000_000);
+        PagePreviewService impatient = previews(Duration.ofMillis(1), 12_000_000);
         assertThatThrownBy(() -> impatient.png(sha256(CONTRACT), CONTRACT, 1, 150))
                 .isInstanceOfSatisfying(ParaafException.class, e -> assertThat(e.problemType())
                         .isEqualTo("preview-too-slow"));
     }
 
-    private PagePreviews previews(Duration timeout, long maxPixels) {
-        return new PagePreviews(new ParaafProperties(dataDir, java.net.URI.create("http://localhost")),
+    private PagePreviewService previews(Duration timeout, long maxPixels) {
+        return new PagePreviewService(new ParaafProperties(dataDir, java.net.URI.create("http://localhost")),
                 new PreviewProperties(96, 200, maxPixels, timeout, 2));
     }
 

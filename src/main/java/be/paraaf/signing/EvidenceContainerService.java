@@ -26,14 +26,14 @@ import org.springframework.stereotype.Service;
  * knows evidence records (DSS, and so the EU DSS demo) checks the whole.
  */
 @Service
-public class EvidenceContainers {
+public class EvidenceContainerService {
 
     public static final String MEDIA_TYPE = "application/vnd.etsi.asic-e+zip";
 
     private final ASiCWithXAdESService asic;
     private final Clock clock;
 
-    EvidenceContainers(CertificateVerifier certificateVerifier, TSPSource tspSource, Clock clock) {
+    EvidenceContainerService(CertificateVerifier certificateVerifier, TSPSource tspSource, Clock clock) {
         this.asic = new ASiCWithXAdESService(certificateVerifier);
         this.asic.setTspSource(tspSource);
         this.clock = clock;

@@ -58,19 +58,19 @@ import org.springframework.stereotype.Component;
 @Component
 @DemoOnly
 @ConditionalOnBooleanProperty("paraaf.demo.seed")
-public class DemoItsmeAccounts implements ApplicationRunner {
+public class DemoItsmeAccountSeeder implements ApplicationRunner {
 
     /** What the app simulator needs to act as a demo citizen's phone. */
     public record DemoAccount(DemoCitizen citizen, String accountId, String deviceId, AccountState state,
             Map<String, String> devicePrivateKeyJwk) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(DemoItsmeAccounts.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoItsmeAccountSeeder.class);
 
     private final ItsmeService itsme;
     private final Path dir;
 
-    DemoItsmeAccounts(ItsmeService itsme, ParaafProperties paraaf) {
+    DemoItsmeAccountSeeder(ItsmeService itsme, ParaafProperties paraaf) {
         this.itsme = itsme;
         this.dir = paraaf.dataDir().resolve("demo").resolve("itsme");
     }

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 @DemoOnly
 @ConditionalOnBooleanProperty("paraaf.demo.seed")
-public class DemoCards {
+public class DemoCardSeeder {
 
     /** Where a demo card stands. */
     public enum Status {
@@ -63,7 +63,7 @@ public class DemoCards {
         }
     }
 
-    private static final Logger log = LoggerFactory.getLogger(DemoCards.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoCardSeeder.class);
 
     private final Path cardsDir;
     private final DemoProperties properties;
@@ -71,7 +71,7 @@ public class DemoCards {
     private volatile boolean stopping;
     private volatile Process running;
 
-    DemoCards(ParaafProperties paraaf, DemoProperties properties) {
+    DemoCardSeeder(ParaafProperties paraaf, DemoProperties properties) {
         this.cardsDir = paraaf.dataDir().resolve("demo").resolve("cards").toAbsolutePath().normalize();
         this.properties = properties;
     }

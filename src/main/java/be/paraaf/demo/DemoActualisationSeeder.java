@@ -24,16 +24,16 @@ import org.springframework.stereotype.Component;
 @Component
 @DemoOnly
 @ConditionalOnBooleanProperty("paraaf.demo.seed")
-class DemoActualisations implements ApplicationRunner {
+class DemoActualisationSeeder implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoActualisations.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoActualisationSeeder.class);
     private static final EnumSet<Status> CURRENT = EnumSet.of(Status.OPEN, Status.AWAITING_SIGNATURE, Status.STAYS,
             Status.WITHDRAWN);
 
     private final ActualisationService actualisations;
     private final Clock clock;
 
-    DemoActualisations(ActualisationService actualisations, Clock clock) {
+    DemoActualisationSeeder(ActualisationService actualisations, Clock clock) {
         this.actualisations = actualisations;
         this.clock = clock;
     }

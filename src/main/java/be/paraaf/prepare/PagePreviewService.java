@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  * most one render slot for the time limit and never the heap.
  */
 @Service
-public class PagePreviews implements DisposableBean {
+public class PagePreviewService implements DisposableBean {
 
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
@@ -41,7 +41,7 @@ public class PagePreviews implements DisposableBean {
     private final PreviewProperties properties;
     private final BoundedWork renders;
 
-    PagePreviews(ParaafProperties paraaf, PreviewProperties properties) {
+    PagePreviewService(ParaafProperties paraaf, PreviewProperties properties) {
         this.cache = paraaf.dataDir().resolve("previews");
         this.properties = properties;
         this.renders = new BoundedWork("previews", properties.concurrentRenders(), properties.timeout());
@@ -121,7 +121,7 @@ public class PagePreviews implements DisposableBean {
 
         /** A problem of the catalogue, with its status. */
         PreviewException(ProblemType type, String detail) {
-            this(type.slug(), type.status(), detail);
+            super(type, detail);
         }
 
         PreviewException(String problemType, int status, String detail) {

@@ -48,9 +48,9 @@ import org.springframework.stereotype.Service;
  * is written to the document. A token acts only for its own signer, only on that signer's turn.
  */
 @Service
-public class SignerActions {
+public class SignerActionService {
 
-    private static final Logger log = LoggerFactory.getLogger(SignerActions.class);
+    private static final Logger log = LoggerFactory.getLogger(SignerActionService.class);
 
     private final RequestRepository requests;
     private final RequestService workflow;
@@ -59,9 +59,12 @@ public class SignerActions {
     private final AuditTrail audit;
     private final ObjectProvider<RemoteConsent> remoteConsent;
     private final Clock clock;
+    private final SignerLinks signerLinks;
 
-    SignerActions(RequestRepository requests, RequestService workflow, DocumentService documents,
-            SigningService signing, AuditTrail audit, ObjectProvider<RemoteConsent> remoteConsent, Clock clock) {
+    SignerActionService(RequestRepository requests, RequestService workflow, DocumentService documents,
+            SigningService signing, AuditTrail audit, ObjectProvider<RemoteConsent> remoteConsent, Clock clock,
+            SignerLinks signerLinks) {
+        this.signerLinks = signerLinks;
         this.requests = requests;
         this.workflow = workflow;
         this.documents = documents;
@@ -139,7 +142,7 @@ public class SignerActions {
         Base64.Encoder base64 = Base64.getEncoder();
         return new PreparedSignature(pending.handle(), base64.encodeToString(pending.dataToSign()),
                 base64.encodeToString(pending.digest()), pending.hash().javaName(), pending.signatureAlgorithm(),
-                pending.signingTime(), pending.expiresAt(), "/api/sign/" + token + "/eid/complete");
+                pending.signingTime(), pending.expiresAt(), signerLinks.eidCompletion(token));
     }
 
     /** Step two with the eID card: the signature value; stores the signed version and moves the request on. */

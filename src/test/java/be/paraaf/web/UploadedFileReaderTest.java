@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class UploadedFilesTest {
+class UploadedFileReaderTest {
 
     @TempDir
     Path dir;
@@ -18,7 +18,7 @@ class UploadedFilesTest {
     void aMissingWorkDirectoryIsCreatedAtStart() {
         Path work = dir.resolve("work/uploads");
 
-        assertThat(UploadedFiles.usableWorkDirectory(work)).isEqualTo(work);
+        assertThat(UploadedFileReader.usableWorkDirectory(work)).isEqualTo(work);
         assertThat(work).isDirectory().isEmptyDirectory();
     }
 
@@ -26,7 +26,7 @@ class UploadedFilesTest {
     void aWorkDirectoryThatCannotTakeFilesStopsTheStartNamingTheSetting() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
 
-        assertThatThrownBy(() -> UploadedFiles.usableWorkDirectory(file.resolve("work")))
+        assertThatThrownBy(() -> UploadedFileReader.usableWorkDirectory(file.resolve("work")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("paraaf.work-dir: " + file.resolve("work"));
     }

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * {@code request-jobs}), and would be safe without: each change is conditional on the state that was read.
  */
 @Component
-class RequestJobs {
+class RequestDeadlineJob {
 
-    private static final Logger log = LoggerFactory.getLogger(RequestJobs.class);
+    private static final Logger log = LoggerFactory.getLogger(RequestDeadlineJob.class);
 
     private final RequestRepository requests;
     private final JobLocks locks;
@@ -31,7 +31,7 @@ class RequestJobs {
     private final RequestProperties properties;
     private final Clock clock;
 
-    RequestJobs(RequestRepository requests, RequestService workflow, WebhookService webhooks, AuditTrail audit,
+    RequestDeadlineJob(RequestRepository requests, RequestService workflow, WebhookService webhooks, AuditTrail audit,
             RequestProperties properties, Clock clock, JobLocks locks) {
         this.requests = requests;
         this.locks = locks;

@@ -26,17 +26,17 @@ import org.springframework.web.multipart.MultipartFile;
  * cannot hold the work).
  */
 @Component
-class UploadedFiles {
+class UploadedFileReader {
 
     /** A seal writes a prepared revision, the signed file and, at B-LT/B-LTA, one more file per level step. */
     private static final int WORK_COPIES = 4;
     private static final long DISK_MARGIN = 64L * 1024 * 1024;
-    private static final Logger log = LoggerFactory.getLogger(UploadedFiles.class);
+    private static final Logger log = LoggerFactory.getLogger(UploadedFileReader.class);
 
     private final long inMemoryLimit;
     private final Path workDirectory;
 
-    UploadedFiles(@Value("${paraaf.upload-limit:50MB}") DataSize inMemoryLimit,
+    UploadedFileReader(@Value("${paraaf.upload-limit:50MB}") DataSize inMemoryLimit,
             @Value("${paraaf.work-dir}") Path workDirectory) {
         this.inMemoryLimit = inMemoryLimit.toBytes();
         this.workDirectory = usableWorkDirectory(workDirectory);

@@ -16,13 +16,14 @@ import org.springframework.stereotype.Component;
  * authentication (eID login); signatures are judged by full DSS validation instead. Revocation is not checked.
  */
 @Component
-public class TrustedChains {
+public class TrustedChainVerifier {
 
     private final CommonTrustedCertificateSource roots;
     private final TrustedListsCertificateSource trustedLists;
 
     // named as the beans of TrustConfiguration: both are CommonTrustedCertificateSources
-    TrustedChains(CommonTrustedCertificateSource trustedRoots, TrustedListsCertificateSource trustedListCertificates) {
+    TrustedChainVerifier(CommonTrustedCertificateSource trustedRoots,
+            TrustedListsCertificateSource trustedListCertificates) {
         this.roots = trustedRoots;
         this.trustedLists = trustedListCertificates;
     }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's BasicErrorController; says nothing of the failure but its status.
  */
 @RestController
-class ErrorProblems implements ErrorController {
+class ErrorProblemController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Tomcat's HTML error page; this valve answers them, like every other error, with an RFC 9457 problem.
  */
 @Component
-class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+class ContainerErrorCustomizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  * states the same facts under a seal of its own time.
  */
 @Service
-public class CompletionCertificates {
+public class CompletionCertificateService {
 
     private final RequestRepository requests;
     private final RequestService workflow;
@@ -44,7 +44,7 @@ public class CompletionCertificates {
     private final ObjectProvider<SealCredentials> seal;
     private final JdbcClient jdbc;
 
-    CompletionCertificates(RequestRepository requests, RequestService workflow, DocumentService documents,
+    CompletionCertificateService(RequestRepository requests, RequestService workflow, DocumentService documents,
             AuditTrail audit, CompletionCertificateDocument layout, SigningService signing,
             ObjectProvider<SealCredentials> seal, JdbcClient jdbc) {
         this.requests = requests;
