@@ -184,7 +184,7 @@ public class ArchiveService {
 
     /**
      * The evidence package as an ASiC-E container (ETSI EN 319 162-1): every part as archived (the signed PDF, the
-     * sealed evidence XML with the audit trail, the validation reports), one XAdES seal of the service over them
+     * evidence XML with the audit trail, the validation reports), one XAdES seal of the service over them
      * and the entry's RFC 4998 evidence record over the same files, so DSS (or any ASiC validator that knows
      * evidence records) checks the package as a whole. An entry whose record still waits for its batch is sealed
      * first. The package is made once per state of the record and kept (a renewal makes the next download rebuild
