@@ -44,11 +44,12 @@ class EvidenceRecordRepository {
 
     /**
      * Entries waiting for a batch after {@code afterId} (keyset paging: slices still being sealed are skipped), with
-     * the chain they wait in, in id order. An entry waits in one chain at a time.
+     * the chain they wait in, in id order. An entry waits in one chain at a time. Ordered by the index's own columns:
+     * H2 otherwise sorts every waiting row for each slice (1,000,000 waiting: minutes per slice).
      */
     List<Leaf> pendingAfter(String afterId, int max) {
         return jdbc.sql("select entry_id, chain from archive_evidence_leaves where batch_id is null and entry_id > ? "
-                        + "order by entry_id limit ?").params(afterId, max)
+                        + "order by batch_id, entry_id limit ?").params(afterId, max)
                 .query((rs, row) -> new Leaf(rs.getString(1), rs.getInt(2), null, null)).list();
     }
 
