@@ -8,9 +8,13 @@ import java.util.List;
  * {@link #current} picks the newest version of one.
  *
  * @param verdict the signed PDF's validation verdict when it was archived
- * @param timestampsValidUntil when the TSA certificate behind the archived PDF's and sealed evidence's own
- *        time-stamps expires (whichever is earlier); long-term proof comes from the entry's RFC 4998 evidence record,
- *        renewed per batch ({@link EvidenceRecordService}), not from re-extending these files
+ * @param timestampsValidUntil when the TSA certificate behind the entry's newest archive time-stamp ends: that of
+ *        its evidence-record batch (RFC 4998, renewed per batch by {@link EvidenceRecordService}), or, while the entry
+ *        waits for its first batch, that of the archived PDF's own newest time-stamp
+ * @param timestampDigest the digest of that time-stamp's hash tree (SHA256, SHA512…), likewise
+ * @param renewals the renewals of the entry's evidence record: its batches' time-stamp renewals and its hash-tree
+ *        renewals (each a new chain)
+ * @param lastRenewedAt when the newest of those renewals was made; null before the first
  */
 public record ArchiveEntry(
         String id,

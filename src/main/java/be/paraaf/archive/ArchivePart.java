@@ -6,7 +6,7 @@ import java.time.Instant;
  * One stored part of an archive entry, addressed by the SHA-256 of its bytes in the document store.
  *
  * @param name file name in the evidence package, e.g. {@code document.pdf}
- * @param version 1 when archived; renewal adds 2, 3… for the PDF and the sealed evidence
+ * @param version 1 when archived (renewal is per evidence-record batch and adds no version)
  */
 public record ArchivePart(String name, int version, String mediaType, String sha256, long size, Instant createdAt) {
 
@@ -14,6 +14,7 @@ public record ArchivePart(String name, int version, String mediaType, String sha
     public static final String RECEIVED = "received.pdf";
     public static final String VALIDATION_SUMMARY = "validation-summary.json";
     public static final String VALIDATION_REPORT = "validation-report-etsi.xml";
-    public static final String EVIDENCE = "evidence-sealed.xml";
-    public static final String EVIDENCE_VALIDATION_REPORT = "evidence-validation-report-etsi.xml";
+    /** The archiving event and audit trail; sealed by the evidence package (entries before 2026-12 hold
+     * {@code evidence-sealed.xml}, XAdES-B-LTA, with {@code evidence-validation-report-etsi.xml}). */
+    public static final String EVIDENCE = "evidence.xml";
 }

@@ -19,7 +19,30 @@ public class ArchiveRepository {
 
     private static final String ENTRY_COLUMNS = "e.id, e.owner_client_id, e.document_type, e.request_id, "
             + "e.archived_at, e.updated_at, e.retain_until, e.legal_hold, e.verdict, e.timestamps_valid_until, "
-            + "e.timestamp_digest, e.renewals, e.last_renewed_at";
+            + "e.timestamp_digest, e.renewals, e.last_renewed_at, " + EvidenceState.COLUMNS;
+
+    /**
+     * Preservation state lives in the entry's evidence-record batches (renewed per batch, not per entry): the
+     * newest sealed chain's batch gives the digest and the end of its newest TSA certificate; renewals are the
+     * batches' time-stamp renewals plus one per later chain (hash-tree renewal). Null while the entry waits for its
+     * first batch: then the archived PDF's own time-stamps speak ({@code archive_entries}).
+     */
+    private static final class EvidenceState {
+        private static final String NEWEST_BATCH = "from archive_evidence_leaves l join archive_evidence_batches b "
+                + "on b.id = l.batch_id where l.entry_id = e.id order by l.chain desc limit 1";
+        static final String COLUMNS = "(select b.valid_until " + NEWEST_BATCH + ") as er_valid_until, "
+                + "(select b.digest_algorithm " + NEWEST_BATCH + ") as er_digest, "
+                + "(select case when count(*) = 0 then null else sum(b.renewals) + count(*) - 1 end "
+                + "from archive_evidence_leaves l join archive_evidence_batches b on b.id = l.batch_id "
+                + "where l.entry_id = e.id) as er_renewals, "
+                + "(select max(r.created_at) from archive_evidence_leaves l join archive_evidence_renewals r "
+                + "on r.batch_id = l.batch_id where l.entry_id = e.id) as er_last_timestamp_renewal, "
+                + "(select max(b.created_at) from archive_evidence_leaves l join archive_evidence_batches b "
+                + "on b.id = l.batch_id where l.entry_id = e.id and l.chain > 1) as er_last_hash_tree_renewal";
+
+        private EvidenceState() {
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -154,6 +177,7 @@ public class ArchiveRepository {
                 .update();
         jdbc.sql("insert into archive_deletions (entry_id, deleted_at, reason) values (?, ?, ?)")
                 .params(entry.id(), time(now), reason).update();
+        jdbc.sql("delete from archive_evidence_packages where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_evidence_leaves where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_parts where entry_id = ?").param(entry.id()).update();
         jdbc.sql("delete from archive_parties where entry_id = ?").param(entry.id()).update();
@@ -202,11 +226,19 @@ public class ArchiveRepository {
     }
 
     private static ArchiveEntry entry(ResultSet rs, List<Party> parties, List<ArchivePart> parts) throws SQLException {
+        Instant sealedUntil = instant(rs, "er_valid_until");
+        boolean sealed = sealedUntil != null;
+        Instant timestampRenewal = instant(rs, "er_last_timestamp_renewal");
+        Instant hashTreeRenewal = instant(rs, "er_last_hash_tree_renewal");
+        Instant lastRenewal = timestampRenewal == null ? hashTreeRenewal : hashTreeRenewal == null ? timestampRenewal
+                : java.util.Collections.max(List.of(timestampRenewal, hashTreeRenewal));
         return new ArchiveEntry(rs.getString("id"), rs.getString("owner_client_id"), rs.getString("document_type"),
                 rs.getString("request_id"), parties, instant(rs, "archived_at"), instant(rs, "updated_at"),
                 instant(rs, "retain_until"), rs.getBoolean("legal_hold"), rs.getString("verdict"),
-                instant(rs, "timestamps_valid_until"), rs.getString("timestamp_digest"), rs.getInt("renewals"),
-                instant(rs, "last_renewed_at"), parts);
+                sealed ? sealedUntil : instant(rs, "timestamps_valid_until"),
+                sealed ? rs.getString("er_digest") : rs.getString("timestamp_digest"),
+                sealed ? rs.getInt("er_renewals") : rs.getInt("renewals"),
+                sealed ? lastRenewal : instant(rs, "last_renewed_at"), parts);
     }
 
     private static ArchiveEntry withParties(ArchiveEntry e, List<Party> parties) {

@@ -8,12 +8,8 @@ import be.paraaf.persistence.StoredContent;
 import be.paraaf.signing.AugmentationService;
 import be.paraaf.signing.EvidenceContainerService;
 import be.paraaf.signing.DocumentInput;
-import be.paraaf.signing.HashAlgorithm;
 import be.paraaf.signing.SealCredentials;
 import be.paraaf.signing.SignatureLevel;
-import be.paraaf.signing.SigningService;
-import be.paraaf.signing.XadesSignatureSpec;
-import be.paraaf.signing.XmlPackaging;
 import be.paraaf.validation.DocumentToValidate;
 import be.paraaf.validation.DocumentVerdict;
 import be.paraaf.validation.ReportKind;
@@ -41,10 +37,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Long-term archive of signed PDFs (ETSI EN 319 142-1 B-LTA, renewable). Archiving extends the PDF to B-LTA
- * when needed, validates it and keeps the ETSI TS 119 102-2 report with paraaf's JSON summary, and seals an
- * evidence XML (with the audit trail when there is one) as XAdES-B-LTA (ETSI EN 319 132-1) with the
- * "paraaf Seal" key.
+ * Long-term archive of signed PDFs. Archiving extends the PDF to B-LTA (ETSI EN 319 142-1) when needed, validates
+ * it and keeps the ETSI TS 119 102-2 report with paraaf's JSON summary and an evidence XML (with the audit trail
+ * when there is one); the entry then joins the next RFC 4998 evidence-record batch, whose archive time-stamp
+ * (renewed per batch) is its preservation evidence. Nothing else is signed while the caller waits: the evidence
+ * package's XAdES seal is made on its first download and kept until the record is renewed.
  *
  * <p>Crash consistency: every part is written to the content-addressed, write-once document store first
  * (idempotent; a crash leaves at most an unreferenced blob), then the metadata in one database transaction.
@@ -60,7 +57,6 @@ public class ArchiveService {
 
     private final AugmentationService augmentation;
     private final ValidationService validation;
-    private final SigningService signing;
     private final ObjectProvider<SealCredentials> seal;
     private final ObjectProvider<ArchivingListener> listeners;
     private final DocumentStore store;
@@ -73,7 +69,7 @@ public class ArchiveService {
     private final EvidenceRecordService evidenceRecords;
     private final EvidenceContainerService containers;
 
-    ArchiveService(AugmentationService augmentation, ValidationService validation, SigningService signing,
+    ArchiveService(AugmentationService augmentation, ValidationService validation,
             ObjectProvider<SealCredentials> seal, DocumentStore store, ArchiveRepository repository,
             PlatformTransactionManager transactionManager, ArchiveProperties properties, Clock clock,
             JsonMapper json, MeterRegistry meters, ObjectProvider<ArchivingListener> listeners,
@@ -83,7 +79,6 @@ public class ArchiveService {
         this.listeners = listeners;
         this.augmentation = augmentation;
         this.validation = validation;
-        this.signing = signing;
         this.seal = seal;
         this.store = store;
         this.repository = repository;
@@ -138,12 +133,11 @@ public class ArchiveService {
         blobs.add(new Blob(ArchivePart.VALIDATION_SUMMARY, JSON, summaryJson));
         blobs.add(new Blob(ArchivePart.VALIDATION_REPORT, XML, report));
 
-        byte[] evidence = EvidenceXml.build(id, request, now, blobs.stream()
+        // not sealed here: the entry's RFC 4998 evidence record (its batch's archive time-stamp, renewed) preserves
+        // it with every other part, and the evidence package's XAdES seal covers it on download
+        blobs.add(new Blob(ArchivePart.EVIDENCE, XML, EvidenceXml.build(id, request, now, blobs.stream()
                 .map(blob -> new EvidenceXml.PartDigest(blob.name, StoredContent.sha256(blob.content),
-                        blob.content.length)).toList());
-        Sealed sealed = seal(evidence);
-        blobs.add(new Blob(ArchivePart.EVIDENCE, XML, sealed.content));
-        blobs.add(new Blob(ArchivePart.EVIDENCE_VALIDATION_REPORT, XML, sealed.report));
+                        blob.content.length)).toList())));
 
         // 1. blobs: durable and idempotent before any metadata mentions them
         List<ArchivePart> parts = new ArrayList<>();
@@ -154,7 +148,7 @@ public class ArchiveService {
         reached(ArchivingListener.Step.BLOBS_STORED, id);
 
         // 2. metadata: one transaction
-        TimestampFacts facts = TimestampFacts.earliest(TimestampFacts.of(summary), sealed.facts);
+        TimestampFacts facts = TimestampFacts.of(summary);
         ArchiveEntry entry = new ArchiveEntry(id, request.ownerClientId(), request.documentType(),
                 request.requestId(), request.parties(), now, now,
                 now.plus(properties.retentionOf(request.documentType())), false, verdict(summary).name(),
@@ -166,22 +160,12 @@ public class ArchiveService {
         });
         reached(ArchivingListener.Step.COMMITTED, id);
         if (properties.evidenceRecords().sealOnArchive()) {
-            sealEvidenceRecord(id);
+            evidenceRecords.sealSoon(); // after the caller's commit, off this thread: the TSA is not waited for
         }
         log.info("archived {} for {} ({}, {} parties, verdict {}, time-stamps valid until {})", id,
                 request.ownerClientId(), request.documentType(), request.parties().size(), entry.verdict(),
                 entry.timestampsValidUntil());
         return entry;
-    }
-
-    /** Seals the waiting entries now; a failure leaves them waiting for the preservation job, the entry stands. */
-    private void sealEvidenceRecord(String id) {
-        try {
-            evidenceRecords.sealPending();
-        } catch (RuntimeException e) {
-            log.warn("archive entry {} is stored; its evidence record waits for the next preservation run: {}", id,
-                    e.getMessage());
-        }
     }
 
     /** The entry if {@code viewer} may see it; otherwise 404. */
@@ -200,10 +184,11 @@ public class ArchiveService {
 
     /**
      * The evidence package as an ASiC-E container (ETSI EN 319 162-1): every part as archived (the signed PDF, the
-     * sealed evidence XML with the audit trail, the validation reports), one XAdES seal of the service over them
+     * evidence XML with the audit trail, the validation reports), one XAdES seal of the service over them
      * and the entry's RFC 4998 evidence record over the same files, so DSS (or any ASiC validator that knows
      * evidence records) checks the package as a whole. An entry whose record still waits for its batch is sealed
-     * first.
+     * first. The package is made once per state of the record and kept (a renewal makes the next download rebuild
+     * it).
      */
     public byte[] evidencePackage(ArchiveViewer viewer, String id) {
         ArchiveEntry entry = find(viewer, id);
@@ -213,10 +198,10 @@ public class ArchiveService {
                     "The entry's evidence record is not sealed yet (the time-stamping authority did not answer); "
                             + "try again in a moment.", Map.of(), null));
         });
-        List<EvidenceContainerService.ContainerFile> files = entry.parts().stream().filter(part -> part.version() == 1)
+        return evidenceRecords.evidencePackage(id, record, () -> containers.build(entry.parts().stream()
+                .filter(part -> part.version() == 1)
                 .map(part -> new EvidenceContainerService.ContainerFile(part.name(), part.mediaType(), read(part)))
-                .toList();
-        return containers.build(files, record, sealKey());
+                .toList(), record, sealKey()));
     }
 
     /** Puts an entry under legal hold (retention will not delete it) or releases it. */
@@ -241,16 +226,6 @@ public class ArchiveService {
     }
 
     // ---------------------------------------------------------------- shared with preservation
-
-    record Sealed(byte[] content, byte[] report, TimestampFacts facts) {
-    }
-
-    private Sealed seal(byte[] evidence) {
-        byte[] sealedXml = signing.signXades(new DocumentInput("evidence.xml", evidence), sealKey(),
-                new XadesSignatureSpec(SignatureLevel.B_LTA, HashAlgorithm.SHA256, XmlPackaging.ENVELOPED)).content();
-        ValidationSummary summary = validation.validate(new DocumentToValidate(ArchivePart.EVIDENCE, sealedXml));
-        return new Sealed(sealedXml, validation.report(summary.id(), ReportKind.ETSI), TimestampFacts.of(summary));
-    }
 
     private be.paraaf.signing.KeyCredential sealKey() {
         SealCredentials credentials = seal.getIfAvailable();
@@ -328,16 +303,6 @@ public class ArchiveService {
                                     Comparator.nullsFirst(Comparator.naturalOrder())))
                     .map(timestamp -> new TimestampFacts(timestamp.producerNotAfter(), timestamp.digestAlgorithm()))
                     .orElse(new TimestampFacts(null, null));
-        }
-
-        static TimestampFacts earliest(TimestampFacts a, TimestampFacts b) {
-            if (a.validUntil == null) {
-                return b;
-            }
-            if (b.validUntil == null) {
-                return a;
-            }
-            return a.validUntil.isAfter(b.validUntil) ? b : a;
         }
     }
 }

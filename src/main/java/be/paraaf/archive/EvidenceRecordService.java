@@ -16,11 +16,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,6 +46,8 @@ public class EvidenceRecordService {
     private final TransactionTemplate transactions;
     private final Counter tsaCalls;
     private final ReentrantLock sealing = new ReentrantLock();
+    private final AtomicBoolean sealingRequested = new AtomicBoolean();
+    private final ExecutorService background = pool(1, "paraaf-evidence-sealing-soon");
 
     EvidenceRecordService(EvidenceRecordRepository records, DocumentStore store, TimestampTokenService tsa,
             ArchiveProperties properties, Clock clock, PlatformTransactionManager transactionManager,
@@ -65,8 +71,50 @@ public class EvidenceRecordService {
     }
 
     /**
-     * Seals every entry waiting for a batch, in batches sized to the backlog; returns the entries sealed. Another
-     * thread or node sealing at the same moment makes this run stop early, never seal an entry twice.
+     * Seals the waiting entries soon, on a background thread, after the caller's transaction commits (at once when
+     * there is none): archiving does not wait for the TSA. Requests made while a sealing is queued are folded into
+     * it. A failure leaves the entries waiting for the next preservation run (or the first download).
+     */
+    void sealSoon() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    requestSealing();
+                }
+            });
+        } else {
+            requestSealing();
+        }
+    }
+
+    private void requestSealing() {
+        if (!sealingRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                sealingRequested.set(false);
+                try {
+                    sealPending();
+                } catch (RuntimeException e) {
+                    log.warn("waiting archive entries stay waiting for the next preservation run: {}", e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            sealingRequested.set(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /**
+     * Seals every entry waiting for a batch, in batches sized to the backlog, {@code parallelism} batches at a time
+     * (each waits for its TSA call; the slices are read by id, so none is read twice); returns the entries sealed.
+     * Another node sealing at the same moment makes a batch that overlaps it drop, never seal an entry twice.
      */
     public long sealPending() {
         sealing.lock();
@@ -77,32 +125,88 @@ public class EvidenceRecordService {
             }
             EvidenceRecords.Digest digest = settings().digestAt(clock.instant());
             int size = settings().batchSizeFor(backlog);
-            long sealed = 0;
-            while (true) {
-                List<EvidenceRecordRepository.Leaf> waiting = records.pending(size);
-                if (waiting.isEmpty()) {
-                    return sealed;
+            int parallelism = (int) Math.max(1, Math.min(settings().parallelism(), (backlog + size - 1) / size));
+            if (parallelism == 1) {
+                long sealed = 0;
+                for (String after = ""; ; ) {
+                    List<EvidenceRecordRepository.Leaf> waiting = records.pendingAfter(after, size);
+                    if (waiting.isEmpty()) {
+                        return sealed;
+                    }
+                    sealed += sealSlice(waiting, digest);
+                    after = waiting.get(waiting.size() - 1).entryId();
                 }
-                Map<String, List<ArchivePart>> parts = records.firstParts(waiting.get(0).entryId(),
-                        waiting.get(waiting.size() - 1).entryId());
-                List<EvidenceRecords.Leaf> leaves = new ArrayList<>(waiting.size());
-                for (EvidenceRecordRepository.Leaf leaf : waiting) {
-                    byte[] chainHash = leaf.chain() == 1 ? null
-                            : EvidenceRecords.sequenceHash(recordUpTo(leaf.entryId(), leaf.chain()), digest);
-                    leaves.add(new EvidenceRecords.Leaf(leaf.entryId(), digests(parts.getOrDefault(leaf.entryId(),
-                            List.of()), digest, chainHash)));
+            }
+            ExecutorService pool = pool(parallelism, "paraaf-evidence-sealing");
+            try {
+                java.util.ArrayDeque<Future<Integer>> inFlight = new java.util.ArrayDeque<>();
+                long sealed = 0;
+                RuntimeException failure = null;
+                for (String after = ""; ; ) {
+                    List<EvidenceRecordRepository.Leaf> waiting = records.pendingAfter(after, size);
+                    if (waiting.isEmpty()) {
+                        break;
+                    }
+                    inFlight.add(pool.submit(() -> sealSlice(waiting, digest)));
+                    after = waiting.get(waiting.size() - 1).entryId();
+                    while (inFlight.size() > parallelism) { // one slice read ahead, the others sealing
+                        try {
+                            sealed += inFlight.poll().get();
+                        } catch (ExecutionException e) {
+                            failure = failure == null ? unchecked(e.getCause()) : failure;
+                        }
+                    }
+                    if (failure != null) {
+                        break;
+                    }
                 }
-                if (!seal(waiting, leaves, digest)) {
-                    return sealed;
+                while (!inFlight.isEmpty()) {
+                    try {
+                        sealed += inFlight.poll().get();
+                    } catch (ExecutionException e) {
+                        failure = failure == null ? unchecked(e.getCause()) : failure;
+                    }
                 }
-                sealed += waiting.size();
-                if (waiting.size() < size) {
-                    return sealed;
+                if (failure != null) {
+                    log.warn("sealed {} waiting archive entries, then a batch failed", sealed);
+                    throw failure;
                 }
+                return sealed;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("evidence sealing interrupted", e);
+            } finally {
+                pool.shutdownNow();
             }
         } finally {
             sealing.unlock();
         }
+    }
+
+    /** Seals one slice of waiting entries into one batch; the entries sealed (0 when another run took any). */
+    private int sealSlice(List<EvidenceRecordRepository.Leaf> waiting, EvidenceRecords.Digest digest) {
+        Map<String, List<ArchivePart>> parts = records.firstParts(waiting.get(0).entryId(),
+                waiting.get(waiting.size() - 1).entryId());
+        List<EvidenceRecords.Leaf> leaves = new ArrayList<>(waiting.size());
+        for (EvidenceRecordRepository.Leaf leaf : waiting) {
+            byte[] chainHash = leaf.chain() == 1 ? null
+                    : EvidenceRecords.sequenceHash(recordUpTo(leaf.entryId(), leaf.chain()), digest);
+            leaves.add(new EvidenceRecords.Leaf(leaf.entryId(), digests(parts.getOrDefault(leaf.entryId(),
+                    List.of()), digest, chainHash)));
+        }
+        return seal(waiting, leaves, digest) ? waiting.size() : 0;
+    }
+
+    private static RuntimeException unchecked(Throwable cause) {
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+    }
+
+    private static ExecutorService pool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private boolean seal(List<EvidenceRecordRepository.Leaf> waiting, List<EvidenceRecords.Leaf> leaves,
@@ -128,6 +232,24 @@ public class EvidenceRecordService {
         }
         log.info("another run sealed some of these {} entries first; batch {} dropped", waiting.size(), batchId);
         return false;
+    }
+
+    /**
+     * The entry's evidence package as made for its current {@code record}: cached ({@code V60}), or made by
+     * {@code build} and kept. A download racing another keeps whichever committed last; both are valid.
+     */
+    byte[] evidencePackage(String entryId, byte[] record, java.util.function.Supplier<byte[]> build) {
+        String recordSha256 = be.paraaf.persistence.StoredContent.sha256(record);
+        return records.evidencePackage(entryId, recordSha256).orElseGet(() -> {
+            byte[] made = build.get();
+            try {
+                transactions.executeWithoutResult(status -> records.keepEvidencePackage(entryId, recordSha256, made,
+                        clock.instant()));
+            } catch (org.springframework.dao.DataAccessException raced) {
+                log.info("evidence package of {} kept by a concurrent download", entryId);
+            }
+            return made;
+        });
     }
 
     /** The entry's RFC 4998 evidence record (DER), or empty while it waits for its first batch. */
@@ -186,8 +308,11 @@ public class EvidenceRecordService {
         }
         byte[] renewal = EvidenceRecords.renewTimestamp(recordUpTo(sample, Integer.MAX_VALUE), this::timestamp);
         Instant validUntil = EvidenceRecords.validUntil(renewal);
-        transactions.executeWithoutResult(status -> records.addRenewal(batchId, batch.renewals() + 1, renewal,
-                clock.instant(), validUntil, renewAfter(batchId, validUntil)));
+        transactions.executeWithoutResult(status -> {
+            records.addRenewal(batchId, batch.renewals() + 1, renewal, clock.instant(), validUntil,
+                    renewAfter(batchId, validUntil));
+            records.forgetEvidencePackages(batchId);
+        });
         return batch.entries();
     }
 
@@ -203,6 +328,7 @@ public class EvidenceRecordService {
                 records.enqueue(entryId, leaves.get(leaves.size() - 1).chain() + 1);
             }
             records.supersede(batchId, clock.instant());
+            records.forgetEvidencePackages(batchId);
         });
         return members.size();
     }
@@ -212,11 +338,7 @@ public class EvidenceRecordService {
             return new Renewed(0, 0, 0, 0);
         }
         int threads = Math.min(settings().parallelism(), batchIds.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "paraaf-evidence-renewal");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = pool(threads, "paraaf-evidence-renewal");
         try {
             List<Future<Long>> results = new ArrayList<>();
             for (String batchId : batchIds) {

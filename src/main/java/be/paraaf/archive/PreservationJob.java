@@ -48,24 +48,28 @@ public class PreservationJob {
     }
 
     /**
+     * The last run on this node. Counts are entries unless they say batches: renewal is per batch, and each batch
+     * renewal renews the evidence record of every entry in it.
+     *
      * @param running whether a run is in progress
      * @param skipped true when this call did not run because a run held the lock (here or on another node)
-     * @param due entries in due batches when the run started
-     * @param candidates batches renewed or attempted in the run
-     * @param sealed entries sealed into new batches in the run
-     * @param renewed entries whose records were renewed
+     * @param sealed entries that waited for a batch and were sealed into one in the run
+     * @param due entries in batches due for renewal (time-stamp or hash-tree) when the run started
+     * @param batches batches renewed or attempted in the run
+     * @param renewed entries whose records were renewed (the entries of the batches renewed)
+     * @param failed entries of the batches whose renewal failed (they stay due)
+     * @param totalRenewed entries renewed by this node since it started; {@code totalFailed} likewise
      */
-    public record Status(boolean running, boolean skipped, Instant startedAt, Instant finishedAt, long due,
-            int candidates, long sealed, long renewed, long failed, Instant horizonLimit, long totalRenewed,
-            long totalFailed) {
+    public record Status(boolean running, boolean skipped, Instant startedAt, Instant finishedAt, long sealed,
+            long due, int batches, long renewed, long failed, long totalRenewed, long totalFailed) {
 
         static Status idle() {
-            return new Status(false, false, null, null, 0, 0, 0, 0, 0, null, 0, 0);
+            return new Status(false, false, null, null, 0, 0, 0, 0, 0, 0, 0);
         }
 
         Status asSkipped() {
-            return new Status(running, true, startedAt, finishedAt, due, candidates, sealed, renewed, failed,
-                    horizonLimit, totalRenewed, totalFailed);
+            return new Status(running, true, startedAt, finishedAt, sealed, due, batches, renewed, failed,
+                    totalRenewed, totalFailed);
         }
     }
 
@@ -96,7 +100,7 @@ public class PreservationJob {
         long sealed = evidence.sealPending();
         long due = evidence.dueEntries(started);
         pending.set(due);
-        status.set(new Status(true, false, started, null, due, 0, sealed, 0, 0, started, previous.totalRenewed(),
+        status.set(new Status(true, false, started, null, sealed, due, 0, 0, 0, previous.totalRenewed(),
                 previous.totalFailed()));
         log.info("preservation run: sealed {} waiting entries; {} entries in batches due for renewal", sealed, due);
         EvidenceRecordService.Renewed result = evidence.renewDue(started,
@@ -104,8 +108,8 @@ public class PreservationJob {
         renewed.increment(result.entries());
         failed.increment(result.failedEntries());
         pending.set(Math.max(0, due - result.entries()));
-        Status finished = new Status(false, false, started, clock.instant(), due,
-                result.batches() + result.failedBatches(), sealed, result.entries(), result.failedEntries(), started,
+        Status finished = new Status(false, false, started, clock.instant(), sealed, due,
+                result.batches() + result.failedBatches(), result.entries(), result.failedEntries(),
                 previous.totalRenewed() + result.entries(), previous.totalFailed() + result.failedEntries());
         status.set(finished);
         log.info("preservation run finished: {} batches ({} entries) renewed, {} batches ({} entries) failed",

@@ -73,7 +73,8 @@ class ArchiveController {
     record LegalHold(Boolean legalHold) {
     }
 
-    @Operation(summary = "Archive a signed PDF: extended to PAdES-B-LTA, validated, evidence sealed (XAdES-B-LTA)",
+    @Operation(summary = "Archive a signed PDF: extended to PAdES-B-LTA, validated, stored; its RFC 4998 evidence "
+            + "record is sealed moments later in the next batch",
             description = "Multipart: 'document' (the signed PDF), 'metadata' (JSON: documentType, parties "
                     + "[{name, nationalNumber, role}], requestId) and optionally 'auditTrail' (JSON). A requestId must "
                     + "name one of the caller's signing requests (else 404).")
@@ -129,8 +130,9 @@ class ArchiveController {
         return download(archive.document(viewer(client), id), id + ".pdf", MediaType.APPLICATION_PDF);
     }
 
-    @Operation(summary = "Evidence package (ASiC-E, ETSI EN 319 162-1): the archived PDF, sealed evidence XML with the "
-            + "audit trail and validation reports, sealed by the service (XAdES) with the RFC 4998 evidence record")
+    @Operation(summary = "Evidence package (ASiC-E, ETSI EN 319 162-1): the archived PDF, the evidence XML with the "
+            + "audit trail and the validation reports, sealed by the service (XAdES) with the RFC 4998 evidence record; "
+            + "made on the first download and kept until the record is renewed")
     @GetMapping(path = "/{id}/evidence", produces = {"application/vnd.etsi.asic-e+zip", "application/zip"})
     ResponseEntity<byte[]> evidence(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
         return download(archive.evidencePackage(viewer(client), id), id + "-evidence.asice",
@@ -154,7 +156,8 @@ class ArchiveController {
         return archive.visibleTo(viewer(client), integrity.check());
     }
 
-    @Operation(summary = "Progress and counts of the preservation (re-time-stamping) job")
+    @Operation(summary = "The last preservation run on this node: entries sealed, batches and entries renewed",
+            description = "Counts are entries unless named batches; see docs/preservation.md.")
     @GetMapping("/preservation")
     PreservationJob.Status preservation() {
         return preservation.status();

@@ -86,9 +86,12 @@ class EvidenceRecordIT {
         Instant tsa1NotAfter = pki.tsaChain().get(0).getNotAfter().toInstant();
         ArchiveEntry entry = archiveSignedLease();
 
-        byte[] fresh = evidence.record(entry.id()).orElseThrow();
+        byte[] fresh = sealedByItself(entry);
         assertThat(chains(fresh)).containsExactly(1);
         assertPasses(validation.validate(fresh, archived(entry), null));
+        ArchiveViewer owner = new ArchiveViewer.Agency("woonpunt-demo");
+        byte[] packageBefore = archive.evidencePackage(owner, entry.id());
+        assertThat(archive.evidencePackage(owner, entry.id())).as("kept, not made again").isEqualTo(packageBefore);
 
         // renewal 1, time-stamp renewal: TSA1 ends within the horizon; the TSA rotates its key first, as real ones do
         pki.rotateTsa();
@@ -99,6 +102,13 @@ class EvidenceRecordIT {
         assertThat(first.failed()).isZero();
         byte[] renewedOnce = evidence.record(entry.id()).orElseThrow();
         assertThat(chains(renewedOnce)).containsExactly(2);
+        ArchiveEntry viewOnce = archive.find(owner, entry.id());
+        assertThat(viewOnce.renewals()).as("the entry reports its batch's renewal").isEqualTo(1);
+        assertThat(viewOnce.timestampsValidUntil()).isEqualTo(tsa2NotAfter);
+        assertThat(viewOnce.lastRenewedAt()).isNotNull();
+        byte[] packageAfter = archive.evidencePackage(owner, entry.id());
+        assertThat(packageAfter).as("the renewal made the kept package stale").isNotEqualTo(packageBefore);
+        assertThat(validation.validateContainer(packageAfter, null).verifies()).isTrue();
         assertThat(preservation.run().renewed()).as("renewed batches are no longer due").isZero();
 
         // renewal 2, hash-tree renewal: two hours on, SHA-256 counts as weak
@@ -108,6 +118,10 @@ class EvidenceRecordIT {
         assertThat(second.failed()).isZero();
         byte[] renewedTwice = evidence.record(entry.id()).orElseThrow();
         assertThat(chains(renewedTwice)).containsExactly(2, 1);
+        ArchiveEntry viewTwice = archive.find(owner, entry.id());
+        assertThat(viewTwice.renewals()).as("a time-stamp renewal and a hash-tree renewal").isEqualTo(2);
+        assertThat(viewTwice.timestampDigest()).isEqualTo("SHA512");
+        assertThat(viewTwice.lastRenewedAt()).isAfter(viewOnce.lastRenewedAt());
         assertPasses(validation.validate(renewedTwice, archived(entry), null));
 
         // 22 hours on: TSA1 (9 h) has expired, TSA2 (24 h) has not
@@ -123,6 +137,7 @@ class EvidenceRecordIT {
     void oneChangedByteOfTheArchivedPdfIsNoLongerCovered() {
         CLOCK.setOffset(Duration.ZERO);
         ArchiveEntry entry = archiveSignedLease();
+        evidence.sealPending(); // waits for the background sealing, if it is still at work
         byte[] record = evidence.record(entry.id()).orElseThrow();
         List<EvidenceRecordValidation.Covered> documents = archived(entry);
         List<EvidenceRecordValidation.Covered> attacked = new ArrayList<>();
@@ -142,6 +157,24 @@ class EvidenceRecordIT {
         assertThat(result.documents()).filteredOn(document -> document.name().equals(ArchivePart.DOCUMENT))
                 .singleElement().satisfies(document -> assertThat(document.intact()).isFalse());
         assertPasses(validation.validate(record, documents, null));
+    }
+
+    /** Archiving returns before the record is sealed; a background thread seals it moments later. */
+    private byte[] sealedByItself(ArchiveEntry entry) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<byte[]> record = evidence.record(entry.id());
+            if (record.isPresent()) {
+                return record.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the entry's evidence record was not sealed within 30 s of archiving");
     }
 
     private ArchiveEntry archiveSignedLease() {

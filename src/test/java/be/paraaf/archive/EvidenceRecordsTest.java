@@ -137,7 +137,7 @@ class EvidenceRecordsTest {
                 generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
                         .build("SHA256withECDSA", pair.getPrivate(),
                                 new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(certificate)),
-                        EvidenceRecords.Digest.SHA256.calculator(), new ASN1ObjectIdentifier("1.2.3.4"));
+                        EvidenceRecords.DIGESTS.get(EvidenceRecords.Digest.SHA256.id), new ASN1ObjectIdentifier("1.2.3.4"));
                 generator.addCertificates(new JcaCertStore(List.of(certificate)));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
