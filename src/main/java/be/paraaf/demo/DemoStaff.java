@@ -1,6 +1,6 @@
 package be.paraaf.demo;
 
-import be.paraaf.staff.Memberships;
+import be.paraaf.staff.MembershipService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -26,9 +26,9 @@ public class DemoStaff implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStaff.class);
 
-    private final Memberships memberships;
+    private final MembershipService memberships;
 
-    DemoStaff(Memberships memberships) {
+    DemoStaff(MembershipService memberships) {
         this.memberships = memberships;
     }
 

@@ -36,12 +36,12 @@ public class DocumentService {
     private final ApiClientRepository clients;
     private final DocumentsProperties properties;
     private final PdfInspector inspector;
-    private final AgencyTemplates templates;
+    private final AgencyTemplateService templates;
     private final PagePreviewService previews;
     private final Clock clock;
 
     DocumentService(DocumentRepository documents, DocumentStore store, ApiClientRepository clients,
-            DocumentsProperties properties, AgencyTemplates templates, PagePreviewService previews, Clock clock) {
+            DocumentsProperties properties, AgencyTemplateService templates, PagePreviewService previews, Clock clock) {
         this.templates = templates;
         this.previews = previews;
         this.documents = documents;
@@ -101,7 +101,7 @@ public class DocumentService {
      * exact package it was made with.
      */
     public DocumentMetadata createFromTemplate(String ownerClientId, String name, Language language, JsonNode input) {
-        AgencyTemplates.Rendered rendered = templates.render(ownerClientId, name, null, language, input);
+        AgencyTemplateService.Rendered rendered = templates.render(ownerClientId, name, null, language, input);
         String source = "template:" + name + (rendered.version() == 0 ? "" : "@" + rendered.version());
         return store(ownerClientId, rendered.document().name(), rendered.document().content(), source,
                 rendered.document().parties());

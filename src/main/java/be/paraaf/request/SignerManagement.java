@@ -33,9 +33,10 @@ public class SignerManagement {
     private final WebhookService webhooks;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SignerLinks signerLinks;
 
     SignerManagement(RequestRepository requests, RequestService workflow, DocumentService documents, AuditTrail audit,
-            WebhookService webhooks, JdbcClient jdbc, Clock clock) {
+            WebhookService webhooks, JdbcClient jdbc, Clock clock, SignerLinks signerLinks) {
         this.requests = requests;
         this.workflow = workflow;
         this.documents = documents;
@@ -43,6 +44,7 @@ public class SignerManagement {
         this.webhooks = webhooks;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.signerLinks = signerLinks;
     }
 
     /** Reminds a signer whose turn it is now (mail and webhook as the scheduled reminders), whatever the delay. */
@@ -90,7 +92,7 @@ public class SignerManagement {
                     "revoked", "every earlier link of this signer"));
             return null;
         });
-        return new SignerLink(signer.role(), token, "/api/sign/" + token);
+        return new SignerLink(signer.role(), token, signerLinks.api(token));
     }
 
     /**
@@ -140,7 +142,7 @@ public class SignerManagement {
             return null;
         });
         SigningRequest after = workflow.find(clientId, requestId);
-        return RequestView.of(after, List.of(new SignerLink(signer.role(), token, "/api/sign/" + token)), null);
+        return RequestView.of(after, List.of(new SignerLink(signer.role(), token, signerLinks.api(token))), null);
     }
 
     private void revokeOtherLinksAndAttempts(String requestId, int position) {

@@ -15,6 +15,6 @@ public record StaffMember(ApiClient organisation, String nationalRegisterNumber,
 
     /** How audit trails name this member, e.g. {@code staff:woonpunt-demo:*******2345}. */
     public Actor actor() {
-        return new Actor("staff:" + organisation.id() + ":" + Memberships.masked(nationalRegisterNumber));
+        return new Actor("staff:" + organisation.id() + ":" + MembershipService.masked(nationalRegisterNumber));
     }
 }

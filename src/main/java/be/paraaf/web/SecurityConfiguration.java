@@ -3,7 +3,7 @@ package be.paraaf.web;
 import be.paraaf.system.ProblemType;
 import be.paraaf.access.AccessProperties;
 import be.paraaf.access.ApiClientRepository;
-import be.paraaf.staff.StaffSessions;
+import be.paraaf.staff.StaffSessionService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,7 +41,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiClientRepository clients, AccessProperties access,
-            JsonMapper json, RateLimiter rateLimits, StaffSessions staffSessions) throws Exception {
+            JsonMapper json, RateLimiter rateLimits, StaffSessionService staffSessions) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

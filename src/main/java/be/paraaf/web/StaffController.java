@@ -4,10 +4,10 @@ import be.paraaf.access.ApiClient;
 import be.paraaf.citizen.CitizenLogin;
 import be.paraaf.prepare.Language;
 import be.paraaf.staff.BulkSend;
-import be.paraaf.staff.Memberships;
-import be.paraaf.staff.OrganisationKeys;
+import be.paraaf.staff.MembershipService;
+import be.paraaf.staff.OrganisationKeyService;
 import be.paraaf.staff.StaffMember;
-import be.paraaf.staff.StaffSessions;
+import be.paraaf.staff.StaffSessionService;
 import be.paraaf.staff.StaffException;
 import be.paraaf.system.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,13 +52,13 @@ class StaffController {
     /** A CSV of 100 rows of a lease is far below this; more is not a bulk send paraaf takes in one go. */
     static final long MAX_CSV_BYTES = 512 * 1024;
 
-    private final StaffSessions sessions;
-    private final Memberships memberships;
-    private final OrganisationKeys keys;
+    private final StaffSessionService sessions;
+    private final MembershipService memberships;
+    private final OrganisationKeyService keys;
     private final BulkSend bulk;
     private final JsonMapper json;
 
-    StaffController(StaffSessions sessions, Memberships memberships, OrganisationKeys keys, BulkSend bulk,
+    StaffController(StaffSessionService sessions, MembershipService memberships, OrganisationKeyService keys, BulkSend bulk,
             JsonMapper json) {
         this.sessions = sessions;
         this.memberships = memberships;
@@ -91,7 +91,7 @@ class StaffController {
             String citizenSession, @RequestBody(required = false) Login login, HttpServletRequest request) {
         // a session the browser already had ends here: the new one is a fresh token (session fixation)
         StaffSessionFilter.token(request).ifPresent(sessions::close);
-        StaffSessions.Opened opened = sessions.open(citizenSession, login == null ? null : login.organisation());
+        StaffSessionService.Opened opened = sessions.open(citizenSession, login == null ? null : login.organisation());
         return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie(opened.token()).toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(SessionView.of(opened.member(), opened.csrfToken(), opened.expiresAt()));
@@ -103,7 +103,7 @@ class StaffController {
         StaffMember member = member();
         String token = StaffSessionFilter.token(request).orElseThrow();
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(SessionView.of(member, StaffSessions.csrfToken(token), null));
+                .body(SessionView.of(member, StaffSessionService.csrfToken(token), null));
     }
 
     @Operation(summary = "Log out: the session ends on every node and the cookie is cleared")
@@ -115,13 +115,13 @@ class StaffController {
 
     @Operation(summary = "The organisation's members (admin)")
     @GetMapping("/api/staff/members")
-    List<Memberships.Member> members() {
+    List<MembershipService.Member> members() {
         return memberships.list(member().organisation().id());
     }
 
     @Operation(summary = "Add a member or change their role: admin or clerk (admin)")
     @PutMapping(path = "/api/staff/members", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Memberships.Member putMember(@RequestBody MemberChange change) {
+    MembershipService.Member putMember(@RequestBody MemberChange change) {
         if (change == null) {
             throw new StaffException(ProblemType.BAD_REQUEST, "Send nationalRegisterNumber and role.");
         }

@@ -1,7 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.staff.StaffMember;
-import be.paraaf.staff.StaffSessions;
+import be.paraaf.staff.StaffSessionService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -38,10 +38,10 @@ final class StaffSessionFilter extends OncePerRequestFilter {
     private static final List<String> STAFF_PATHS = List.of("/api/staff/", "/api/requests", "/api/documents",
             "/api/archive");
 
-    private final StaffSessions sessions;
+    private final StaffSessionService sessions;
     private final JsonMapper json;
 
-    StaffSessionFilter(StaffSessions sessions, JsonMapper json) {
+    StaffSessionFilter(StaffSessionService sessions, JsonMapper json) {
         this.sessions = sessions;
         this.json = json;
     }
@@ -65,7 +65,7 @@ final class StaffSessionFilter extends OncePerRequestFilter {
         Optional<StaffMember> member = token.flatMap(value -> sessions.find(value, !background));
         if (member.isPresent()) {
             if (!SAFE_METHODS.contains(request.getMethod())
-                    && !StaffSessions.csrfMatches(token.get(), request.getHeader(CSRF_HEADER))) {
+                    && !StaffSessionService.csrfMatches(token.get(), request.getHeader(CSRF_HEADER))) {
                 SecurityConfiguration.problem(response, json, 403, "csrf-token-invalid", "This change needs the "
                         + "session's CSRF token in the " + CSRF_HEADER + " header (GET /api/staff/session gives it).",
                         request);

@@ -1,7 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.access.ApiClient;
-import be.paraaf.prepare.AgencyTemplates;
+import be.paraaf.prepare.AgencyTemplateService;
 import be.paraaf.prepare.Language;
 import be.paraaf.prepare.RenderedDocument;
 import be.paraaf.prepare.TemplateInfo;
@@ -33,9 +33,9 @@ class TemplateController {
     static final String SIGNATURE_FIELDS_HEADER = "Paraaf-Signature-Fields";
 
     private final TemplateService templates;
-    private final AgencyTemplates agencyTemplates;
+    private final AgencyTemplateService agencyTemplates;
 
-    TemplateController(TemplateService templates, AgencyTemplates agencyTemplates) {
+    TemplateController(TemplateService templates, AgencyTemplateService agencyTemplates) {
         this.templates = templates;
         this.agencyTemplates = agencyTemplates;
     }
@@ -46,16 +46,16 @@ class TemplateController {
                     + "(invalid-template-package) lists every problem in the member 'problems'. Only you see it; a "
                     + "template of the same name as a built-in one replaces it for your documents.")
     @PostMapping(path = "/api/agency-templates", consumes = {"application/zip", "application/octet-stream"})
-    ResponseEntity<AgencyTemplates.Version> upload(@AuthenticationPrincipal ApiClient client,
+    ResponseEntity<AgencyTemplateService.Version> upload(@AuthenticationPrincipal ApiClient client,
             @RequestBody byte[] zip) {
-        AgencyTemplates.Version version = agencyTemplates.upload(client.id(), zip);
+        AgencyTemplateService.Version version = agencyTemplates.upload(client.id(), zip);
         return ResponseEntity.created(URI.create("/api/agency-templates/" + version.name() + "/"
                 + version.version())).body(version);
     }
 
     @Operation(summary = "Your uploaded templates, every version, newest first per name")
     @GetMapping("/api/agency-templates")
-    List<AgencyTemplates.Version> agencyTemplates(@AuthenticationPrincipal ApiClient client) {
+    List<AgencyTemplateService.Version> agencyTemplates(@AuthenticationPrincipal ApiClient client) {
         return agencyTemplates.list(client.id());
     }
 

@@ -1,6 +1,7 @@
 package be.paraaf.web;
 
 import be.paraaf.access.ApiClientRepository;
+import be.paraaf.staff.StaffSessionService;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -13,13 +14,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * A web slice: the named controllers with the real MVC setup, problem mapping ({@link ProblemDetailsAdvice}),
  * security chain, API-key filter and rate limits, and nothing behind them (the capabilities are mocks the test
- * declares). The API client repository is a mock too: {@link SliceApiClient} gives it one client.
+ * declares). The API client repository and the staff sessions are mocks too (no test here sends a staff cookie): {@link SliceApiClient} gives it one client.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
 @Import(WebSliceConfiguration.class)
-@MockitoBean(types = ApiClientRepository.class)
+@MockitoBean(types = {ApiClientRepository.class, StaffSessionService.class})
 @interface WebSliceTest {
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")

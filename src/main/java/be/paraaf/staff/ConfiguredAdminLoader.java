@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 @DependsOnDatabaseInitialization
 @DependsOn("configuredClients") // the organisations it names are configured API clients
-class ConfiguredAdmins implements InitializingBean {
+class ConfiguredAdminLoader implements InitializingBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ConfiguredAdmins.class);
+    private static final Logger log = LoggerFactory.getLogger(ConfiguredAdminLoader.class);
 
     private final StaffProperties properties;
     private final ApiClientRepository clients;
-    private final Memberships memberships;
+    private final MembershipService memberships;
 
-    ConfiguredAdmins(StaffProperties properties, ApiClientRepository clients, Memberships memberships) {
+    ConfiguredAdminLoader(StaffProperties properties, ApiClientRepository clients, MembershipService memberships) {
         this.properties = properties;
         this.clients = clients;
         this.memberships = memberships;

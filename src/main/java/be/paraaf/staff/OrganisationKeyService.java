@@ -15,14 +15,14 @@ import org.springframework.stereotype.Service;
  * published and fixed.
  */
 @Service
-public class OrganisationKeys {
+public class OrganisationKeyService {
 
-    private static final Logger log = LoggerFactory.getLogger(OrganisationKeys.class);
+    private static final Logger log = LoggerFactory.getLogger(OrganisationKeyService.class);
 
     private final ApiClientRepository clients;
     private final AccessProperties access;
 
-    OrganisationKeys(ApiClientRepository clients, AccessProperties access) {
+    OrganisationKeyService(ApiClientRepository clients, AccessProperties access) {
         this.clients = clients;
         this.access = access;
     }

@@ -21,12 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
  * removes members of their own organisation; an organisation always keeps at least one admin.
  */
 @Service
-public class Memberships {
+public class MembershipService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Memberships(JdbcClient jdbc, Clock clock) {
+    MembershipService(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -51,7 +51,7 @@ public class Memberships {
 
     public List<Member> list(String clientId) {
         return jdbc.sql("select * from organisation_members where client_id = ? order by role, national_number")
-                .param(clientId).query(Memberships::member).list();
+                .param(clientId).query(MembershipService::member).list();
     }
 
     /** Adds a member or changes their role; refuses to take the last admin's role away. */
@@ -109,7 +109,7 @@ public class Memberships {
 
     Optional<Member> find(String clientId, String number) {
         return jdbc.sql("select * from organisation_members where client_id = ? and national_number = ?")
-                .params(clientId, number).query(Memberships::member).optional();
+                .params(clientId, number).query(MembershipService::member).optional();
     }
 
     private static void requireAdmin(StaffMember by) {

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * the client that uploaded it. An agency template of the same name as a built-in one takes its place for that client.
  */
 @Service
-public class AgencyTemplates {
+public class AgencyTemplateService {
 
     /** One stored version, as the API lists it. */
     public record Version(String name, int version, String sha256, Instant createdAt, TemplateInfo template) {
@@ -35,7 +35,7 @@ public class AgencyTemplates {
     /** Parsed packages by owner/name/version: rows never change, so the cache never goes stale. */
     private final Map<String, TemplatePackage> parsed = new ConcurrentHashMap<>();
 
-    AgencyTemplates(JdbcClient jdbc, TemplateService templates, Clock clock) {
+    AgencyTemplateService(JdbcClient jdbc, TemplateService templates, Clock clock) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.clock = clock;

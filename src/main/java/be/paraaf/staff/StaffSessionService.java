@@ -34,7 +34,7 @@ import org.springframework.stereotype.Service;
  * read it nor compute it, since the session cookie is HttpOnly and SameSite.
  */
 @Service
-public class StaffSessions {
+public class StaffSessionService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A busy session's last use is written at most this often, not on every request. */
@@ -42,11 +42,11 @@ public class StaffSessions {
 
     private final JdbcClient jdbc;
     private final CitizenLogin citizenLogin;
-    private final Memberships memberships;
+    private final MembershipService memberships;
     private final StaffProperties properties;
     private final Clock clock;
 
-    StaffSessions(JdbcClient jdbc, CitizenLogin citizenLogin, Memberships memberships, StaffProperties properties,
+    StaffSessionService(JdbcClient jdbc, CitizenLogin citizenLogin, MembershipService memberships, StaffProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.citizenLogin = citizenLogin;
@@ -66,12 +66,12 @@ public class StaffSessions {
     public Opened open(String citizenSessionToken, String organisation) {
         CitizenSession citizen = citizenLogin.require(citizenSessionToken);
         citizenLogin.logout(citizenSessionToken);
-        List<Memberships.Membership> all = memberships.of(citizen.nationalRegisterNumber());
+        List<MembershipService.Membership> all = memberships.of(citizen.nationalRegisterNumber());
         if (all.isEmpty()) {
             throw new StaffException(ProblemType.NOT_A_STAFF_MEMBER, "You are logged in, but you do not belong to "
                     + "any organisation on paraaf. An admin of your organisation can add you.");
         }
-        Memberships.Membership chosen;
+        MembershipService.Membership chosen;
         if (organisation == null || organisation.isBlank()) {
             if (all.size() > 1) {
                 throw new StaffException(ProblemType.BAD_REQUEST, "You belong to several organisations: say which "
