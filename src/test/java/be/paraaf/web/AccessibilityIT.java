@@ -40,7 +40,8 @@ class AccessibilityIT extends ServiceIT {
 
     static Stream<Arguments> pages() {
         return Stream.of("nl", "fr", "en").flatMap(language -> Stream.of("/", "/verify.html", "/agency.html",
-                "/itsme-app.html", "/citizen.html", "/downloads.html", "SIGNER", "SIGNER_ZOOMED", "AGENCY_FILLED")
+                "/itsme-app.html", "/citizen.html", "/downloads.html", "/dashboard.html", "SIGNER", "SIGNER_ZOOMED",
+                "AGENCY_FILLED")
                 .map(page -> Arguments.of(page, language)));
     }
 
@@ -56,6 +57,11 @@ class AccessibilityIT extends ServiceIT {
         if (page.startsWith("SIGNER")) {
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
                     By.id("request")));
+        }
+        if (page.equals("/dashboard.html")) {
+            // logged out: the script shows the login once the service said there is no staff session
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("itsme-login")));
         }
         if (page.equals("SIGNER_ZOOMED")) {
             driver.findElement(By.id("zoom-in")).click();
