@@ -2,7 +2,8 @@
 // that is HttpOnly and SameSite=Strict), then see the organisation's requests (state, search, paging), a request's
 // signers and timeline, act (cancel, remind, new link, replace a signer), download the signed PDF, the completion
 // certificate and the evidence, bulk-send a template over a CSV, and — admins — manage members and the API key.
-// Every change carries the session's CSRF token (X-CSRF-Token). All server text is set with textContent.
+// Every change carries the session's CSRF token (X-CSRF-Token); calls and polling go through paraafApi (api.js).
+// All server text is set with textContent.
 (() => {
   const t = paraafI18n.t;
   const status = document.getElementById("status");
@@ -11,33 +12,31 @@
   let page = 0;
   let total = 0;
   let current = null;
-  let waiting = null;
+  let waiting = null; // the login being waited for
+  let refresh = null; // the 5-second list refresh while logged in
   let shownList = null; // what the table shows, so polling re-draws only what changed (focus stays put)
+  // a 401 means the session ended (idle, logged out elsewhere): back to the login
+  const api = paraafApi.client({ unauthorized: () => { if (me) { me = null; show(); } } });
+  const BACKGROUND = { headers: { "Paraaf-Background": "1" } };
 
-  async function call(path, options = {}) {
-    const headers = Object.assign({}, options.headers || {});
-    if (me && options.method && options.method !== "GET") headers["X-CSRF-Token"] = me.csrfToken;
-    const response = await fetch(path, Object.assign({ credentials: "same-origin" }, options, { headers }));
-    if (response.status === 401 && me) { me = null; show(); }
-    return response;
+  // every change (anything but GET) carries the session's CSRF token
+  function call(path, options = {}) {
+    if (!me || !options.method || options.method === "GET") return api.json(path, options);
+    return api.json(path, Object.assign({}, options,
+      { headers: Object.assign({ "X-CSRF-Token": me.csrfToken }, options.headers || {}) }));
   }
 
-  async function json(response) {
-    try { return await response.json(); } catch (e) { return {}; }
-  }
-
-  function problem(body, box = status) {
-    paraafProblem(box, body, t("citizen.error"), body.errors ? "" : "");
+  function problem(refusal, box = status) {
+    paraafApi.show(box, refusal, t("citizen.error"));
   }
 
   // ---------------------------------------------------------------- log in: a citizen login, then the staff session
 
   async function staffSession(citizen) {
-    const response = await fetch("/api/staff/session", { method: "POST", credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "Paraaf-Citizen-Session": citizen.token }, body: "{}" });
-    const body = await json(response);
-    if (!response.ok) { problem(body); return; }
-    me = body;
+    try {
+      me = await paraafApi.json("/api/staff/session", { method: "POST",
+        headers: { "Paraaf-Citizen-Session": citizen.token }, json: {} });
+    } catch (refusal) { problem(refusal); return; }
     document.getElementById("itsme-login-waiting").hidden = true;
     document.getElementById("eid-login-help").hidden = true;
     document.getElementById("login-agent-box").hidden = true;
@@ -48,59 +47,45 @@
   document.getElementById("itsme-login").addEventListener("submit", async event => {
     event.preventDefault();
     const nationalRegisterNumber = document.getElementById("nrn").value.replace(/[\s.\-]/g, "");
-    const response = await fetch("/api/citizen/login/itsme", { method: "POST",
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ nationalRegisterNumber }) });
-    const started = await json(response);
-    if (!response.ok) { problem(started); return; }
+    let started;
+    try {
+      started = await paraafApi.json("/api/citizen/login/itsme", { method: "POST", json: { nationalRegisterNumber } });
+    } catch (refusal) { problem(refusal); return; }
     status.replaceChildren();
     document.getElementById("login-code").textContent = started.verificationCode;
     document.getElementById("itsme-login-waiting").hidden = false;
-    wait(async () => {
-      const result = await fetch("/api/citizen/login/itsme/" + encodeURIComponent(started.id));
-      if (result.status === 202) return false;
-      const body = await json(result);
-      if (!result.ok) { problem(body); return true; }
-      await staffSession(body);
-      return true;
-    });
+    wait(signal => paraafApi.response("/api/citizen/login/itsme/" + encodeURIComponent(started.id), { signal }));
   });
 
   document.getElementById("eid-login").addEventListener("click", async () => {
-    const response = await fetch("/api/citizen/login/eid/challenge", { method: "POST" });
-    const challenge = await json(response);
-    if (!response.ok) { problem(challenge); return; }
+    let challenge;
+    try {
+      challenge = await paraafApi.json("/api/citizen/login/eid/challenge", { method: "POST" });
+    } catch (refusal) { problem(refusal); return; }
     status.replaceChildren();
     document.getElementById("login-agent-command").textContent =
       "java -jar paraaf.jar eid-agent login --link " + challenge.agentLink;
     document.getElementById("eid-login-help").hidden = false;
     paraafAgent.run(document.getElementById("login-agent-box"), { action: "login", link: challenge.agentLink,
       onDone: () => {} });
-    wait(async () => {
-      const result = await fetch("/api/citizen/login/eid/" + encodeURIComponent(challenge.id) + "/session", {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ pickupToken: challenge.pickupToken }) });
-      if (result.status === 202) return false;
-      const body = await json(result);
-      if (!result.ok) { problem(body); return true; }
-      await staffSession(body);
-      return true;
-    });
+    wait(signal => paraafApi.response("/api/citizen/login/eid/" + encodeURIComponent(challenge.id) + "/session",
+      { method: "POST", json: { pickupToken: challenge.pickupToken }, signal }));
   });
 
-  function wait(step) {
-    if (waiting) clearInterval(waiting);
-    let busy = false;
-    waiting = setInterval(async () => {
-      if (busy) return;
-      busy = true;
-      try {
-        if (await step()) { clearInterval(waiting); waiting = null; }
-      } finally { busy = false; }
-    }, 1000);
+  // asks `ask()` every second until the citizen login is done (200 with its session; 202: not yet) or refused,
+  // then trades it for the staff session; one login at a time
+  function wait(ask) {
+    if (waiting) waiting.stop();
+    waiting = paraafApi.poll(async signal => {
+      const answer = await ask(signal);
+      if (answer.status === 202) return false;
+      await staffSession(await answer.json());
+      return true;
+    }, { every: 1000, max: 1000, onProblem: problem });
   }
 
   document.getElementById("logout").addEventListener("click", async () => {
-    await call("/api/staff/session", { method: "DELETE" });
+    await call("/api/staff/session", { method: "DELETE" }).catch(() => {});
     me = null;
     show();
   });
@@ -110,12 +95,23 @@
   function show() {
     document.getElementById("login").hidden = !!me;
     document.getElementById("home").hidden = !me;
+    if (refresh) { refresh.stop(); refresh = null; }
     if (!me) return;
     document.getElementById("who").textContent = me.organisationName + " — " + me.nationalRegisterNumber + " ("
       + t("dash.role." + me.role) + ", " + (me.method === "EID" ? "eID" : "itsme") + ")";
     document.getElementById("admin").hidden = me.role !== "ADMIN";
-    list();
+    follow();
     if (me.role === "ADMIN") members();
+  }
+
+  // the list now, then every 5 seconds while the page is shown (paused while hidden, stopped on leaving)
+  function follow() {
+    let first = true;
+    refresh = paraafApi.poll(async () => {
+      const background = !first;
+      first = false;
+      await list(background);
+    }, { every: 5000, max: 5000 });
   }
 
   document.getElementById("filters").addEventListener("submit", event => {
@@ -135,13 +131,16 @@
     const query = new URLSearchParams({ page: String(page), size: String(SIZE) });
     if (state) query.set("state", state);
     if (q) query.set("q", q);
-    const response = await call("/api/staff/requests?" + query,
-      background ? { headers: { "Paraaf-Background": "1" } } : {});
-    const result = await json(response);
-    if (!response.ok) { problem(result); return; }
+    let result;
+    try {
+      result = await call("/api/staff/requests?" + query, background ? BACKGROUND : {});
+    } catch (refusal) { problem(refusal); return; }
     const drawn = JSON.stringify(result);
     if (drawn === shownList) {
-      if (current) timeline(current, background);
+      if (current) {
+        timeline(current, background);
+        evidence(current, background);
+      }
       return;
     }
     shownList = drawn;
@@ -252,10 +251,10 @@
 
   async function act(path, body, done) {
     const box = document.getElementById("detail-status");
-    const response = await call(path, { method: "POST", headers: body ? { "Content-Type": "application/json" } : {},
-      body: body ? JSON.stringify(body) : undefined });
-    const result = await json(response);
-    if (!response.ok) { problem(result, box); return; }
+    let result;
+    try {
+      result = await call(path, body ? { method: "POST", json: body } : { method: "POST" });
+    } catch (refusal) { problem(refusal, box); return; }
     box.replaceChildren();
     done(result);
     list();
@@ -290,27 +289,34 @@
     if (item.state === "COMPLETED") {
       links.push(download(t("dash.download.certificate"), "/api/requests/" + id + "/certificate?lang="
         + paraafI18n.language(), "certificate.pdf", "download-certificate"));
-      // the evidence belongs to the archive entry of this request (among the organisation's newest entries)
-      const response = await call("/api/archive?size=100");
-      if (response.ok) {
-        const entry = (await json(response)).items.find(candidate => candidate.requestId === item.id);
-        if (entry) {
-          links.push(download(t("dash.download.evidence"), "/api/archive/" + encodeURIComponent(entry.id)
-            + "/evidence", "evidence.asice", "download-evidence"));
-        }
-      }
     }
     box.replaceChildren(...links.flatMap(link => [link, " "]));
+    evidence(item);
+  }
+
+  // the evidence belongs to the request's archive entry, made shortly after completion: the refresh asks again
+  // until it is there
+  async function evidence(item, background = false) {
+    const box = document.getElementById("detail-downloads");
+    if (item.state !== "COMPLETED" || box.querySelector(".download-evidence")) return;
+    const entries = await call("/api/archive?requestId=" + encodeURIComponent(item.id), background ? BACKGROUND : {})
+      .catch(() => null);
+    const entry = entries && entries.items[0];
+    if (!entry || current !== item || box.querySelector(".download-evidence")) return;
+    box.append(download(t("dash.download.evidence"), "/api/archive/" + encodeURIComponent(entry.id) + "/evidence",
+      "evidence.asice", "download-evidence"), " ");
   }
 
   function download(text, path, name, className) {
     const button = document.createElement("button");
     button.type = "button"; button.className = className; button.textContent = text;
     button.addEventListener("click", async () => {
-      const response = await call(path);
-      if (!response.ok) { problem(await json(response), document.getElementById("detail-status")); return; }
+      let file;
+      try {
+        file = await api.blob(path);
+      } catch (refusal) { problem(refusal, document.getElementById("detail-status")); return; }
       const anchor = document.createElement("a");
-      anchor.href = URL.createObjectURL(await response.blob());
+      anchor.href = URL.createObjectURL(file);
       anchor.download = name;
       document.body.append(anchor);
       anchor.click();
@@ -320,10 +326,10 @@
   }
 
   async function timeline(item, background = false) {
-    const response = await call("/api/requests/" + encodeURIComponent(item.id) + "/audit",
-      background ? { headers: { "Paraaf-Background": "1" } } : {});
-    const audit = await json(response);
-    if (!response.ok) { problem(audit, document.getElementById("detail-status")); return; }
+    let audit;
+    try {
+      audit = await call("/api/requests/" + encodeURIComponent(item.id) + "/audit", background ? BACKGROUND : {});
+    } catch (refusal) { problem(refusal, document.getElementById("detail-status")); return; }
     document.getElementById("timeline").replaceChildren(...audit.entries.map(entry => {
       const line = document.createElement("li");
       let details = {};
@@ -349,7 +355,7 @@
     event.preventDefault();
     const report = document.getElementById("bulk-report");
     const file = document.getElementById("bulk-csv").files[0];
-    if (!file) { paraafProblem(report, { detail: t("dash.bulk.nofile") }, t("citizen.error")); return; }
+    if (!file) { problem({ detail: t("dash.bulk.nofile") }, report); return; }
     const form = new FormData();
     form.append("csv", file);
     const common = document.getElementById("bulk-common").value.trim();
@@ -357,13 +363,16 @@
     const query = new URLSearchParams({ template: document.getElementById("bulk-template").value,
       lang: document.getElementById("bulk-lang").value });
     document.getElementById("bulk-submit").disabled = true;
-    const response = await call("/api/staff/bulk-send?" + query, { method: "POST", body: form });
-    document.getElementById("bulk-submit").disabled = false;
-    const result = await json(response);
-    if (!response.ok) {
-      paraafProblem(report, result, t("citizen.error"));
-      if (result.errors) report.append(errorTable(result.errors));
+    let result;
+    try {
+      result = await call("/api/staff/bulk-send?" + query, { method: "POST", body: form });
+    } catch (refusal) {
+      // the rows' mistakes go in the table below, not in the sentence
+      problem(Object.assign({}, refusal.body, { errors: undefined }), report);
+      if (Array.isArray(refusal.body && refusal.body.errors)) report.append(errorTable(refusal.body.errors));
       return;
+    } finally {
+      document.getElementById("bulk-submit").disabled = false;
     }
     const done = document.createElement("p");
     done.id = "bulk-done";
@@ -399,16 +408,18 @@
   // ---------------------------------------------------------------- members and API key (admins)
 
   async function members() {
-    const response = await call("/api/staff/members");
-    const list = await json(response);
-    if (!response.ok) { problem(list); return; }
+    let list;
+    try {
+      list = await call("/api/staff/members");
+    } catch (refusal) { problem(refusal); return; }
     document.getElementById("members").replaceChildren(...list.map(member => {
       const line = document.createElement("li");
       line.textContent = member.nationalRegisterNumber + " — " + t("dash.role." + member.role) + " ";
       line.append(action(t("dash.members.remove"), "remove", async () => {
-        const removed = await call("/api/staff/members/" + encodeURIComponent(member.nationalRegisterNumber),
-          { method: "DELETE" });
-        if (!removed.ok) { problem(await json(removed)); return; }
+        try {
+          await call("/api/staff/members/" + encodeURIComponent(member.nationalRegisterNumber),
+            { method: "DELETE" });
+        } catch (refusal) { problem(refusal); return; }
         members();
       }));
       return line;
@@ -417,19 +428,21 @@
 
   document.getElementById("member-add").addEventListener("submit", async event => {
     event.preventDefault();
-    const response = await call("/api/staff/members", { method: "PUT", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ nationalRegisterNumber: document.getElementById("member-nrn").value
-        .replace(/[\s.\-]/g, ""), role: document.getElementById("member-role").value }) });
-    if (!response.ok) { problem(await json(response)); return; }
+    try {
+      await call("/api/staff/members", { method: "PUT", json: {
+        nationalRegisterNumber: document.getElementById("member-nrn").value.replace(/[\s.\-]/g, ""),
+        role: document.getElementById("member-role").value } });
+    } catch (refusal) { problem(refusal); return; }
     document.getElementById("member-nrn").value = "";
     members();
   });
 
   document.getElementById("api-key").addEventListener("click", async () => {
     if (!confirm(t("dash.apikey.confirm"))) return;
-    const response = await call("/api/staff/api-key", { method: "POST" });
-    const result = await json(response);
-    if (!response.ok) { problem(result); return; }
+    let result;
+    try {
+      result = await call("/api/staff/api-key", { method: "POST" });
+    } catch (refusal) { problem(refusal); return; }
     document.getElementById("api-key-shown").textContent = t("dash.apikey.shown", result.apiKey);
   });
 
@@ -437,9 +450,7 @@
 
   // a session this browser already has (the cookie is HttpOnly: ask the server)
   document.addEventListener("DOMContentLoaded", async () => {
-    const response = await fetch("/api/staff/session", { credentials: "same-origin" });
-    me = response.ok ? await json(response) : null;
+    me = await call("/api/staff/session").catch(() => null);
     show();
-    setInterval(() => { if (me && !document.hidden) list(true); }, 5000);
   });
 })();

@@ -1,6 +1,5 @@
 // paraaf page texts in Dutch (reference), French and English. The choice follows ?lang=, then the
 // last switch (localStorage), then the browser's Accept-Language; elements carry data-i18n keys.
-// Also the problem box every page shows (paraafProblem).
 const PARAAF_TEXTS = {
   nl: {
     "app.confirm.read": "Lees eerst de itsme-overeenkomst (PDF)",
@@ -606,15 +605,6 @@ document.addEventListener("DOMContentLoaded", () => paraafConfig().then(config =
 function paraafDemo(path, fallback) {
   return paraafConfig().then(config => config.demo
     ? fetch(path).then(r => r.ok ? r.json() : fallback).catch(() => fallback) : fallback);
-}
-
-function paraafProblem(container, body, fallback, extra = "") {
-  const box = document.createElement("div");
-  box.className = "error";
-  box.setAttribute("role", "alert");
-  box.id = "problem";
-  box.textContent = (body.title || fallback) + (body.detail ? ": " + body.detail : "") + extra;
-  container.replaceChildren(box);
 }
 
 // ---- dashboard (dashboard.html, agency staff, #13): one block, nl / fr / en for every key

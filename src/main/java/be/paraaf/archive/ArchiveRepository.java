@@ -121,6 +121,10 @@ public class ArchiveRepository {
             where.append(" and e.document_type = ?");
             params.add(search.documentType());
         }
+        if (search.requestId() != null) {
+            where.append(" and e.request_id = ?");
+            params.add(search.requestId());
+        }
         if (search.from() != null) {
             where.append(" and e.archived_at >= ?");
             params.add(time(search.from()));

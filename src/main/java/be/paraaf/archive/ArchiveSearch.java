@@ -2,12 +2,20 @@ package be.paraaf.archive;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** Search criteria (all optional, combined with AND) and one page of results. */
-public record ArchiveSearch(String nationalNumber, String documentType, Instant from, Instant to, int page,
-        int size) {
+/**
+ * Search criteria (all optional, combined with AND) and one page of results. {@code requestId}: the entry archived
+ * for that signing request (a UUID).
+ */
+public record ArchiveSearch(String nationalNumber, String documentType, String requestId, Instant from, Instant to,
+        int page, int size) {
 
     public static final int MAX_SIZE = 100;
+
+    public ArchiveSearch(String nationalNumber, String documentType, Instant from, Instant to, int page, int size) {
+        this(nationalNumber, documentType, null, from, to, page, size);
+    }
 
     public ArchiveSearch {
         if (page < 0) {
@@ -25,6 +33,15 @@ public record ArchiveSearch(String nationalNumber, String documentType, Instant 
             nationalNumber = null;
         }
         documentType = documentType == null || documentType.isBlank() ? null : documentType;
+        if (requestId != null && !requestId.isBlank()) {
+            try {
+                requestId = UUID.fromString(requestId.strip()).toString();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("requestId must be a request's id (a UUID)");
+            }
+        } else {
+            requestId = null;
+        }
     }
 
     /** A page of entries (metadata without parts) and the total number of matches. */

@@ -66,6 +66,11 @@ public class RequestService {
 
     /** Creates a DRAFT request; the answer holds each signer's link token, shown only this once. */
     public RequestView create(String clientId, NewRequest spec) {
+        return create(clientId, Actor.agency(clientId), spec);
+    }
+
+    /** As {@link #create(String, NewRequest)}, recorded as done by {@code actor} (a staff member of the owner). */
+    public RequestView create(String clientId, Actor actor, NewRequest spec) {
         DocumentMetadata document = documents.metadata(clientId, spec.documentId());
         FieldAssignments.check(document, spec.signers().stream()
                 .map(s -> new FieldAssignments.Assignment(s.role(), s.number(), s.fieldName())).toList(),
@@ -94,7 +99,7 @@ public class RequestService {
                 spec.notificationEmail(), spec.notificationLanguage());
         Optional<String> secret = inTransaction(() -> {
             requests.insert(request, tokens);
-            audit.append(id, "request.created", Actor.agency(clientId), document.sha256(), Map.of(
+            audit.append(id, "request.created", actor, document.sha256(), Map.of(
                     "title", request.title(), "documentId", request.documentId(),
                     "documentVersion", String.valueOf(document.version()), "signers",
                     String.valueOf(signers.size()), "level", request.level().label(),
@@ -120,6 +125,11 @@ public class RequestService {
 
     /** DRAFT → IN_PROGRESS: the signers of the first step are invited. */
     public RequestView start(String clientId, String id) {
+        return start(clientId, Actor.agency(clientId), id);
+    }
+
+    /** As {@link #start(String, String)}, recorded as done by {@code actor}. */
+    public RequestView start(String clientId, Actor actor, String id) {
         SigningRequest request = find(clientId, id);
         if (request.state() != RequestState.DRAFT) {
             throw notActive(request, "started");
@@ -130,7 +140,7 @@ public class RequestService {
                 request.unsignedFields());
         inTransaction(() -> {
             SigningRequest started = transition(request, RequestState.IN_PROGRESS, request.firstStep(),
-                    Actor.agency(clientId), "request.started", document.sha256(), Map.of());
+                    actor, "request.started", document.sha256(), Map.of());
             invite(started, started.currentStep(), document.sha256());
             return null;
         });
@@ -139,13 +149,18 @@ public class RequestService {
 
     /** DRAFT or IN_PROGRESS → CANCELLED. */
     public RequestView cancel(String clientId, String id) {
+        return cancel(clientId, Actor.agency(clientId), id);
+    }
+
+    /** As {@link #cancel(String, String)}, recorded as done by {@code actor}. */
+    public RequestView cancel(String clientId, Actor actor, String id) {
         SigningRequest request = find(clientId, id);
         if (!request.state().active()) {
             throw notActive(request, "cancelled");
         }
         String sha = documents.currentVersion(clientId, request.documentId()).sha256();
         inTransaction(() -> transition(request, RequestState.CANCELLED, request.currentStep(),
-                Actor.agency(clientId), "request.cancelled", sha, Map.of()));
+                actor, "request.cancelled", sha, Map.of()));
         return view(clientId, id);
     }
 

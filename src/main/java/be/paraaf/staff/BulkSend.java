@@ -113,8 +113,8 @@ public class BulkSend {
                         ready.input());
                 NewRequest spec = new NewRequest(document.id(), ready.title(), null, null, null,
                         ready.signers(), null, ready.notificationEmail(), null);
-                RequestView created = requests.create(by.organisation().id(), spec);
-                requests.start(by.organisation().id(), created.id());
+                RequestView created = requests.create(by.organisation().id(), by.actor(), spec);
+                requests.start(by.organisation().id(), by.actor(), created.id());
                 sent.add(new Sent(ready.row(), created.id(), ready.title()));
             } catch (ParaafException | IllegalArgumentException e) {
                 log.warn("bulk send: row {} of {} failed after its checks passed", ready.row(), template, e);

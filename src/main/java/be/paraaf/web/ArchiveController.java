@@ -101,17 +101,19 @@ class ArchiveController {
     }
 
     @Operation(summary = "Search the caller's entries (newest first)",
-            description = "from/to: ISO dates (2026-11-01) or instants, on the archiving date; to is exclusive.")
+            description = "from/to: ISO dates (2026-11-01) or instants, on the archiving date; to is exclusive. "
+                    + "requestId: the entry archived for that signing request (400 invalid-search if not a UUID).")
     @GetMapping
     ArchiveSearch.Page search(@AuthenticationPrincipal ApiClient client,
             @RequestParam(required = false) String nationalNumber, @RequestParam(required = false) String documentType,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String requestId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
         ArchiveSearch search;
         try {
-            search = new ArchiveSearch(nationalNumber, documentType, instant(from, "from"), instant(to, "to"), page,
-                    size);
+            search = new ArchiveSearch(nationalNumber, documentType, requestId, instant(from, "from"),
+                    instant(to, "to"), page, size);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidInputException(ProblemType.INVALID_SEARCH, e.getMessage());
         }

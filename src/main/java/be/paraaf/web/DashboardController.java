@@ -1,7 +1,6 @@
 package be.paraaf.web;
 
 import be.paraaf.access.ApiClient;
-import be.paraaf.audit.Actor;
 import be.paraaf.request.NewSigner;
 import be.paraaf.request.RequestException;
 import be.paraaf.request.RequestSearch;
@@ -9,7 +8,6 @@ import be.paraaf.request.RequestState;
 import be.paraaf.request.RequestViews.RequestView;
 import be.paraaf.request.RequestViews.SignerLink;
 import be.paraaf.request.SignerManagement;
-import be.paraaf.staff.StaffMember;
 import be.paraaf.system.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -63,7 +61,7 @@ class DashboardController {
     @Operation(summary = "Remind a signer whose turn it is, now (mail and webhook signer.reminded)")
     @PostMapping("/api/requests/{id}/signers/{position}/remind")
     RequestView remind(@AuthenticationPrincipal ApiClient client, @PathVariable String id, @PathVariable int position) {
-        return signers.remindNow(client.id(), id, position, actor(client));
+        return signers.remindNow(client.id(), id, position, StaffSessionFilter.actor(client));
     }
 
     @Operation(summary = "A new personal link for a signer who has not signed; every earlier link of theirs stops "
@@ -72,7 +70,7 @@ class DashboardController {
     ResponseEntity<SignerLink> reissue(@AuthenticationPrincipal ApiClient client, @PathVariable String id,
             @PathVariable int position) {
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(signers.reissueLink(client.id(), id, position, actor(client)));
+                .body(signers.reissueLink(client.id(), id, position, StaffSessionFilter.actor(client)));
     }
 
     @Operation(summary = "Put someone else in the place of a signer who has not signed (same role, field and step); "
@@ -90,16 +88,12 @@ class DashboardController {
             throw new RequestException(ProblemType.INVALID_REQUEST, e.getMessage().replace("signer replacement: ", ""));
         }
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(signers.replace(client.id(), id, position, signer, actor(client)));
+                .body(signers.replace(client.id(), id, position, signer, StaffSessionFilter.actor(client)));
     }
 
     /** The new person for a signer's place. */
     record Replacement(String name, String nationalRegisterNumber, String email, String phone, String consentMethods,
             String language) {
-    }
-
-    private static Actor actor(ApiClient client) {
-        return StaffSessionFilter.current().map(StaffMember::actor).orElseGet(() -> Actor.agency(client.id()));
     }
 
     private static RequestState state(String text) {

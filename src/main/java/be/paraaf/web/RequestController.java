@@ -61,20 +61,20 @@ class RequestController {
                             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NewRequest.class))))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RequestView> create(@AuthenticationPrincipal ApiClient client, @RequestBody JsonNode body) {
-        RequestView created = requests.create(client.id(), read(body));
+        RequestView created = requests.create(client.id(), StaffSessionFilter.actor(client), read(body));
         return ResponseEntity.created(URI.create("/api/requests/" + created.id())).body(created);
     }
 
     @Operation(summary = "Start a DRAFT request: the first step's signers are invited")
     @PostMapping("/{id}/start")
     RequestView start(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        return requests.start(client.id(), id);
+        return requests.start(client.id(), StaffSessionFilter.actor(client), id);
     }
 
     @Operation(summary = "Cancel a DRAFT or IN_PROGRESS request")
     @PostMapping("/{id}/cancel")
     RequestView cancel(@AuthenticationPrincipal ApiClient client, @PathVariable String id) {
-        return requests.cancel(client.id(), id);
+        return requests.cancel(client.id(), StaffSessionFilter.actor(client), id);
     }
 
     @GetMapping("/{id}")

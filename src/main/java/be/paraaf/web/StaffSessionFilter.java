@@ -1,5 +1,7 @@
 package be.paraaf.web;
 
+import be.paraaf.access.ApiClient;
+import be.paraaf.audit.Actor;
 import be.paraaf.staff.StaffMember;
 import be.paraaf.staff.StaffSessionService;
 import jakarta.servlet.FilterChain;
@@ -92,6 +94,14 @@ final class StaffSessionFilter extends OncePerRequestFilter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Who the audit trail names for what the current request does on {@code client}'s behalf: the staff member when a
+     * staff session authenticated it, else the organisation's API key.
+     */
+    static Actor actor(ApiClient client) {
+        return current().map(StaffMember::actor).orElseGet(() -> Actor.agency(client.id()));
     }
 
     /** The member behind the current request, if a staff session authenticated it. */

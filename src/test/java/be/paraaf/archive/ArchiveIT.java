@@ -161,6 +161,19 @@ class ArchiveIT extends ServiceIT {
         HttpResponse<byte[]> archived = archiveNaming(WOONPUNT, own);
         assertThat(archived.statusCode()).as(TwoStepFlow.body(archived)).isEqualTo(201);
         assertThat(ServiceClient.json(archived).get("requestId").asString()).isEqualTo(own);
+
+        // found by its request, by its owner only; an id that is not a request's is refused in words
+        JsonNode byRequest = ServiceClient.json(CLIENT.get("/api/archive?requestId=" + own, WOONPUNT));
+        assertThat(byRequest.get("items").findValuesAsString("id"))
+                .containsExactly(ServiceClient.json(archived).get("id").asString());
+        assertThat(byRequest.get("total").asLong()).isEqualTo(1);
+        assertThat(ServiceClient.json(CLIENT.get("/api/archive?requestId=" + own, NOTARIS)).get("total").asLong())
+                .isZero();
+        assertThat(ServiceClient.json(CLIENT.get("/api/archive?requestId=" + notarisRequest, WOONPUNT))
+                .get("total").asLong()).isZero();
+        JsonNode malformed = assertProblem(CLIENT.get("/api/archive?requestId=abc'%20or%201=1", WOONPUNT), 400,
+                "invalid-search");
+        assertThat(malformed.get("detail").asString()).contains("requestId");
     }
 
     private static HttpResponse<byte[]> archiveNaming(String key, String requestId) {

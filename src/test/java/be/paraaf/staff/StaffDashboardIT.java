@@ -204,6 +204,8 @@ class StaffDashboardIT extends ServiceIT {
         assertThat(titles).containsExactlyInAnyOrder(tag + " A", tag + " B; met \"puntkomma\"");
         // the lease names its tenant: only that person can take the tenant's place
         String leaseId = report.get("sent").get(0).get("requestId").asString();
+        assertThat(actors(staff, leaseId)).contains("request.created " + ADMIN_ACTOR,
+                "request.started " + ADMIN_ACTOR);
         assertProblem(staff.send("POST", "/api/requests/" + leaseId + "/signers/1/replace",
                 "{\"name\":\"Iemand Anders\",\"nationalRegisterNumber\":\"" + newNumber() + "\"}"), 422,
                 "signer-not-named-in-document");
@@ -308,6 +310,47 @@ class StaffDashboardIT extends ServiceIT {
 
         assertThat(staff.send("POST", "/api/requests/" + request.id() + "/cancel", null).statusCode()).isEqualTo(200);
         assertProblem(staff.send("POST", base + "/link", null), 409, "request-not-active");
+    }
+
+    /** Create, start and cancel name the member who did them; the same calls with the API key name the key. */
+    @Test
+    void everyChangeMadeWithASessionNamesTheMemberInTheAuditTrail() {
+        StaffClient admin = StaffClient.login(CLIENT, DemoStaff.WOONPUNT_ADMIN);
+        String clerkNumber = newNumber();
+        assertThat(admin.send("PUT", "/api/staff/members", "{\"nationalRegisterNumber\":\"" + clerkNumber
+                + "\",\"role\":\"clerk\"}").statusCode()).isEqualTo(200);
+        StaffClient clerk = StaffClient.login(CLIENT, clerkNumber);
+        String clerkActor = "staff:woonpunt-demo:*******" + clerkNumber.substring(7);
+        HttpResponse<byte[]> uploaded = clerk.post("/api/documents", new Multipart().file("document", "contract.pdf",
+                "application/pdf", TestDocs.read(TestDocs.SAMPLE_CONTRACT)));
+        assertThat(uploaded.statusCode()).as(TwoStepFlow.body(uploaded)).isEqualTo(201);
+        String documentId = ServiceClient.json(uploaded).get("id").asString();
+        String request = """
+                {"documentId":"%s","title":"Door een medewerker","signers":[{"role":"tenant","name":"Jan Peeters",
+                 "nationalRegisterNumber":"%s","consentMethods":"EITHER","fieldName":"tenant-1","step":1}]}"""
+                .formatted(documentId, newNumber());
+
+        HttpResponse<byte[]> created = clerk.send("POST", "/api/requests", request);
+        assertThat(created.statusCode()).as(TwoStepFlow.body(created)).isEqualTo(201);
+        String byClerk = ServiceClient.json(created).get("id").asString();
+        assertThat(clerk.send("POST", "/api/requests/" + byClerk + "/start", null).statusCode()).isEqualTo(200);
+        assertThat(clerk.send("POST", "/api/requests/" + byClerk + "/cancel", null).statusCode()).isEqualTo(200);
+        assertThat(actors(clerk, byClerk)).contains("request.created " + clerkActor, "request.started " + clerkActor,
+                "request.cancelled " + clerkActor).noneMatch(line -> line.startsWith("request.")
+                && line.endsWith(" agency:woonpunt-demo"));
+
+        DemoData.StartedRequest byKey = DemoData.startedRequest(CLIENT, "Met de sleutel", newNumber(), "EITHER");
+        assertThat(clerk.send("POST", "/api/requests/" + byKey.id() + "/cancel", null).statusCode()).isEqualTo(200);
+        assertThat(actors(clerk, byKey.id())).contains("request.created agency:woonpunt-demo",
+                "request.started agency:woonpunt-demo", "request.cancelled " + clerkActor);
+    }
+
+    private static final String ADMIN_ACTOR = "staff:woonpunt-demo:*******" + DemoStaff.WOONPUNT_ADMIN.substring(7);
+
+    /** The request's audit trail as "event actor" lines. */
+    private static List<String> actors(StaffClient staff, String requestId) {
+        return audit(staff, requestId).stream().map(entry -> entry.get("event").asString() + " "
+                + entry.get("actor").asString()).toList();
     }
 
     private static List<JsonNode> audit(StaffClient staff, String requestId) {

@@ -2,9 +2,11 @@ package be.paraaf.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.paraaf.demo.DemoStaff;
 import be.paraaf.support.Browser;
 import be.paraaf.support.DemoData;
 import be.paraaf.support.ServiceIT;
+import be.paraaf.support.StaffClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,7 +43,8 @@ class AccessibilityIT extends ServiceIT {
 
     static Stream<Arguments> pages() {
         return Stream.of("nl", "fr", "en").flatMap(language -> Stream.of("/", "/verify.html", "/agency.html",
-                "/itsme-app.html", "/citizen.html", "/downloads.html", "SIGNER", "SIGNER_ZOOMED", "AGENCY_FILLED")
+                "/itsme-app.html", "/citizen.html", "/downloads.html", "/dashboard.html", "DASHBOARD_HOME", "SIGNER",
+                "SIGNER_ZOOMED", "AGENCY_FILLED")
                 .map(page -> Arguments.of(page, language)));
     }
 
@@ -49,13 +53,42 @@ class AccessibilityIT extends ServiceIT {
     void pageHasNoWcagViolations(String page, String language) {
         WebDriver driver = BROWSER.driver();
         String path = page.startsWith("SIGNER") ? "/sign.html?token=" + signerToken()
-                : page.equals("AGENCY_FILLED") ? "/agency.html" : page;
+                : page.equals("AGENCY_FILLED") ? "/agency.html" : page.equals("DASHBOARD_HOME") ? "/dashboard.html"
+                : page;
+        if (page.equals("DASHBOARD_HOME")) {
+            // an admin's staff session (cookie as the login sets it), with one request to list and open
+            signerToken();
+            driver.get(CLIENT.baseUrl() + "/dashboard.html");
+            String cookie = StaffClient.login(CLIENT, DemoStaff.WOONPUNT_ADMIN).cookie();
+            driver.manage().addCookie(new Cookie.Builder("paraaf_staff", cookie.substring(cookie.indexOf('=') + 1))
+                    .path("/").isHttpOnly(true).sameSite("Strict").build());
+        }
+        try {
+            check(driver, page, path, language);
+        } finally {
+            driver.manage().deleteCookieNamed("paraaf_staff");
+        }
+    }
+
+    private void check(WebDriver driver, String page, String path, String language) {
         driver.get(CLIENT.baseUrl() + path + (path.contains("?") ? "&" : "?") + "lang=" + language);
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.attributeToBe(By.tagName("html"),
                 "lang", language));
         if (page.startsWith("SIGNER")) {
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
                     By.id("request")));
+        }
+        if (page.equals("/dashboard.html")) {
+            // logged out: the script shows the login once the service said there is no staff session
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("itsme-login")));
+        }
+        if (page.equals("DASHBOARD_HOME")) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#requests tbody tr button.open"))).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+                    By.cssSelector("#timeline li")).isEmpty() && !d.findElements(By.cssSelector("#members li"))
+                    .isEmpty());
         }
         if (page.equals("SIGNER_ZOOMED")) {
             driver.findElement(By.id("zoom-in")).click();

@@ -140,6 +140,18 @@ class DashboardPageIT extends ServiceIT {
                 });""", requestId);
         assertThat(certificate).containsEntry("status", 200L).containsEntry("type", "application/pdf")
                 .containsEntry("head", "%PDF-");
+
+        // the evidence of the request's archive entry (found by ?requestId=), once archiving is done
+        waitFor(page, By.cssSelector("#detail-downloads button.download-evidence"), 120);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> evidence = (Map<String, Object>) ((JavascriptExecutor) page).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/archive?requestId=' + arguments[0]).then(r => r.json())
+                  .then(page => fetch('/api/archive/' + page.items[0].id + '/evidence')).then(async r => {
+                    const bytes = new Uint8Array(await r.arrayBuffer());
+                    done({ status: r.status, head: String.fromCharCode(...bytes.slice(0, 2)) });
+                  });""", requestId);
+        assertThat(evidence).containsEntry("status", 200L).containsEntry("head", "PK");
     }
 
     /** Opens the signer link in a new tab, signs with itsme (the code on the page matches the app's). */
