@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import be.paraaf.audit.Actor;
 import be.paraaf.access.ApiClientRepository;
 import be.paraaf.request.CompletionCertificateService;
 import be.paraaf.request.NewRequest;
@@ -75,7 +76,7 @@ class RequestControllerSliceTest {
 
     @Test
     void aCreatedRequestAnswers201WithItsLocation() throws Exception {
-        when(requests.create(eq(SliceApiClient.CLIENT.id()), any(NewRequest.class))).thenReturn(view("r-9"));
+        when(requests.create(eq(SliceApiClient.CLIENT.id()), any(Actor.class), any(NewRequest.class))).thenReturn(view("r-9"));
 
         http.perform(post("/api/requests").header("Authorization", "Bearer " + SliceApiClient.KEY)
                         .contentType(MediaType.APPLICATION_JSON).content("""
@@ -110,7 +111,7 @@ class RequestControllerSliceTest {
 
     @Test
     void aRefusalOfTheCapabilityKeepsTheStatusOfItsCatalogueEntry() throws Exception {
-        when(requests.start(anyString(), eq("r-1")))
+        when(requests.start(anyString(), any(Actor.class), eq("r-1")))
                 .thenThrow(new RequestException(ProblemType.NOT_YOUR_TURN, "Not now."));
         problem(http.perform(post("/api/requests/r-1/start").header("X-API-Key", SliceApiClient.KEY)), 409,
                 "not-your-turn").andExpect(jsonPath("$.detail").value("Not now."));
