@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @DependsOnDatabaseInitialization
-@DependsOn("configuredClients") // the organisations it names are configured API clients
+@DependsOn("configuredClientLoader") // the organisations it names are configured API clients
 class ConfiguredAdminLoader implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredAdminLoader.class);
