@@ -50,6 +50,10 @@ final class TemplateZip {
             }
         } catch (ZipException e) {
             throw problem("the upload is not a readable zip file");
+        } catch (IllegalArgumentException e) {
+            // ZipInputStream's answer to an entry name that is not UTF-8
+            throw problem("a file name in the package is not UTF-8 text: name the files with letters, digits, "
+                    + "hyphens and underscores");
         } catch (IOException e) {
             throw problem("the upload is not a readable zip file");
         }
