@@ -38,6 +38,10 @@ final class TemplateZip {
                         || path.length() > 200) {
                     throw problem("'" + path + "' is not a plain relative path inside the package");
                 }
+                if (files.containsKey(path)) {
+                    // which copy counts would depend on the tool that unpacks it: the package is ambiguous
+                    throw problem("'" + path + "' is in the package twice");
+                }
                 if (files.size() == MAX_ENTRIES) {
                     throw problem("the package has more than " + MAX_ENTRIES + " files");
                 }
