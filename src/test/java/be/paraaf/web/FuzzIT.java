@@ -68,6 +68,7 @@ class FuzzIT extends ServiceIT {
 
     private final Random random = new Random(SEED);
     private final List<String> failures = new ArrayList<>();
+    private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     private int cases;
 
     @BeforeEach
@@ -332,6 +333,7 @@ class FuzzIT extends ServiceIT {
      */
     @Test
     void staffEndpointsRefuseOddInputWithAProblem() {
+        assertStaffSessionLives();
         String request = "/api/requests/" + fixtures.staffRequestId();
         List<String> values = new ArrayList<>(List.of("%ff%fe", "%00", "%2e%2e", "%2F", "..", "%0d%0aX-Injected:%201",
                 "%e2%80%ae", "%25", "0", "-1", "99999999999", "2147483647", "-2147483648", "1e3", "abc", "", "1.5",
@@ -380,12 +382,14 @@ class FuzzIT extends ServiceIT {
             check("staff", "GET headers " + abbreviate(headers.toString()), HTTP.send("GET", "/api/staff/session",
                     headers, null));
         }
+        assertStaffSessionLives();
         report("staff");
     }
 
     /** Bulk send with broken multipart, damaged CSV files, wrong 'common' JSON and odd template and language. */
     @Test
     void bulkSendRefusesHostileInputWithAProblem() {
+        assertStaffSessionLives();
         String endpoint = "/api/staff/bulk-send?template=lease&lang=nl";
         // a wrong national number in the seed's row: the mutations are checked, and nothing is ever sent
         String csv = "title;tenants[0].name;tenants[0].nationalNumber;tenants[0].birthDate;signer.tenant-1.email;"
@@ -427,6 +431,7 @@ class FuzzIT extends ServiceIT {
             multipart("bulk", "?" + abbreviate(query), new Multipart().file("csv", "fuzz.csv", "text/csv", csvBytes),
                     "/api/staff/bulk-send?" + query, staffHeaders());
         }
+        assertStaffSessionLives();
         report("bulk");
     }
 
@@ -561,6 +566,7 @@ class FuzzIT extends ServiceIT {
 
     private void check(String family, String label, RawHttp.Response response) {
         cases++;
+        statuses.merge(response.status(), 1, Integer::sum);
         String what = family + " #" + cases + " " + label + " → " + response.status() + " ";
         String text = response.text();
         if (response.status() == 0) {
@@ -595,7 +601,8 @@ class FuzzIT extends ServiceIT {
     }
 
     private void report(String family) {
-        System.out.println("FuzzIT " + family + ": " + cases + " cases, " + failures.size() + " failures");
+        System.out.println("FuzzIT " + family + ": " + cases + " cases, " + failures.size() + " failures, statuses "
+                + statuses);
         try {
             Path file = Path.of("target", "fuzz", family + ".txt");
             Files.createDirectories(file.getParent());
@@ -612,6 +619,12 @@ class FuzzIT extends ServiceIT {
                 || path.startsWith("/api/seals") || path.startsWith("/api/archive")
                 || path.startsWith("/api/actualisations") || path.startsWith("/api/signatures");
         return tenant ? Map.of("X-API-Key", KEY) : path.startsWith("/api/citizen/") ? citizenHeaders() : Map.of();
+    }
+
+    /** The cases ran with a live session (they reached the handlers rather than stopping at a 401). */
+    private static void assertStaffSessionLives() {
+        RawHttp.Response session = HTTP.send("GET", "/api/staff/session", staffHeaders(), null);
+        assertThat(session.status()).as(session.text()).isEqualTo(200);
     }
 
     /** The staff session of the organisation's admin, with the CSRF token its changes need. */
