@@ -343,7 +343,8 @@ class FuzzIT extends ServiceIT {
         for (String template : List.of("/api/staff/requests?state={x}", "/api/staff/requests?q={x}",
                 "/api/staff/requests?page={x}&size=5", "/api/staff/requests?size={x}",
                 "/api/staff/requests?q={x}&state=IN_PROGRESS&page={x}", "/api/archive?requestId={x}",
-                "GET /api/requests/{x}/audit", "DELETE /api/staff/members/{x}", "POST /api/requests/{x}/signers/1/remind",
+                "GET /api/requests/{x}/audit", "DELETE /api/staff/members/{x}",
+                "POST /api/requests/{x}/signers/1/remind",
                 "POST " + request + "/signers/{x}/remind", "POST " + request + "/signers/{x}/link")) {
             String method = template.matches("^(GET|POST|DELETE) .*") ? template.substring(0, template.indexOf(' '))
                     : "GET";
