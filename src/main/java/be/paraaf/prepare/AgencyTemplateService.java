@@ -26,6 +26,12 @@ import tools.jackson.databind.JsonNode;
 public class AgencyTemplateService {
 
     /** One stored version, as the API lists it. */
+    /**
+     * The largest upload a package can be: a package unpacks to at most 5 MB, and a zip is not much larger than its
+     * files; anything larger is refused before it is read into the heap.
+     */
+    public static final int MAX_PACKAGE_BYTES = TemplateZip.MAX_TOTAL + 1024 * 1024;
+
     public record Version(String name, int version, String sha256, Instant createdAt, TemplateInfo template) {
     }
 

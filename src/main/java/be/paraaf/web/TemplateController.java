@@ -6,7 +6,14 @@ import be.paraaf.prepare.Language;
 import be.paraaf.prepare.RenderedDocument;
 import be.paraaf.prepare.TemplateInfo;
 import be.paraaf.prepare.TemplateService;
+import be.paraaf.system.InvalidInputException;
+import be.paraaf.system.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -44,13 +51,27 @@ class TemplateController {
             + "CSS, images) as the next version of your template of that name",
             description = "The package is checked and a sample rendered in every language before it is stored; 422 "
                     + "(invalid-template-package) lists every problem in the member 'problems'. Only you see it; a "
-                    + "template of the same name as a built-in one replaces it for your documents.")
+                    + "template of the same name as a built-in one replaces it for your documents. 413 above "
+                    + "6 MB.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/zip", schema = @Schema(type = "string",
+                            format = "binary"))))
     @PostMapping(path = "/api/agency-templates", consumes = {"application/zip", "application/octet-stream"})
     ResponseEntity<AgencyTemplateService.Version> upload(@AuthenticationPrincipal ApiClient client,
-            @RequestBody byte[] zip) {
-        AgencyTemplateService.Version version = agencyTemplates.upload(client.id(), zip);
+            InputStream body, HttpServletRequest request) throws IOException {
+        AgencyTemplateService.Version version = agencyTemplates.upload(client.id(), bounded(body, request));
         return ResponseEntity.created(URI.create("/api/agency-templates/" + version.name() + "/"
                 + version.version())).body(version);
+    }
+
+    /** The body, read only as far as a package can go: a larger one is a 413 before it fills the heap. */
+    private static byte[] bounded(InputStream body, HttpServletRequest request) throws IOException {
+        int limit = AgencyTemplateService.MAX_PACKAGE_BYTES;
+        byte[] zip = request.getContentLengthLong() > limit ? null : body.readNBytes(limit + 1);
+        if (zip == null || zip.length > limit) {
+            throw new InvalidInputException(ProblemType.UPLOAD_TOO_LARGE, "A template package is at most "
+                    + limit / (1024 * 1024) + " MB: its files unpack to at most 5 MB.");
+        }
+        return zip;
     }
 
     @Operation(summary = "Your uploaded templates, every version, newest first per name")

@@ -3,6 +3,7 @@ package be.paraaf.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.demo.DemoClients;
+import be.paraaf.demo.DemoStaff;
 import be.paraaf.identity.NationalRegisterNumber;
 import be.paraaf.support.DemoData;
 import be.paraaf.support.HostilePdfs;
@@ -11,6 +12,7 @@ import be.paraaf.support.RawHttp;
 import be.paraaf.support.ServiceClient;
 import be.paraaf.support.ServiceClient.Citizen;
 import be.paraaf.support.ServiceIT;
+import be.paraaf.support.StaffClient;
 import be.paraaf.support.TestDocs;
 import be.paraaf.support.TwoStepFlow;
 import java.io.IOException;
@@ -61,11 +63,12 @@ class FuzzIT extends ServiceIT {
     /** What the cases start from, made once after the service is up. */
     private record Fixtures(byte[] pdf, byte[] sealedPdf, byte[] xml, byte[] sealedXml, byte[] chainPem,
             byte[] rootDer, byte[] ocspRequest, byte[] timeStampQuery, String documentId, String signerToken,
-            String citizenSession, String itsmeAccount) {
+            String citizenSession, String itsmeAccount, String staffCookie, String csrfToken, String staffRequestId) {
     }
 
     private final Random random = new Random(SEED);
     private final List<String> failures = new ArrayList<>();
+    private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     private int cases;
 
     @BeforeEach
@@ -98,8 +101,13 @@ class FuzzIT extends ServiceIT {
         JsonNode citizens = DemoData.citizens(CLIENT);
         String account = citizens.size() > 0 && citizens.get(0).has("itsme") && !citizens.get(0).get("itsme").isNull()
                 ? citizens.get(0).get("itsme").get("accountId").asString() : "no-account";
+        StaffClient staff = StaffClient.login(CLIENT, DemoStaff.WOONPUNT_ADMIN);
+        // the staff family's own request: its signer actions (a new link, a replacement) must not touch the token
+        String staffRequestId = DemoData.startedRequest(CLIENT, "Fuzz staff", "Sam Staff", NationalRegisterNumber
+                .withCheck("770707123", false).value(), "EITHER").id();
         fixtures = new Fixtures(pdf, sealedPdf.body(), xml, sealedXml.body(), TwoStepFlow.pem(citizen.chain()),
-                rootDer, ocsp, tsq, documentId, token, citizenSession(citizen), account);
+                rootDer, ocsp, tsq, documentId, token, citizenSession(citizen), account, staff.cookie(),
+                staff.session().get("csrfToken").asString(), staffRequestId);
     }
 
     // ---------------------------------------------------------------------------------------------- PDF
@@ -222,6 +230,7 @@ class FuzzIT extends ServiceIT {
         Map<String, String> seeds = new LinkedHashMap<>();
         seeds.put("/api/requests", """
                 {"documentId":"%s","title":"Fuzz","signatureLevel":"B-T","expiresAt":"2030-01-01T00:00:00Z",
+                 "notificationLanguage":"fr",
                  "signers":[{"role":"tenant","name":"Fien","nationalRegisterNumber":"88080812345",
                  "consentMethods":"EITHER","fieldName":"tenant-1","step":1}]}""".formatted(fixtures.documentId()));
         seeds.put("/api/actualisations", """
@@ -293,7 +302,9 @@ class FuzzIT extends ServiceIT {
                 "/pki/crl/{x}.crl", "/pki/ca/{x}.crt", "/api/sign/{x}", "/api/sign/{x}/pages/1.png?dpi={x}",
                 "/api/templates?lang={x}", "/{x}", "/api/{x}/..", "/api/documents/{x}/pages/{x}.png",
                 "/api/itsme/enrolments/{x}/contract?lang={x}", "/api/citizen/login/itsme/{x}",
-                "/api/documents/" + "{x}" + "/content", "/index.html?{x}");
+                "/api/documents/" + "{x}" + "/content", "/index.html?{x}",
+                "/api/sign/" + fixtures.signerToken() + "/pages/1.png?dpi={x}",
+                "/api/sign/" + fixtures.signerToken() + "/pages/{x}.png", "/api/archive?requestId={x}");
         List<String> sizes = List.of("0", "-1", "99999999999", "2147483647", "-2147483648", "1e3", "abc", "", "1.5");
         for (String template : templates) {
             List<String> values = new ArrayList<>(bad);
@@ -311,6 +322,160 @@ class FuzzIT extends ServiceIT {
             check("paths", "raw byte " + (control & 0xff), HTTP.send("GET", target, Map.of("X-API-Key", KEY), null));
         }
         report("paths");
+    }
+
+    // ---------------------------------------------------------------------------------------------- staff
+
+    /**
+     * The staff API with a valid session cookie and CSRF token (so the cases reach the handlers): odd queries of the
+     * request search, odd members and signer positions, wrong JSON for members and signer replacement; and the
+     * session login itself (without the cookie: a login closes the session it is sent with).
+     */
+    @Test
+    void staffEndpointsRefuseOddInputWithAProblem() {
+        assertStaffSessionLives();
+        String request = "/api/requests/" + fixtures.staffRequestId();
+        List<String> values = new ArrayList<>(List.of("%ff%fe", "%00", "%2e%2e", "%2F", "..", "%0d%0aX-Injected:%201",
+                "%e2%80%ae", "%25", "0", "-1", "99999999999", "2147483647", "-2147483648", "1e3", "abc", "", "1.5",
+                "%27%20or%201=1--", "%5C%22", "%%", "*", "_"));
+        values.add("a".repeat(9000));
+        values.add(randomPrintable(12));
+        for (String template : List.of("/api/staff/requests?state={x}", "/api/staff/requests?q={x}",
+                "/api/staff/requests?page={x}&size=5", "/api/staff/requests?size={x}",
+                "/api/staff/requests?q={x}&state=IN_PROGRESS&page={x}", "/api/archive?requestId={x}",
+                "GET /api/requests/{x}/audit", "DELETE /api/staff/members/{x}",
+                "POST /api/requests/{x}/signers/1/remind",
+                "POST " + request + "/signers/{x}/remind", "POST " + request + "/signers/{x}/link")) {
+            String method = template.matches("^(GET|POST|DELETE) .*") ? template.substring(0, template.indexOf(' '))
+                    : "GET";
+            for (String value : values) {
+                String target = template.replaceFirst("^(GET|POST|DELETE) ", "").replace("{x}", value);
+                check("staff", method + " " + abbreviate(target), HTTP.send(method, target, staffHeaders(), null));
+            }
+        }
+        Map<String, String> seeds = new LinkedHashMap<>();
+        seeds.put("PUT /api/staff/members", "{\"nationalRegisterNumber\":\"" + NationalRegisterNumber.withCheck(
+                "660606123", false).value() + "\",\"role\":\"clerk\"}");
+        seeds.put(request + "/signers/1/replace", """
+                {"name":"Tweede Huurder","nationalRegisterNumber":"%s","email":"tweede@example.org","language":"fr"}"""
+                .formatted(NationalRegisterNumber.withCheck("770707124", false).value()));
+        seeds.put(request + "/signers/1/remind", "{}");
+        seeds.put("NOCOOKIE /api/staff/session", "{\"organisation\":\"woonpunt-demo\"}");
+        seeds.forEach((target, seed) -> {
+            String method = target.startsWith("PUT ") ? "PUT" : "POST";
+            String path = target.replaceFirst("^(PUT|NOCOOKIE) ", "");
+            for (String body : JsonMutations.of(seed, random)) {
+                Map<String, String> headers = new LinkedHashMap<>(target.startsWith("NOCOOKIE ")
+                        ? Map.of("Paraaf-Citizen-Session", "no-such-session") : staffHeaders());
+                headers.put("Content-Type", "application/json");
+                check("staff", path + " " + abbreviate(body), HTTP.send(method, path, headers,
+                        body.getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        for (Map<String, String> headers : List.of(Map.of("Cookie", "paraaf_staff=" + "%ff".repeat(3)),
+                Map.of("Cookie", "paraaf_staff=\"" + "x".repeat(5000) + "\""), Map.of("Cookie", "paraaf_staff"),
+                Map.of("Cookie", fixtures.staffCookie() + "; paraaf_staff=other"),
+                Map.of("Cookie", fixtures.staffCookie(), "X-CSRF-Token", "%00"),
+                Map.of("Cookie", fixtures.staffCookie(), "X-CSRF-Token", "x".repeat(5000)),
+                Map.of("Cookie", fixtures.staffCookie(), "Paraaf-Background", "\u00ff"))) {
+            check("staff", "headers " + abbreviate(headers.toString()), HTTP.send("POST", request + "/signers/1/remind",
+                    headers, null));
+            check("staff", "GET headers " + abbreviate(headers.toString()), HTTP.send("GET", "/api/staff/session",
+                    headers, null));
+        }
+        assertStaffSessionLives();
+        report("staff");
+    }
+
+    /** Bulk send with broken multipart, damaged CSV files, wrong 'common' JSON and odd template and language. */
+    @Test
+    void bulkSendRefusesHostileInputWithAProblem() {
+        assertStaffSessionLives();
+        String endpoint = "/api/staff/bulk-send?template=lease&lang=nl";
+        // a wrong national number in the seed's row: the mutations are checked, and nothing is ever sent
+        String csv = "title;tenants[0].name;tenants[0].nationalNumber;tenants[0].birthDate;signer.tenant-1.email;"
+                + "signer.agency.nationalRegisterNumber\nFuzz;An Peeters;12345678901;1980-02-03;an@example.org;"
+                + DemoStaff.WOONPUNT_ADMIN + "\n";
+        byte[] csvBytes = csv.getBytes(StandardCharsets.UTF_8);
+        String common = "{\"agency\":{\"name\":\"A\"},\"dwelling\":{\"street\":\"Kouter\"},\"rent\":750}";
+        for (Map.Entry<String, Function<Multipart, RawBody>> malformation : multipartMalformations().entrySet()) {
+            RawBody raw = malformation.getValue().apply(new Multipart().field("common", common)
+                    .file("csv", "fuzz.pdf", "text/csv", csvBytes));
+            Map<String, String> headers = new LinkedHashMap<>(staffHeaders());
+            if (raw.contentType() != null) {
+                headers.put("Content-Type", raw.contentType());
+            }
+            headers.putAll(raw.headers());
+            check("bulk", malformation.getKey(), HTTP.send("POST", endpoint, headers, raw.body()));
+        }
+        List<byte[]> files = new ArrayList<>(List.of(new byte[0], "\uFEFF".getBytes(StandardCharsets.UTF_8),
+                "\"".getBytes(StandardCharsets.UTF_8), "\n\n\n".getBytes(StandardCharsets.UTF_8),
+                (";".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8),
+                ("a\n" + "\"".repeat(100_001)).getBytes(StandardCharsets.UTF_8),
+                (csv + "\"" + "x".repeat(600_000)).getBytes(StandardCharsets.UTF_8),
+                csv.replace("\n", "\r").getBytes(StandardCharsets.UTF_8),
+                csv.replace(";", ",").getBytes(StandardCharsets.UTF_16), new byte[600 * 1024]));
+        for (int i = 0; i < 25; i++) {
+            files.add(flip(csvBytes, 1 + random.nextInt(6), 0, csvBytes.length));
+        }
+        for (byte[] file : files) {
+            multipart("bulk", endpoint + " csv " + abbreviate(new String(file, 0, Math.min(file.length, 80),
+                    StandardCharsets.ISO_8859_1)), new Multipart().field("common", common)
+                    .file("csv", "fuzz.csv", "text/csv", file), staffHeaders());
+        }
+        for (String body : JsonMutations.of(common, random)) {
+            multipart("bulk", endpoint + " common " + abbreviate(body), new Multipart().field("common", body)
+                    .file("csv", "fuzz.csv", "text/csv", csvBytes), staffHeaders());
+        }
+        for (String query : List.of("template=", "template=%ff", "template=../lease", "template=lease&lang=xx",
+                "template=lease&lang=%00", "", "template=" + "a".repeat(9000), "template=lease&template=nope")) {
+            multipart("bulk", "?" + abbreviate(query), new Multipart().file("csv", "fuzz.csv", "text/csv", csvBytes),
+                    "/api/staff/bulk-send?" + query, staffHeaders());
+        }
+        assertStaffSessionLives();
+        report("bulk");
+    }
+
+    // ---------------------------------------------------------------------------------------------- zip
+
+    /**
+     * Agency template packages: zip slip, absolute paths, a symbolic link, duplicate names, bombs, many entries, a
+     * nested zip, names that are no UTF-8, lying sizes, random damage, and a manifest with wrong JSON. Nothing may be
+     * written outside the service: the files the traversals name must not exist afterwards.
+     */
+    @Test
+    void hostileTemplatePackagesAreRefusedWithAProblem() throws IOException {
+        Map<String, byte[]> packages = new LinkedHashMap<>(HostileZips.crafted());
+        List<byte[]> mutated = HostileZips.mutations(15, random);
+        for (int i = 0; i < mutated.size(); i++) {
+            packages.put("damaged " + i, mutated.get(i));
+        }
+        String manifest = new String(HostileZips.lease().get("template.json"), StandardCharsets.UTF_8);
+        List<String> manifests = JsonMutations.of(manifest, random);
+        for (int i = 0; i < manifests.size(); i++) {
+            Map<String, byte[]> files = new LinkedHashMap<>(HostileZips.lease());
+            files.put("template.json", manifests.get(i).getBytes(StandardCharsets.UTF_8));
+            packages.put("manifest " + abbreviate(manifests.get(i)), HostileZips.zip(files));
+        }
+        packages.forEach((what, zip) -> {
+            RawHttp.Response response = HTTP.send("POST", "/api/agency-templates", Map.of("X-API-Key", KEY,
+                    "Content-Type", "application/zip"), zip);
+            check("zip", what, response);
+            if (!what.startsWith("damaged") && !what.startsWith("manifest") && response.status() < 400) {
+                failures.add("zip " + what + " → " + response.status() + ": accepted, must be refused");
+            }
+        });
+        for (String contentType : List.of("text/plain", "multipart/form-data; boundary=x", "application/zip; a=\"")) {
+            check("zip", contentType, HTTP.send("POST", "/api/agency-templates", Map.of("X-API-Key", KEY,
+                    "Content-Type", contentType), HostileZips.zip(Map.of("a.css", new byte[1]))));
+        }
+        for (Path outside : List.of(Path.of("/tmp/paraaf-zip-slip.css"), Path.of("/tmp/paraaf-absolute.css"),
+                Path.of("..", "..", "paraaf-zip-slip.css").toAbsolutePath().normalize())) {
+            if (Files.exists(outside)) {
+                failures.add("zip: " + outside + " was written");
+            }
+        }
+        report("zip");
     }
 
     // ---------------------------------------------------------------------------------------------- DER
@@ -387,13 +552,22 @@ class FuzzIT extends ServiceIT {
     // ---------------------------------------------------------------------------------------------- checks
 
     private void multipart(String family, String endpoint, Multipart body) {
-        Map<String, String> headers = new LinkedHashMap<>(authHeaders(endpoint));
+        multipart(family, endpoint, body, endpoint, authHeaders(endpoint));
+    }
+
+    private void multipart(String family, String label, Multipart body, Map<String, String> auth) {
+        multipart(family, label, body, label.substring(0, label.indexOf(' ')), auth);
+    }
+
+    private void multipart(String family, String label, Multipart body, String endpoint, Map<String, String> auth) {
+        Map<String, String> headers = new LinkedHashMap<>(auth);
         headers.put("Content-Type", body.contentType());
-        check(family, endpoint, HTTP.send("POST", endpoint, headers, body.bytes()));
+        check(family, label, HTTP.send("POST", endpoint, headers, body.bytes()));
     }
 
     private void check(String family, String label, RawHttp.Response response) {
         cases++;
+        statuses.merge(response.status(), 1, Integer::sum);
         String what = family + " #" + cases + " " + label + " → " + response.status() + " ";
         String text = response.text();
         if (response.status() == 0) {
@@ -428,7 +602,8 @@ class FuzzIT extends ServiceIT {
     }
 
     private void report(String family) {
-        System.out.println("FuzzIT " + family + ": " + cases + " cases, " + failures.size() + " failures");
+        System.out.println("FuzzIT " + family + ": " + cases + " cases, " + failures.size() + " failures, statuses "
+                + statuses);
         try {
             Path file = Path.of("target", "fuzz", family + ".txt");
             Files.createDirectories(file.getParent());
@@ -445,6 +620,17 @@ class FuzzIT extends ServiceIT {
                 || path.startsWith("/api/seals") || path.startsWith("/api/archive")
                 || path.startsWith("/api/actualisations") || path.startsWith("/api/signatures");
         return tenant ? Map.of("X-API-Key", KEY) : path.startsWith("/api/citizen/") ? citizenHeaders() : Map.of();
+    }
+
+    /** The cases ran with a live session (they reached the handlers rather than stopping at a 401). */
+    private static void assertStaffSessionLives() {
+        RawHttp.Response session = HTTP.send("GET", "/api/staff/session", staffHeaders(), null);
+        assertThat(session.status()).as(session.text()).isEqualTo(200);
+    }
+
+    /** The staff session of the organisation's admin, with the CSRF token its changes need. */
+    private static Map<String, String> staffHeaders() {
+        return Map.of("Cookie", fixtures.staffCookie(), "X-CSRF-Token", fixtures.csrfToken());
     }
 
     private static Map<String, String> citizenHeaders() {
