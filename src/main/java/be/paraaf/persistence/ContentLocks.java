@@ -1,8 +1,11 @@
 package be.paraaf.persistence;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for a moment. Only writers that take the lock are safe against deleters that take it.
  */
 public final class ContentLocks {
+
+    /** How long a writer or deleter waits for the lock of a blob (holders keep it for a put or a delete). */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -41,11 +47,21 @@ public final class ContentLocks {
     public <T> T holding(String sha256, Supplier<T> work) {
         StoredContent.requireSha256(sha256);
         ensureLockRow(sha256);
-        return transaction.execute(status -> {
-            jdbc.sql("select sha256 from content_locks where sha256 = ? for update").param(sha256)
-                    .query(String.class).single();
-            return work.get();
-        });
+        Instant giveUp = Instant.now().plus(WAIT);
+        while (true) {
+            try {
+                return transaction.execute(status -> {
+                    jdbc.sql("select sha256 from content_locks where sha256 = ? for update").param(sha256)
+                            .query(String.class).single();
+                    return work.get();
+                });
+            } catch (PessimisticLockingFailureException waitedTooLong) {
+                // H2 gives up waiting for a row lock after 2 s (PostgreSQL waits on): wait on, up to WAIT in all
+                if (Instant.now().isAfter(giveUp)) {
+                    throw waitedTooLong;
+                }
+            }
+        }
     }
 
     /** Deletes the blob if no metadata refers to it, holding its lock; whether it was deleted. */

@@ -234,7 +234,7 @@ abstract class PendingSignatureStoreContract {
 
     private static String waitBriefly(Future<String> save) {
         try {
-            return save.get(2, TimeUnit.SECONDS); // the lock holds it (no timing in the verdict: see the caller)
+            return save.get(1, TimeUnit.SECONDS); // the lock holds it (no timing in the verdict: see the caller)
         } catch (TimeoutException held) {
             return null;
         } catch (Exception e) {
