@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A lock per blob of the {@link DocumentStore}, in the database ({@code content_locks}, a row taken with
  * {@code select ... for update}), so it holds across the nodes sharing it, on H2 and PostgreSQL alike. Blobs are
  * shared by address: a deleter checks {@link ContentReferences} and deletes while holding the lock, and a writer
- * inserts its reference and puts the blob while holding it, so a reference never names a missing blob, not even
- * for a moment. Only writers that take the lock are safe against deleters that take it.
+ * inserts its reference while holding it, then puts the blob before it tells anyone of the reference; so a deleter
+ * either sees the reference and keeps the blob, or deleted it before the reference existed and the writer's put
+ * stores it again. Only writers that take the lock are safe against deleters that take it.
  */
 public final class ContentLocks {
 

@@ -106,18 +106,24 @@ class PendingSignatureStore {
     }
 
     void save(PendingState state, byte[] document) {
-        // row and bytes under the content's lock, in one transaction: a deletion of the same bytes (another entry
-        // finishing) either comes first, and this put stores them again, or waits and then sees this row
+        // the row under the content's lock, then the bytes: a deletion of the same bytes (another entry finishing)
+        // holds that lock from its check to its delete, so it either sees this row and keeps them, or deleted them
+        // before the row existed and the put below stores them again; the handle is answered after the put. (The
+        // put stays out of the lock's transaction: a duplicate-key race with a writer of the same bytes that does
+        // not take the lock would abort that transaction on PostgreSQL, and the row with it.)
         String sha256 = StoredContent.sha256(document);
-        contentLocks.holding(sha256, () -> {
-            jdbc.sql("""
-                    insert into pending_signatures (handle, purpose, state, document_sha256, created_at, expires_at)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(state.handle(), state.purpose(), json.writeValueAsBytes(state), sha256,
-                            utc(clock.instant()), utc(state.expiresAt()))
-                    .update();
-            return documents.put(document);
-        });
+        contentLocks.holding(sha256, () -> jdbc.sql("""
+                insert into pending_signatures (handle, purpose, state, document_sha256, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(state.handle(), state.purpose(), json.writeValueAsBytes(state), sha256,
+                        utc(clock.instant()), utc(state.expiresAt()))
+                .update());
+        try {
+            documents.put(document);
+        } catch (RuntimeException e) {
+            jdbc.sql("delete from pending_signatures where handle = ?").param(state.handle()).update();
+            throw e;
+        }
     }
 
     private record Row(String purpose, byte[] state, String documentSha256, Instant expiresAt) {
