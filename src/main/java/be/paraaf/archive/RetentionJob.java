@@ -1,5 +1,6 @@
 package be.paraaf.archive;
 
+import be.paraaf.persistence.ContentLocks;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.JobLocks;
 import io.micrometer.core.instrument.Counter;
@@ -28,15 +29,18 @@ public class RetentionJob {
     private final ArchiveRepository repository;
     private final JobLocks locks;
     private final DocumentStore store;
+    private final ContentLocks contentLocks;
     private final TransactionTemplate transactions;
     private final ArchiveProperties properties;
     private final Clock clock;
     private final Counter deleted;
 
     RetentionJob(ArchiveRepository repository, DocumentStore store, PlatformTransactionManager transactionManager,
-            ArchiveProperties properties, Clock clock, MeterRegistry meters, JobLocks locks) {
+            ArchiveProperties properties, Clock clock, MeterRegistry meters, JobLocks locks,
+            ContentLocks contentLocks) {
         this.repository = repository;
         this.locks = locks;
+        this.contentLocks = contentLocks;
         this.store = store;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -81,7 +85,9 @@ public class RetentionJob {
             int removed = 0;
             for (String line : tombstone.partHashes()) {
                 String sha256 = line.substring(line.lastIndexOf(' ') + 1);
-                if (!repository.referenced(sha256) && store.delete(sha256)) {
+                // check and delete under the content's lock, so a writer that takes it (a pending two-step
+                // signature of the same bytes) cannot add a reference in between
+                if (contentLocks.deleteIfUnreferenced(sha256, store)) {
                     removed++;
                 }
             }

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Chooses the document store ({@code paraaf.documents.store=file}, the default, or {@code jdbc}); job locks. */
+/**
+ * Chooses the document store ({@code paraaf.documents.store=file}, the default, or {@code jdbc}); job and content
+ * locks.
+ */
 @Configuration(proxyBeanMethods = false)
 class DocumentStoreConfiguration {
 
@@ -21,6 +24,11 @@ class DocumentStoreConfiguration {
     @Bean
     JobLocks jobLocks(DataSource dataSource, Clock clock) {
         return JobLocks.on(dataSource, clock);
+    }
+
+    @Bean
+    ContentLocks contentLocks(DataSource dataSource) {
+        return ContentLocks.on(dataSource);
     }
 
     @Bean

@@ -2,7 +2,7 @@ package be.paraaf.signing;
 
 import be.paraaf.system.ProblemType;
 import be.paraaf.system.NotFoundException;
-import be.paraaf.persistence.ContentReferences;
+import be.paraaf.persistence.ContentLocks;
 import be.paraaf.persistence.DocumentStore;
 import be.paraaf.persistence.JobLocks;
 import be.paraaf.persistence.StoredContent;
@@ -72,7 +72,7 @@ class PendingSignatureStore {
         boolean finish() {
             if (jdbc.sql("delete from pending_signatures where handle = ? and claim_token = ?")
                     .params(state.handle(), token).update() == 1) {
-                deleteDocumentIfUnreferenced(documentSha256, document);
+                deleteDocumentIfUnreferenced(documentSha256);
                 return true;
             }
             return false;
@@ -87,13 +87,16 @@ class PendingSignatureStore {
 
     private final JdbcClient jdbc;
     private final JobLocks locks;
+    private final ContentLocks contentLocks;
     private final DocumentStore documents;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PendingSignatureStore(JdbcClient jdbc, DocumentStore documents, Clock clock, JobLocks locks) {
+    PendingSignatureStore(JdbcClient jdbc, DocumentStore documents, Clock clock, JobLocks locks,
+            ContentLocks contentLocks) {
         this.jdbc = jdbc;
         this.locks = locks;
+        this.contentLocks = contentLocks;
         this.documents = documents;
         this.clock = clock;
     }
@@ -103,15 +106,18 @@ class PendingSignatureStore {
     }
 
     void save(PendingState state, byte[] document) {
-        // the row first, then the bytes: a concurrent deletion of the same bytes (another entry finishing) either
-        // sees this row and keeps them, or happens before the put below, which then stores them again
+        // the row under the content's lock, then the bytes: a deletion of the same bytes (another entry finishing)
+        // holds that lock from its check to its delete, so it either sees this row and keeps them, or deleted them
+        // before the row existed and the put below stores them again; the handle is answered after the put. (The
+        // put stays out of the lock's transaction: a duplicate-key race with a writer of the same bytes that does
+        // not take the lock would abort that transaction on PostgreSQL, and the row with it.)
         String sha256 = StoredContent.sha256(document);
-        jdbc.sql("""
+        contentLocks.holding(sha256, () -> jdbc.sql("""
                 insert into pending_signatures (handle, purpose, state, document_sha256, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(state.handle(), state.purpose(), json.writeValueAsBytes(state), sha256,
                         utc(clock.instant()), utc(state.expiresAt()))
-                .update();
+                .update());
         try {
             documents.put(document);
         } catch (RuntimeException e) {
@@ -152,30 +158,7 @@ class PendingSignatureStore {
             throw notFound(); // being completed by another request, or completed meanwhile
         }
         PendingState state = json.readValue(row.state(), PendingState.class);
-        return new Claim(state, claimedDocument(row.documentSha256()), token, row.documentSha256());
-    }
-
-    /**
-     * The claimed entry's document. Another entry for the same bytes that finishes deletes them and puts them back
-     * when it then sees this entry's reference ({@link #deleteDocumentIfUnreferenced}): a read in that moment misses
-     * them, so it tries again shortly (seen with 8 concurrent two-step signatures of one document).
-     */
-    private byte[] claimedDocument(String sha256) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return documents.get(sha256);
-            } catch (NotFoundException e) {
-                if (attempt == 4) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(25L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return new Claim(state, documents.get(row.documentSha256()), token, row.documentSha256());
     }
 
     /** Every {@code paraaf.signing.pending-purge-interval}, on one node: expired entries go, a batch at a time. */
@@ -213,26 +196,19 @@ class PendingSignatureStore {
                         + "and (claim_token is null or claimed_until <= ?)")
                 .params(handle, utc(clock.instant())).update() == 1;
         if (deleted) {
-            deleteDocumentIfUnreferenced(documentSha256, null);
+            deleteDocumentIfUnreferenced(documentSha256);
         }
         return deleted;
     }
 
     /**
      * The document of an API client's two-step signature is stored only for it; a request's document stays. Blobs
-     * are shared by address, so a new entry for the same bytes may appear while this one goes: if a reference shows
-     * up after the delete, the bytes are put back (and a new entry's own put, which follows its row, stores them
-     * again if this delete came later still).
+     * are shared by address, so the check and the delete hold the content's lock, which {@link #save} holds while
+     * it adds a reference: a new entry for the same bytes waits, then stores them again.
      */
-    private void deleteDocumentIfUnreferenced(String sha256, byte[] known) {
+    private void deleteDocumentIfUnreferenced(String sha256) {
         try {
-            if (ContentReferences.referenced(jdbc, sha256)) {
-                return;
-            }
-            byte[] content = known != null ? known : documents.get(sha256);
-            if (documents.delete(sha256) && ContentReferences.referenced(jdbc, sha256)) {
-                documents.put(content);
-            }
+            contentLocks.deleteIfUnreferenced(sha256, documents);
         } catch (RuntimeException e) {
             log.warn("cannot delete the document {} of a finished pending signature: {}", sha256, e.toString());
         }

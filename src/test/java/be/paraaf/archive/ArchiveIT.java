@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.paraaf.demo.DemoClients;
 import be.paraaf.persistence.DocumentStore;
+import be.paraaf.persistence.ContentLocks;
 import be.paraaf.persistence.JobLocks;
 import be.paraaf.persistence.StoredContent;
 import be.paraaf.support.Multipart;
@@ -60,6 +61,8 @@ class ArchiveIT extends ServiceIT {
     PlatformTransactionManager transactions;
     @Autowired
     JobLocks locks;
+    @Autowired
+    ContentLocks contentLocks;
     @Autowired
     ArchiveProperties properties;
 
@@ -266,7 +269,7 @@ class ArchiveIT extends ServiceIT {
         ArchiveEntry before = repository.find(expired).orElseThrow();
 
         RetentionJob.Result result = new RetentionJob(repository, store, transactions, properties,
-                Clock.systemUTC(), new SimpleMeterRegistry(), locks).run();
+                Clock.systemUTC(), new SimpleMeterRegistry(), locks, contentLocks).run();
 
         assertThat(result.deleted()).isGreaterThanOrEqualTo(1);
         assertThat(repository.find(expired)).isEmpty();
@@ -286,7 +289,8 @@ class ArchiveIT extends ServiceIT {
 
         // releasing the hold lets the next run delete it
         archive.legalHold(new ArchiveViewer.Agency("woonpunt-demo"), held, false);
-        new RetentionJob(repository, store, transactions, properties, Clock.systemUTC(), new SimpleMeterRegistry(), locks)
+        new RetentionJob(repository, store, transactions, properties, Clock.systemUTC(), new SimpleMeterRegistry(), locks,
+                contentLocks)
                 .run();
         assertThat(repository.find(held)).isEmpty();
         assertThat(repository.tombstone(held)).isPresent();
