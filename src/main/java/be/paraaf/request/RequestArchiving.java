@@ -93,7 +93,7 @@ class RequestArchiving {
         SigningRequest request = requests.find(requestId).orElseThrow();
         var content = documents.content(request.ownerClientId(), request.documentId());
         String source = documents.metadata(request.ownerClientId(), request.documentId()).source();
-        String type = source != null && source.startsWith("template:") ? source.substring(9) : "upload";
+        String type = documentType(source);
         List<Party> parties = request.signers().stream()
                 .map(signer -> new Party(signer.name(), signer.number().value(), signer.role())).toList();
         byte[] trail = JSON.writeValueAsBytes(Map.of("requestId", requestId, "title", request.title(),
@@ -105,6 +105,19 @@ class RequestArchiving {
                 .params(entry.id(), requestId).update();
         audit.append(requestId, "request.archived", Actor.SYSTEM, null, Map.of("archiveId", entry.id()));
         return true;
+    }
+
+    /**
+     * The archive's document type: the template's name ({@code template:lease} and an agency's version of it,
+     * {@code template:lease@3}, are both leases), else {@code upload}.
+     */
+    static String documentType(String source) {
+        if (source == null || !source.startsWith("template:")) {
+            return "upload";
+        }
+        String name = source.substring("template:".length());
+        int version = name.indexOf('@');
+        return version < 0 ? name : name.substring(0, version);
     }
 
     private static final class AlreadyArchived extends RuntimeException {
