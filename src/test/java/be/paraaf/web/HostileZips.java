@@ -42,6 +42,11 @@ final class HostileZips {
                 throw new UncheckedIOException(e);
             }
         }
+        // under a name of its own: a random mutation that is still a valid package is stored for the shared demo
+        // agency, and as "lease" it would replace the built-in lease for every later test in the shared context
+        String manifest = new String(files.get("template.json"), StandardCharsets.UTF_8);
+        files.put("template.json", manifest.replaceFirst("\"name\": \"lease\"", "\"name\": \"fuzz-lease\"")
+                .getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
